@@ -1,0 +1,14 @@
+package cn.nmsdz.events;
+
+/** CloudEvents {@code type} values, one per event kind; the suffix is the contract version. */
+public final class EventTypes {
+    public static final String SYSTEM_PUBLISHED = "cn.nmsdz.catalogue.system-published.v1";
+    public static final String REGION_CHANGED = "cn.nmsdz.catalogue.region-changed.v1";
+    public static final String EVIDENCE_SUBMITTED = "cn.nmsdz.evidence.submitted.v1";
+    public static final String EVIDENCE_REVIEWED = "cn.nmsdz.evidence.reviewed.v1";
+    public static final String EVIDENCE_WITHDRAWN = "cn.nmsdz.evidence.withdrawn.v1";
+    public static final String SNAPSHOT_CREATED = "cn.nmsdz.score.snapshot-created.v1";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,73 @@
+package cn.nmsdz.events.envelope;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+
+/**
+ * A CloudEvents 1.0 event in structured JSON mode, as it travels on Kafka.
+ *
+ * @param id      unique event id (consumers dedupe on it)
+ * @param type    one of {@link cn.nmsdz.events.EventTypes}
+ * @param source  the producing service, e.g. {@code /evidence-service}
+ * @param subject the region code (also the Kafka key)
+ * @param time    when the event was created
+ * @param data    the payload as JSON
+ */
+public record EventEnvelope(String id, String type, String source, String subject, OffsetDateTime time, JsonNode data) {
+
+    private static final EventFormat FORMAT = new JsonFormat();
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** Serialises to the structured-mode JSON text put on the topic. */
+    public String toJson() {
+        try {
+            CloudEvent event = CloudEventBuilder.v1()
+                    .withId(id)
+                    .withType(type)
+                    .withSource(URI.create(source))
+                    .withSubject(subject)
+                    .withTime(time)
+                    .withDataContentType("application/json")
+                    .withData(JSON.writeValueAsBytes(data))
+                    .build();
+            return new String(FORMAT.serialize(event), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses a structured-mode CloudEvent; throws IllegalArgumentException when it is not one. */
+    public static EventEnvelope fromJson(String json) {
+        try {
+            CloudEvent event = FORMAT.deserialize(json.getBytes(StandardCharsets.UTF_8));
+            JsonNode data = event.getData() == null ? null : JSON.readTree(event.getData().toBytes());
+            return new EventEnvelope(event.getId(), event.getType(), event.getSource().toString(),
+                    event.getSubject(), event.getTime(), data);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a CloudEvents 1.0 JSON event: " + e.getMessage(), e);
+        }
+    }
+
+    /** The payload read as the contract record it carries. */
+    public <T> T dataAs(Class<T> type) {
+        try {
+            return JSON.treeToValue(data, type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("event " + id + " does not carry a " + type.getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package cn.nmsdz.evidence.rest;
+
+import cn.nmsdz.evidence.observation.EvidenceEntity;
+import cn.nmsdz.evidence.observation.ObservationInput;
+import cn.nmsdz.evidence.observation.ObservationService;
+import cn.nmsdz.evidence.observation.ObservationView;
+import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.rest.ProblemException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Evidence", description = "Figures, documents, claims and expert verdicts submitted by departments and systems")
+@Authenticated
+public class ObservationResource {
+
+    @Inject
+    ObservationService observations;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Path("/regions/{code}/observations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"evidence-submitter", "data-provider"})
+    @Operation(summary = "Submit metric observations (one or a batch)",
+            description = "A JSON object for one observation, or an array of up to 10,000. All-or-nothing: every bad row "
+                    + "is reported by index and reason, and nothing is stored. Observations of a data-provider are "
+                    + "ACCEPTED on arrival; others are SUBMITTED for review.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ObservationInput.class)))
+    @APIResponse(responseCode = "201", description = "Stored; the new evidence records")
+    @APIResponse(responseCode = "400", description = "Every problem of every row",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not your region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@PathParam("code") String region, JsonNode body) {
+        Caller caller = Caller.of(identity);
+        if (!caller.dataProvider() && !region.equals(caller.region())) {
+            throw ProblemException.forbidden("rule region-scope: a submitter writes evidence only for its own region ("
+                    + caller.region() + "), not for " + region);
+        }
+        List<ObservationInput> rows = parse(body);
+        List<EvidenceEntity> stored = observations.submit(region, rows, caller);
+        return Response.status(201).entity(stored.stream().map(ObservationView::of).toList()).build();
+    }
+
+    @GET
+    @Path("/regions/{code}/evidence")
+    @RolesAllowed({"evidence-submitter", "evidence-reviewer", "data-provider", "expert", "catalogue-admin"})
+    @Operation(summary = "Evidence of a region, newest first", description = "Paginated with page (0-based) and size.")
+    public List<ObservationView> list(@PathParam("code") String region,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500", List.of());
+        }
+        return EvidenceEntity.<EvidenceEntity>find("region", Sort.descending("createdAt", "position"), region)
+                .page(Page.of(page, size)).list().stream().map(ObservationView::of).toList();
+    }
+
+    /** One object or an array; a malformed row is reported with its index, not as a generic error. */
+    private List<ObservationInput> parse(JsonNode body) {
+        if (body == null || body.isNull()) {
+            throw ProblemException.badRequest("a JSON observation or an array of observations is required", List.of());
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        if (body.isArray()) {
+            body.forEach(nodes::add);
+        } else if (body.isObject()) {
+            nodes.add(body);
+        } else {
+            throw ProblemException.badRequest("the body must be a JSON object or array", List.of());
+        }
+        List<ObservationInput> rows = new ArrayList<>(nodes.size());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            try {
+                rows.add(json.treeToValue(nodes.get(i), ObservationInput.class));
+            } catch (Exception e) {
+                rows.add(null);
+                errors.add(new Problem.FieldError("/" + i, "unreadable observation: " + e.getMessage().split("\n")[0]));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors.size() + " unreadable row(s); nothing was stored", errors);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,116 @@
+package cn.nmsdz.scoring.projection;
+
+import cn.nmsdz.events.EventTypes;
+import cn.nmsdz.events.catalogue.RegionData;
+import cn.nmsdz.events.catalogue.SystemPublishedData;
+import cn.nmsdz.events.envelope.EventEnvelope;
+import cn.nmsdz.events.evidence.EvidenceEventData;
+import cn.nmsdz.scoring.snapshot.SnapshotService;
+import cn.nmsdz.support.inbox.ConsumedEventLog;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds the local projection from catalogue.events and evidence.events and rescores what a
+ * change affects. The event id is recorded in the same transaction as the projection and the
+ * new snapshots, so a redelivered event changes nothing (idempotent, at-least-once).
+ */
+@ApplicationScoped
+public class ProjectionConsumer {
+    private static final Logger LOG = Logger.getLogger(ProjectionConsumer.class);
+
+    @Inject
+    ConsumedEventLog consumed;
+
+    @Inject
+    SnapshotService snapshots;
+
+    @Incoming("catalogue-in")
+    @Blocking(ordered = true)
+    @Transactional
+    public void onCatalogue(String json) {
+        EventEnvelope event = parse(json);
+        if (event == null || !consumed.firstTime(event.id(), event.type())) {
+            return;
+        }
+        switch (event.type()) {
+            case EventTypes.SYSTEM_PUBLISHED -> {
+                SystemPublishedData data = event.dataAs(SystemPublishedData.class);
+                CatalogueSystemEntity entity = new CatalogueSystemEntity();
+                entity.code = data.system().code();
+                entity.version = data.system().version();
+                entity.document = event.data().get("system").toString();
+                entity.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                if (CatalogueSystemEntity.findById(new CatalogueSystemEntity.Key(entity.code, entity.version)) == null) {
+                    entity.persist();
+                }
+                snapshots.rescoreEverything();
+            }
+            case EventTypes.REGION_CHANGED -> {
+                RegionData data = event.dataAs(RegionData.class);
+                RegionEntity region = RegionEntity.findById(data.code());
+                if (region == null) {
+                    region = new RegionEntity();
+                    region.code = data.code();
+                }
+                region.name = data.name();
+                region.level = data.level();
+                region.parentCode = data.parentCode();
+                region.zone = data.zone() == null ? null : data.zone().name();
+                region.persist();
+            }
+            default -> LOG.debugf("ignoring catalogue event %s", event.type());
+        }
+    }
+
+    @Incoming("evidence-in")
+    @Blocking(ordered = true)
+    @Transactional
+    public void onEvidence(String json) {
+        EventEnvelope event = parse(json);
+        if (event == null || !consumed.firstTime(event.id(), event.type())) {
+            return;
+        }
+        EvidenceEventData data = event.dataAs(EvidenceEventData.class);
+        EvidenceFactEntity fact = EvidenceFactEntity.findById(data.evidenceId());
+        if (fact != null && fact.position >= data.position()) {
+            return; // an older version arriving late: the newer state is already projected
+        }
+        if (fact == null) {
+            fact = new EvidenceFactEntity();
+            fact.evidenceId = data.evidenceId();
+        }
+        fact.version = data.version();
+        fact.position = data.position();
+        fact.kind = data.kind();
+        fact.state = data.state();
+        fact.region = data.region();
+        fact.indicator = data.indicator();
+        fact.item = data.item();
+        fact.department = data.department();
+        fact.submittedBy = data.submittedBy();
+        fact.metric = data.metric();
+        fact.year = data.year();
+        fact.value = data.value();
+        fact.subject = data.subject();
+        fact.satisfied = data.satisfied();
+        fact.points = data.points();
+        fact.persist();
+        snapshots.rescoreAfter(fact);
+    }
+
+    private static EventEnvelope parse(String json) {
+        try {
+            return EventEnvelope.fromJson(json);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("skipping a record that is not a CloudEvent: %s", e.getMessage());
+            return null;
+        }
+    }
+}

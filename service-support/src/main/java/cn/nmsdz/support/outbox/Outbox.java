@@ -1,0 +1,32 @@
+package cn.nmsdz.support.outbox;
+
+import cn.nmsdz.events.envelope.EventEnvelope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Appends events to the outbox inside the caller's transaction (never a dual write). */
+@ApplicationScoped
+public class Outbox {
+
+    /**
+     * @return the appended row; its id is the publication position
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent append(String topic, String type, String source, String key, Object data) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String id = UUID.randomUUID().toString();
+        EventEnvelope envelope = new EventEnvelope(id, type, source, key, now, EventEnvelope.JSON.valueToTree(data));
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = id;
+        row.topic = topic;
+        row.key = key;
+        row.type = type;
+        row.payload = envelope.toJson();
+        row.createdAt = now;
+        row.persist();
+        return row;
+    }
+}
