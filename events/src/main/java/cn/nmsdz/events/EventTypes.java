@@ -4,6 +4,7 @@ package cn.nmsdz.events;
 public final class EventTypes {
     public static final String SYSTEM_PUBLISHED = "cn.nmsdz.catalogue.system-published.v1";
     public static final String REGION_CHANGED = "cn.nmsdz.catalogue.region-changed.v1";
+    public static final String DECOMPOSITION_CHANGED = "cn.nmsdz.catalogue.decomposition-changed.v1";
     public static final String EVIDENCE_SUBMITTED = "cn.nmsdz.evidence.submitted.v1";
     public static final String EVIDENCE_REVIEWED = "cn.nmsdz.evidence.reviewed.v1";
     public static final String EVIDENCE_WITHDRAWN = "cn.nmsdz.evidence.withdrawn.v1";

@@ -53,15 +53,7 @@ public class SnapshotService {
         if (CatalogueSystemEntity.current().isEmpty()) {
             return;
         }
-        int lastYear = Year.now(ZoneOffset.UTC).getValue();
-        Set<Integer> years = new TreeSet<>();
-        if (fact.year != null) {
-            for (int y = fact.year; y <= Math.min(fact.year + 2, lastYear); y++) {
-                years.add(y);
-            }
-        } else {
-            years.addAll(scoredYears(fact.region));
-        }
+        Set<Integer> years = fact.year != null ? yearsReading(fact.year) : new TreeSet<>(scoredYears(fact.region));
         List<String> regions = NATION.equals(fact.region) ? scoredRegions() : List.of(fact.region);
         for (String region : regions) {
             for (int year : years) {
@@ -72,14 +64,27 @@ public class SnapshotService {
         }
     }
 
-    /** A new catalogue version rescores every region and year that has snapshots. */
+    /** A new catalogue version rescores every region and year that has evidence or snapshots. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rescoreEverything() {
         for (String region : scoredRegions()) {
-            for (int year : scoredYears(region)) {
+            Set<Integer> years = new TreeSet<>(scoredYears(region));
+            em.createQuery("select distinct f.year from EvidenceFactEntity f where f.region = ?1 and f.year is not null",
+                    Integer.class).setParameter(1, region).getResultList().forEach(y -> years.addAll(yearsReading(y)));
+            for (int year : years) {
                 store(compute(region, year));
             }
         }
+    }
+
+    /** The assessment years whose window or derived growth reads a figure of {@code year}. */
+    static Set<Integer> yearsReading(int year) {
+        int lastYear = Year.now(ZoneOffset.UTC).getValue();
+        Set<Integer> years = new TreeSet<>();
+        for (int y = year; y <= Math.min(year + 2, lastYear); y++) {
+            years.add(y);
+        }
+        return years;
     }
 
     /** Computes (without storing) the snapshot the current projection gives. */

@@ -1,0 +1,60 @@
+package cn.nmsdz.systemtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the suite once per test run with the project's own launcher (deploy/local/nmsdz),
+ * exactly as README command 1 does, and stops it when the run ends.
+ */
+public class Suite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+    static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("NMSDZ_PORT_OFFSET", "1000"));
+    static final String GATEWAY = System.getProperty("nmsdz.test.gateway", "http://127.0.0.1:" + (8080 + OFFSET));
+    static final String EVIDENCE = "http://127.0.0.1:" + (8082 + OFFSET);
+    static final String SCORING = "http://127.0.0.1:" + (8083 + OFFSET);
+    static final String KEYCLOAK = "http://127.0.0.1:" + (8180 + OFFSET);
+    static final String KAFKA = "127.0.0.1:" + (19092 + OFFSET);
+    static final Path ROOT = Path.of(System.getProperty("nmsdz.root", "../..")).toAbsolutePath().normalize();
+    /** Run against a suite that is already running (development): neither start nor stop it. */
+    static final boolean EXTERNAL = Boolean.getBoolean("nmsdz.test.external");
+    private static boolean started;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (!started && !EXTERNAL) {
+            run("start");
+            started = true;
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("nmsdz-suite", this);
+        }
+    }
+
+    @Override
+    public void close() throws Throwable {
+        run("stop");
+    }
+
+    /** Runs the launcher; fails with its output when it fails. */
+    static String run(String command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("nmsdz-" + command, ".log");
+        Process process = new ProcessBuilder(List.of(ROOT.resolve("deploy/local/nmsdz").toString(), command))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!process.waitFor(Duration.ofMinutes(10).toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("nmsdz " + command + " did not finish in 10 minutes");
+        }
+        String output = Files.readString(log);
+        System.out.println(output);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("nmsdz " + command + " failed (" + process.exitValue() + "):\n" + output);
+        }
+        return output;
+    }
+}

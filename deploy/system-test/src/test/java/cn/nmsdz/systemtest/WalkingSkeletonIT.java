@@ -1,0 +1,252 @@
+package cn.nmsdz.systemtest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.nmsdz.events.Topics;
+import cn.nmsdz.events.envelope.EventEnvelope;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The vertical slice on the real suite: HTTP → PostgreSQL + outbox → Kafka → projection →
+ * snapshot → HTTP, through the gateway with tokens from the real Keycloak.
+ */
+@ExtendWith(Suite.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonIT {
+    static final String YONGCHUAN = "500118";
+    static final int YEAR = 2025;
+
+    @Test
+    @Order(1)
+    void aRequestWithoutATokenIsRefusedAtTheGatewayAndAtTheService() {
+        for (String base : List.of(Suite.GATEWAY, Suite.EVIDENCE)) {
+            given().contentType(ContentType.JSON).body(Map.of("metric", "online_retail_sales"))
+                    .post(base + "/api/v1/regions/" + YONGCHUAN + "/observations")
+                    .then().statusCode(401).contentType(startsWith("application/problem+json"));
+        }
+        given().auth().oauth2("not-a-token").get(Suite.GATEWAY + "/api/v1/regions")
+                .then().statusCode(401);
+    }
+
+    @Test
+    @Order(2)
+    void theCatalogueIsServedThroughTheGateway() {
+        given().auth().oauth2(Tokens.user("admin")).get(Suite.GATEWAY + "/api/v1/systems/NMSDZ")
+                .then().statusCode(200)
+                .body("firstLevel.size()", equalTo(5))
+                .body("firstLevel.children.flatten().indicators.flatten().size()", equalTo(41));
+        given().auth().oauth2(Tokens.user("admin")).get(Suite.GATEWAY + "/api/v1/regions")
+                .then().statusCode(200).body("code", hasItem("140829"));
+    }
+
+    @Test
+    @Order(3)
+    void anObservationSubmittedThroughTheGatewayLeadsToANewSnapshot() {
+        String reviewer = Tokens.user("yc-reviewer");
+        long before = snapshotCount(reviewer);
+        Response created = given().auth().oauth2(Tokens.user("yc-stats")).contentType(ContentType.JSON)
+                .header("X-Request-Id", "slice-test-1")
+                .body(List.of(Map.of("metric", "online_retail_sales", "year", YEAR, "value", 321.5,
+                        "source", "永川区统计局 2025年统计公报")))
+                .post(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/observations");
+        created.then().statusCode(201).header("X-Request-Id", "slice-test-1").body("[0].state", equalTo("SUBMITTED"));
+        long position = created.jsonPath().getLong("[0].position");
+
+        Response latest = await(() -> {
+            Response r = given().auth().oauth2(reviewer)
+                    .get(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/scores/latest?year=" + YEAR);
+            return r.statusCode() == 200 && r.jsonPath().getLong("evidencePosition") >= position ? r : null;
+        });
+        assertEquals(before + 1, snapshotCount(reviewer));
+        assertEquals("NMSDZ", latest.jsonPath().getString("systemCode"));
+        assertEquals(41, latest.jsonPath().getList("projected.indicators").size());
+        // the projected total reads the pending figure: indicator 1 names it as an input (or as missing the rest)
+        String indicator1 = latest.jsonPath().getString("projected.indicators.find { it.code == '1' }");
+        assertNotNull(indicator1);
+    }
+
+    @Test
+    @Order(4)
+    void anEventPublishedTwiceIsAppliedOnce() throws Exception {
+        String reviewer = Tokens.user("yc-reviewer");
+        ConsumerRecord<String, String> original = firstEvidenceEvent();
+        long before = snapshotCount(reviewer);
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps())) {
+            producer.send(new ProducerRecord<>(Topics.EVIDENCE, original.key(), original.value())).get();
+        }
+        // a marker submission after the duplicate: once its snapshot exists, the duplicate was consumed too
+        long position = given().auth().oauth2(Tokens.user("yc-stats")).contentType(ContentType.JSON)
+                .body(Map.of("metric", "retail_sales_total", "year", YEAR, "value", 900, "source", "永川区统计局"))
+                .post(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/observations")
+                .then().statusCode(201).extract().jsonPath().getLong("[0].position");
+        await(() -> {
+            Response r = given().auth().oauth2(reviewer)
+                    .get(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/scores/latest?year=" + YEAR);
+            return r.statusCode() == 200 && r.jsonPath().getLong("evidencePosition") >= position ? r : null;
+        });
+        assertEquals(before + 1, snapshotCount(reviewer), "the duplicate event must not create a snapshot");
+    }
+
+    @Test
+    @Order(5)
+    void aBatchWithOneBadRowStoresNothingAndNamesTheRow() {
+        String clerk = Tokens.user("yc-stats");
+        int before = evidenceCount(clerk);
+        given().auth().oauth2(clerk).contentType(ContentType.JSON)
+                .body(List.of(
+                        Map.of("metric", "express_volume", "year", YEAR, "value", 10, "source", "邮政管理局"),
+                        Map.of("metric", "express_volume", "year", 1890, "value", 10, "source", "邮政管理局")))
+                .post(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/observations")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors.field", hasItem("/1/year"));
+        given().auth().oauth2(clerk).contentType(ContentType.JSON).body("{\"metric\": ")
+                .post(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/observations")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+        assertEquals(before, evidenceCount(clerk));
+    }
+
+    @Test
+    @Order(6)
+    void aSubmitterCannotWriteForAnotherRegion() {
+        given().auth().oauth2(Tokens.user("yc-stats")).contentType(ContentType.JSON)
+                .body(Map.of("metric", "online_retail_sales", "year", YEAR, "value", 1, "source", "x"))
+                .post(Suite.GATEWAY + "/api/v1/regions/140829/observations")
+                .then().statusCode(403).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("region-scope"));
+    }
+
+    @Test
+    @Order(99)
+    void stopLeavesNoProcessAndANewStartFindsTheEarlierData() throws Exception {
+        String reviewer = Tokens.user("yc-reviewer");
+        long snapshots = snapshotCount(reviewer);
+        Path run = Path.of(System.getenv("NMSDZ_HOME"), "run");
+        List<Long> pids;
+        try (var files = Files.list(run)) {
+            pids = files.map(WalkingSkeletonIT::readPid).toList();
+        }
+        assertFalse(pids.isEmpty());
+
+        Suite.run("stop");
+        for (long pid : pids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still runs");
+        }
+        for (int port : List.of(8080, 8081, 8082, 8083, 8180, 15432, 19092)) {
+            assertFalse(listening(port + Suite.OFFSET), "port " + (port + Suite.OFFSET) + " still open");
+        }
+
+        Suite.run("start");
+        assertEquals(snapshots, snapshotCount(Tokens.user("yc-reviewer")), "the earlier snapshots survive a restart");
+        assertTrue(Suite.run("start").contains("already running"), "a second start says the suite runs");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static long snapshotCount(String token) {
+        Response r = given().auth().oauth2(token)
+                .get(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/scores?year=" + YEAR);
+        r.then().statusCode(200);
+        return r.jsonPath().getList("$").size();
+    }
+
+    static int evidenceCount(String token) {
+        return given().auth().oauth2(token).get(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/evidence?size=500")
+                .then().statusCode(200).extract().jsonPath().getList("$").size();
+    }
+
+    static ConsumerRecord<String, String> firstEvidenceEvent() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(Topics.EVIDENCE));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (YONGCHUAN.equals(record.key())) {
+                        EventEnvelope.fromJson(record.value()); // it is a CloudEvent
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no evidence event of " + YONGCHUAN + " on " + Topics.EVIDENCE);
+    }
+
+    static Properties producerProps() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return props;
+    }
+
+    static <T> T await(Supplier<T> probe) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("condition not reached within 60 s");
+    }
+
+    static long readPid(Path file) {
+        try {
+            return Long.parseLong(Files.readString(file).trim());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
