@@ -40,20 +40,23 @@ public class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeabl
     }
 
     /** Runs the launcher; fails with its output when it fails. */
-    static String run(String command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("nmsdz-" + command, ".log");
-        Process process = new ProcessBuilder(List.of(ROOT.resolve("deploy/local/nmsdz").toString(), command))
+    static String run(String... command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("nmsdz-" + command[0], ".log");
+        List<String> commandLine = new java.util.ArrayList<>(List.of(ROOT.resolve("deploy/local/nmsdz").toString()));
+        commandLine.addAll(List.of(command));
+        Process process = new ProcessBuilder(commandLine)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         if (!process.waitFor(Duration.ofMinutes(10).toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("nmsdz " + command + " did not finish in 10 minutes");
+            throw new IllegalStateException("nmsdz " + String.join(" ", command) + " did not finish in 10 minutes");
         }
         String output = Files.readString(log);
         System.out.println(output);
         if (process.exitValue() != 0) {
-            throw new IllegalStateException("nmsdz " + command + " failed (" + process.exitValue() + "):\n" + output);
+            throw new IllegalStateException("nmsdz " + String.join(" ", command) + " failed (" + process.exitValue() + "):\n"
+                    + output);
         }
         return output;
     }

@@ -13,4 +13,11 @@ final class Tokens {
                 .post(Suite.KEYCLOAK + "/realms/nmsdz/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
     }
+
+    static String client(String clientId, String secret) {
+        return given().formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .post(Suite.KEYCLOAK + "/realms/nmsdz/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
 }

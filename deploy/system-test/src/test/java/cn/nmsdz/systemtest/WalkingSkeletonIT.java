@@ -149,8 +149,48 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    @Order(50)
+    void submissionsAcceptedWhileKafkaIsDownAreDeliveredOnceAndInOrderAfterItReturns() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Suite.EXTERNAL, "stops the suite's Kafka: only on a suite of its own");
+        String provider = Tokens.client("stats-bureau", "stats-bureau-secret");
+        Suite.run("stop", "kafka");
+        List<Long> positions = new java.util.ArrayList<>();
+        try {
+            for (int year = 2016; year <= 2020; year++) {
+                positions.add(given().auth().oauth2(provider).contentType(ContentType.JSON)
+                        .body(Map.of("metric", "express_volume", "year", year, "value", 1000 + year,
+                                "source", "平陆县邮政管理 " + year))
+                        .post(Suite.GATEWAY + "/api/v1/regions/140829/observations")
+                        .then().statusCode(201).body("[0].state", equalTo("ACCEPTED"))
+                        .extract().jsonPath().getLong("[0].position"));
+            }
+        } finally {
+            Suite.run("restart", "kafka");
+        }
+        // a consumer that dedupes by event id sees each submission once, in submission order
+        Map<Long, String> seen = new java.util.LinkedHashMap<>();
+        Properties props = consumerProps();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(Topics.EVIDENCE));
+            Instant deadline = Instant.now().plusSeconds(90);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            while (Instant.now().isBefore(deadline) && !seen.keySet().containsAll(positions)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    EventEnvelope event = EventEnvelope.fromJson(record.value());
+                    long position = event.data().get("position").asLong();
+                    if ("140829".equals(record.key()) && positions.contains(position) && ids.add(event.id())) {
+                        seen.put(position, event.id());
+                    }
+                }
+            }
+        }
+        assertEquals(positions, List.copyOf(seen.keySet()), "every event once, in per-region order");
+    }
+
+    @Test
     @Order(99)
     void stopLeavesNoProcessAndANewStartFindsTheEarlierData() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Suite.EXTERNAL, "stops the suite: only on a suite of its own");
         String reviewer = Tokens.user("yc-reviewer");
         long snapshots = snapshotCount(reviewer);
         Path run = Path.of(System.getenv("NMSDZ_HOME"), "run");
@@ -187,14 +227,18 @@ class WalkingSkeletonIT {
                 .then().statusCode(200).extract().jsonPath().getList("$").size();
     }
 
-    static ConsumerRecord<String, String> firstEvidenceEvent() {
+    static Properties consumerProps() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + System.nanoTime());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        return props;
+    }
+
+    static ConsumerRecord<String, String> firstEvidenceEvent() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps())) {
             consumer.subscribe(List.of(Topics.EVIDENCE));
             Instant deadline = Instant.now().plusSeconds(30);
             while (Instant.now().isBefore(deadline)) {
