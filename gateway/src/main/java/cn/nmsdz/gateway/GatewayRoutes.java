@@ -1,0 +1,264 @@
+package cn.nmsdz.gateway;
+
+import cn.nmsdz.gateway.RouteTable.Backend;
+import cn.nmsdz.gateway.RouteTable.Target;
+import io.netty.channel.ConnectTimeoutException;
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.impl.HttpUtils;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * The gateway on the Quarkus Vert.x router: a request id on every request, then (after Quarkus' token check on
+ * /api/*) a streaming reverse proxy to the owning service. Bodies are never buffered: no BodyHandler on these routes.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+
+    /** Before Quarkus' CORS (-300), authentication (-200) and authorization (-100) filters. */
+    static final int REQUEST_ID_ORDER = -1000;
+    private static final String TARGET = "nmsdz.target";
+    private static final String STARTED = "nmsdz.started";
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    GatewayConfig config;
+
+    private HttpClient client;
+
+    void register(@Observes Router router) {
+        long timeoutMs = config.gateway().backendTimeout().toMillis();
+        int timeout = (int) Math.min(timeoutMs, Integer.MAX_VALUE - 1000);
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setName("nmsdz-gateway")
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(30)
+                .setMaxPoolSize(64)
+                .setConnectTimeout(timeout)
+                // the per-request idle timeout (504) stops once the response head has arrived; this one also
+                // closes a backend that stalls in the middle of a body, which resets the client's response.
+                // A second later than the request timeout, so a silent backend is a 504, not a closed connection.
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout(timeout + 1000));
+        HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                .origin(this::openBackendRequest)
+                .addInterceptor(new BackendInterceptor());
+
+        router.route().order(REQUEST_ID_ORDER).handler(GatewayRoutes::assignRequestId);
+        router.route("/api/*").handler(ctx -> forward(ctx, proxy));
+        router.route("/openapi/*").handler(ctx -> forward(ctx, proxy));
+        router.route().failureHandler(GatewayRoutes::failure);
+        LOG.infof("routes: indicator=%s evidence=%s scoring=%s, backend timeout %s", config.routes().indicator(),
+                config.routes().evidence(), config.routes().scoring(), config.gateway().backendTimeout());
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** Keeps a safe caller-supplied X-Request-Id or makes one; forwards it, logs it, and returns it. */
+    static void assignRequestId(RoutingContext ctx) {
+        String id = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
+        ctx.put(RequestIds.KEY, id);
+        MDC.put(RequestIds.KEY, id);
+        ctx.request().headers().set(RequestIds.HEADER, id);
+        // set (not add) when the headers leave, so a backend echoing the id does not duplicate it
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestIds.HEADER, id));
+        ctx.next();
+    }
+
+    static String requestId(RoutingContext ctx) {
+        return ctx.get(RequestIds.KEY);
+    }
+
+    private static void forward(RoutingContext ctx, HttpProxy proxy) {
+        String path = ctx.normalizedPath();
+        if (RouteTable.resolve(path).isEmpty()) {
+            Problems.send(ctx.response(), 404, "Not Found", "no service serves " + path, path, requestId(ctx));
+            return;
+        }
+        proxy.handle(ctx.request());
+    }
+
+    /** The connection to the owning service; connect and idle timeouts are the backend timeout. */
+    private Future<HttpClientRequest> openBackendRequest(ProxyContext pc) {
+        Target target = pc.get(TARGET, Target.class);
+        URI base = config.baseUri(target.backend());
+        boolean ssl = "https".equalsIgnoreCase(base.getScheme());
+        int port = base.getPort() != -1 ? base.getPort() : ssl ? 443 : 80;
+        long timeoutMs = config.gateway().backendTimeout().toMillis();
+        return pc.client().request(new RequestOptions()
+                .setHost(base.getHost())
+                .setPort(port)
+                .setSsl(ssl)
+                .setConnectTimeout(timeoutMs)
+                .setIdleTimeout(timeoutMs));
+    }
+
+    /** Points the request at the owner's path, adds forwarding headers, and turns backend failures into problems. */
+    final class BackendInterceptor implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext pc) {
+            ProxyRequest request = pc.request();
+            HttpServerRequest in = request.proxiedRequest();
+            String path = HttpUtils.normalizePath(in.path());
+            Target target = RouteTable.resolve(path)
+                    .orElseThrow(() -> new IllegalStateException("no route for " + path));
+            pc.set(TARGET, target);
+            pc.set(STARTED, System.nanoTime());
+            request.setURI(in.query() == null ? target.path() : target.path() + "?" + in.query());
+            // the gateway answers "Expect: 100-continue" itself (quarkus.http.handle-100-continue-automatically)
+            request.headers().remove("Expect");
+            request.headers().set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+            if (in.authority() != null) {
+                request.headers().set("X-Forwarded-Host", in.authority().toString());
+            }
+            if (in.remoteAddress() != null) {
+                String previous = in.getHeader("X-Forwarded-For");
+                String client = in.remoteAddress().hostAddress();
+                request.headers().set("X-Forwarded-For", previous == null ? client : previous + ", " + client);
+            }
+            return pc.sendRequest().recover(failure -> Future.succeededFuture(backendFailure(pc, target, failure)));
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext pc) {
+            Target target = pc.get(TARGET, Target.class);
+            Long started = pc.get(STARTED, Long.class);
+            HttpServerRequest in = pc.request().proxiedRequest();
+            if (target != null && started != null) {
+                LOG.infof("%s %s -> %s %d (%d ms)", in.method(), in.path(), target.backend().serviceName(),
+                        pc.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000);
+            }
+            return pc.sendResponse().onFailure(failure -> {
+                // the proxy has reset the client's response (its head was already sent): say why in the log
+                LOG.warnf("%s %s -> %s: response not completed: %s", in.method(), in.path(),
+                        target == null ? "?" : target.backend().serviceName(), failure);
+            });
+        }
+    }
+
+    private static ProxyResponse backendFailure(ProxyContext pc, Target target, Throwable failure) {
+        HttpServerRequest in = pc.request().proxiedRequest();
+        String requestId = in.getHeader(RequestIds.HEADER);
+        Backend backend = target.backend();
+        boolean timeout = isTimeout(failure);
+        int status = timeout ? 504 : 502;
+        String title = timeout ? "Gateway Timeout" : "Bad Gateway";
+        String detail = timeout
+                ? backend.serviceName() + " did not answer in time"
+                : backend.serviceName() + " is not reachable";
+        LOG.warnf("%s %s -> %s failed with %d: %s", in.method(), in.path(), backend.serviceName(), status, failure);
+        return pc.request().release().response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                .putHeader("Cache-Control", "no-store")
+                .setBody(Body.body(Problems.body(status, title, detail, in.path(), requestId)));
+    }
+
+    static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            // ConnectTimeoutException is a ConnectException: test it first
+            if (t instanceof TimeoutException || t instanceof ConnectTimeoutException) {
+                return true;
+            }
+            if (t instanceof ConnectException) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Every failure on the gateway's own routes (a refused token included) leaves as problem+json. */
+    static void failure(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        Throwable failure = ctx.failure();
+        String path = ctx.normalizedPath();
+        int status;
+        String title;
+        String detail;
+        if (is(failure, AuthenticationFailedException.class) || is(failure, UnauthorizedException.class)
+                || is(failure, AuthenticationCompletionException.class)) {
+            status = 401;
+            title = "Unauthorized";
+            detail = "the bearer token was refused (signature, issuer, audience or expiry)";
+            if (ctx.response().headers().get("WWW-Authenticate") == null && !ctx.response().headWritten()) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            }
+        } else if (is(failure, ForbiddenException.class)) {
+            status = 403;
+            title = "Forbidden";
+            detail = "your roles do not allow this operation";
+        } else if (is(failure, OIDCException.class)) {
+            LOG.warnf("token check impossible on %s: %s", path, rootMessage(failure));
+            status = 503;
+            title = "Service Unavailable";
+            detail = "the identity provider is not reachable; retry later";
+            ctx.response().putHeader("Retry-After", "10");
+        } else if (failure == null && ctx.statusCode() >= 400) {
+            status = ctx.statusCode();
+            title = HttpResponseStatus.valueOf(status).reasonPhrase();
+            detail = title;
+        } else {
+            LOG.error("unexpected failure on " + path, failure);
+            status = 500;
+            title = "Internal error";
+            detail = "an unexpected error occurred; quote the request id to the operators";
+        }
+        Problems.send(ctx.response(), status, title, detail, path, requestId(ctx));
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.toString();
+    }
+
+    private static boolean is(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,48 @@
+package cn.nmsdz.gateway;
+
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The 401 of a request that carries no token: when an HTTP permission ({@code authenticated} on /api/*) denies an
+ * anonymous request, Quarkus asks the highest-priority mechanism for a challenge and then ends the response with an
+ * empty body. This mechanism authenticates nobody (OIDC does that) and only answers that challenge with
+ * problem+json. A token that OIDC refuses takes the other path: OIDC's own challenge, then the router failure handler
+ * in {@link GatewayRoutes}.
+ */
+@ApplicationScoped
+public class ProblemChallenge implements HttpAuthenticationMechanism {
+
+    /** Above OIDC's default (1001), so anonymous requests are challenged here. */
+    static final int PRIORITY = 2000;
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        return Uni.createFrom().nullItem();
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+    }
+
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        if (!context.response().ended()) {
+            context.response().putHeader("WWW-Authenticate", "Bearer");
+            Problems.send(context.response(), 401, "Unauthorized", "a valid bearer token from the nmsdz realm is required",
+                    context.normalizedPath(), GatewayRoutes.requestId(context));
+        }
+        return Uni.createFrom().item(Boolean.TRUE);
+    }
+
+    @Override
+    public int getPriority() {
+        return PRIORITY;
+    }
+}

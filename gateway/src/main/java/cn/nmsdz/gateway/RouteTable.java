@@ -1,0 +1,107 @@
+package cn.nmsdz.gateway;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which service owns a request path: a pure function, so the routing table is tested without a server.
+ *
+ * <p>Paths are matched segment by segment on the normalised path; an empty segment (a doubled or trailing slash)
+ * matches nothing. {@code /openapi/{service}} is rewritten to that service's {@code /q/openapi}; API paths are
+ * forwarded unchanged.
+ */
+public final class RouteTable {
+
+    /** The services behind the gateway. {@link #serviceName()} is the name used in /openapi/{service}. */
+    public enum Backend {
+        INDICATOR("indicator-service"),
+        EVIDENCE("evidence-service"),
+        SCORING("scoring-service");
+
+        private final String serviceName;
+
+        Backend(String serviceName) {
+            this.serviceName = serviceName;
+        }
+
+        public String serviceName() {
+            return serviceName;
+        }
+    }
+
+    /**
+     * @param backend the owning service
+     * @param path    the path to request from it (without the query string)
+     */
+    public record Target(Backend backend, String path) {
+    }
+
+    public static final String API_PREFIX = "/api/";
+    public static final String OPENAPI_PREFIX = "/openapi/";
+    public static final String BACKEND_OPENAPI_PATH = "/q/openapi";
+
+    /** Sub-resources of /api/v1/regions/{code}/… owned by the indicator service (catalogue side). */
+    static final Set<String> INDICATOR_REGION_RESOURCES = Set.of("departments", "decomposition", "plans");
+    /** Sub-resources of /api/v1/regions/{code}/… owned by the evidence service. */
+    static final Set<String> EVIDENCE_REGION_RESOURCES = Set.of("observations", "documents", "claims", "assessments",
+            "evidence");
+    /** Sub-resources of /api/v1/regions/{code}/… owned by the scoring service. */
+    static final Set<String> SCORING_REGION_RESOURCES = Set.of("scores");
+
+    private RouteTable() {
+    }
+
+    /** The owner of {@code path}, or empty when no service owns it (the gateway answers 404). */
+    public static Optional<Target> resolve(String path) {
+        if (path == null || !path.startsWith("/")) {
+            return Optional.empty();
+        }
+        if (path.startsWith(OPENAPI_PREFIX)) {
+            return openApi(path.substring(OPENAPI_PREFIX.length()));
+        }
+        String[] s = path.substring(1).split("/", -1);
+        for (String segment : s) {
+            if (segment.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        if (s.length < 3 || !"api".equals(s[0]) || !"v1".equals(s[1])) {
+            return Optional.empty();
+        }
+        Backend owner = switch (s[2]) {
+            case "systems" -> Backend.INDICATOR;
+            case "regions" -> region(s);
+            case "evidence", "documents" -> Backend.EVIDENCE;
+            case "snapshots" -> Backend.SCORING;
+            default -> null;
+        };
+        return owner == null ? Optional.empty() : Optional.of(new Target(owner, path));
+    }
+
+    /** /api/v1/regions[/{code}[/{resource}/…]] */
+    private static Backend region(String[] s) {
+        if (s.length <= 4) {
+            return Backend.INDICATOR; // the region list and one region
+        }
+        String resource = s[4];
+        if (INDICATOR_REGION_RESOURCES.contains(resource)) {
+            return Backend.INDICATOR;
+        }
+        if (EVIDENCE_REGION_RESOURCES.contains(resource)) {
+            return Backend.EVIDENCE;
+        }
+        if (SCORING_REGION_RESOURCES.contains(resource)) {
+            return Backend.SCORING;
+        }
+        return null;
+    }
+
+    private static Optional<Target> openApi(String service) {
+        for (Backend b : Backend.values()) {
+            if (b.serviceName().equals(service)) {
+                return Optional.of(new Target(b, BACKEND_OPENAPI_PATH));
+            }
+        }
+        return Optional.empty();
+    }
+}
