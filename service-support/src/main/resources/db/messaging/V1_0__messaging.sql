@@ -1,4 +1,3 @@
--- Shared by every service (each runs it in its own schema via quarkus.flyway.locations).
 -- Transactional outbox (published by the relay) and consumed-event log (idempotent consumers).
 create table outbox_event (
     id          bigint generated always as identity primary key,

@@ -28,6 +28,7 @@ public class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeabl
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
         if (!started && !EXTERNAL) {
+            wipeTestData();
             run("start");
             started = true;
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("nmsdz-suite", this);
@@ -37,6 +38,17 @@ public class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeabl
     @Override
     public void close() throws Throwable {
         run("stop");
+    }
+
+    /** Every run starts from a fresh installation; only a data directory under target/ is wiped. */
+    static void wipeTestData() throws IOException {
+        Path home = Path.of(System.getenv("NMSDZ_HOME")).toAbsolutePath().normalize();
+        if (!home.getParent().getFileName().toString().equals("target") || !Files.exists(home)) {
+            return;
+        }
+        try (var paths = Files.walk(home)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /** Runs the launcher; fails with its output when it fails. */
