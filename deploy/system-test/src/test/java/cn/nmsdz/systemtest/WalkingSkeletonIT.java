@@ -127,8 +127,8 @@ class WalkingSkeletonIT {
         int before = evidenceCount(clerk);
         given().auth().oauth2(clerk).contentType(ContentType.JSON)
                 .body(List.of(
-                        Map.of("metric", "express_volume", "year", YEAR, "value", 10, "source", "邮政管理局"),
-                        Map.of("metric", "express_volume", "year", 1890, "value", 10, "source", "邮政管理局")))
+                        Map.of("metric", "online_retail_sales", "year", YEAR, "value", 10, "source", "永川区统计局"),
+                        Map.of("metric", "online_retail_sales", "year", 1890, "value", 10, "source", "永川区统计局")))
                 .post(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/observations")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"))
                 .body("errors.field", hasItem("/1/year"));

@@ -1,25 +1,42 @@
 package cn.nmsdz.evidence.catalogue;
 
 import cn.nmsdz.events.EventTypes;
+import cn.nmsdz.events.catalogue.DecompositionData;
+import cn.nmsdz.events.catalogue.FirstLevelNode;
+import cn.nmsdz.events.catalogue.Indicator;
+import cn.nmsdz.events.catalogue.Item;
 import cn.nmsdz.events.catalogue.MetricDefinition;
 import cn.nmsdz.events.catalogue.RegionData;
+import cn.nmsdz.events.catalogue.SecondLevelNode;
 import cn.nmsdz.events.catalogue.SystemPublishedData;
 import cn.nmsdz.events.envelope.EventEnvelope;
+import cn.nmsdz.evidence.national.NationalReferenceData;
 import cn.nmsdz.support.inbox.ConsumedEventLog;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Keeps the metrics and regions that submissions are checked against, from catalogue.events. */
+/**
+ * Keeps what submissions are checked against, from catalogue.events: metrics, indicators and
+ * their items, regions, and each region's task decomposition (which departments own which indicator).
+ */
 @ApplicationScoped
 public class CatalogueConsumer {
     private static final Logger LOG = Logger.getLogger(CatalogueConsumer.class);
 
     @Inject
     ConsumedEventLog consumed;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    NationalReferenceData national;
 
     @Incoming("catalogue-in")
     @Blocking(ordered = true)
@@ -38,22 +55,9 @@ public class CatalogueConsumer {
         switch (event.type()) {
             case EventTypes.SYSTEM_PUBLISHED -> {
                 SystemPublishedData published = event.dataAs(SystemPublishedData.class);
-                for (MetricDefinition m : published.system().metrics()) {
-                    MetricDefinitionEntity entity = MetricDefinitionEntity.findById(m.code());
-                    if (entity == null) {
-                        entity = new MetricDefinitionEntity();
-                        entity.code = m.code();
-                    }
-                    entity.name = m.name();
-                    entity.unit = m.unit();
-                    entity.kind = m.kind().name();
-                    entity.minValue = m.min();
-                    entity.maxValue = m.max();
-                    entity.subjectRequired = m.subjectRequired();
-                    entity.persist();
-                }
-                LOG.infof("catalogue %s v%d: %d metrics known", published.system().code(), published.system().version(),
-                        published.system().metrics().size());
+                applySystem(published);
+                // the national figures need the metrics: loaded with the first catalogue, in this transaction
+                national.loadOnce();
             }
             case EventTypes.REGION_CHANGED -> {
                 RegionData region = event.dataAs(RegionData.class);
@@ -66,7 +70,90 @@ public class CatalogueConsumer {
                 entity.parentCode = region.parentCode();
                 entity.persist();
             }
+            case EventTypes.DECOMPOSITION_CHANGED -> applyDecomposition(event.dataAs(DecompositionData.class));
             default -> LOG.debugf("ignoring catalogue event type %s", event.type());
         }
+    }
+
+    void applySystem(SystemPublishedData published) {
+        for (MetricDefinition m : published.system().metrics()) {
+            MetricDefinitionEntity entity = MetricDefinitionEntity.findById(m.code());
+            if (entity == null) {
+                entity = new MetricDefinitionEntity();
+                entity.code = m.code();
+            }
+            entity.name = m.name();
+            entity.unit = m.unit();
+            entity.kind = m.kind().name();
+            entity.minValue = m.min();
+            entity.maxValue = m.max();
+            entity.subjectRequired = m.subjectRequired();
+            entity.persist();
+        }
+        // the latest published system decides which indicators and items exist
+        em.createNativeQuery("delete from metric_use").executeUpdate();
+        ItemDefinitionEntity.deleteAll();
+        IndicatorDefinitionEntity.deleteAll();
+        em.flush();
+        int indicators = 0;
+        for (FirstLevelNode first : published.system().firstLevel()) {
+            for (SecondLevelNode second : first.children()) {
+                for (Indicator indicator : second.indicators()) {
+                    IndicatorDefinitionEntity i = new IndicatorDefinitionEntity();
+                    i.code = indicator.code();
+                    i.name = indicator.name();
+                    i.maxPoints = indicator.maxPoints();
+                    i.ruleKind = ruleKind(indicator);
+                    i.persist();
+                    indicators++;
+                    for (Item item : indicator.items() == null ? List.<Item>of() : indicator.items()) {
+                        ItemDefinitionEntity it = new ItemDefinitionEntity();
+                        it.code = item.code();
+                        it.indicatorCode = indicator.code();
+                        it.points = item.points();
+                        it.expert = item.expert();
+                        it.persist();
+                    }
+                    for (String metric : RuleMetrics.of(indicator)) {
+                        em.createNativeQuery("insert into metric_use(metric, indicator) values (:m, :i) on conflict do nothing")
+                                .setParameter("m", metric).setParameter("i", indicator.code()).executeUpdate();
+                    }
+                }
+            }
+        }
+        LOG.infof("catalogue %s v%d: %d metrics, %d indicators known", published.system().code(),
+                published.system().version(), published.system().metrics().size(), indicators);
+    }
+
+    static String ruleKind(Indicator indicator) {
+        if (indicator.rule() == null) {
+            return "none";
+        }
+        String simple = indicator.rule().getClass().getSimpleName();
+        // YearlyComparison -> yearly_comparison (the JSON name of the rule kind)
+        return simple.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    void applyDecomposition(DecompositionData data) {
+        em.createNativeQuery("delete from decomposition_unit where region = :r").setParameter("r", data.region())
+                .executeUpdate();
+        em.createNativeQuery("insert into decomposition_region(region, received_at) values (:r, now()) "
+                + "on conflict (region) do update set received_at = now()").setParameter("r", data.region()).executeUpdate();
+        int units = 0;
+        for (DecompositionData.Entry entry : data.entries() == null ? List.<DecompositionData.Entry>of() : data.entries()) {
+            units += insertUnits(data.region(), entry.indicator(), entry.leadUnits(), "LEAD");
+            units += insertUnits(data.region(), entry.indicator(), entry.responsibleUnits(), "RESPONSIBLE");
+        }
+        LOG.infof("decomposition of %s: %d indicator owner(s)", data.region(), units);
+    }
+
+    private int insertUnits(String region, String indicator, List<String> departments, String role) {
+        int n = 0;
+        for (String department : departments == null ? List.<String>of() : departments) {
+            n += em.createNativeQuery("insert into decomposition_unit(region, indicator, department, role) "
+                    + "values (:r, :i, :d, :role) on conflict do nothing").setParameter("r", region)
+                    .setParameter("i", indicator).setParameter("d", department).setParameter("role", role).executeUpdate();
+        }
+        return n;
     }
 }

@@ -1,28 +1,26 @@
 package cn.nmsdz.evidence.observation;
 
-import cn.nmsdz.events.EventTypes;
-import cn.nmsdz.events.Topics;
-import cn.nmsdz.events.evidence.EvidenceEventData;
-import cn.nmsdz.events.envelope.EventEnvelope;
+import cn.nmsdz.evidence.catalogue.IndicatorDefinitionEntity;
 import cn.nmsdz.evidence.catalogue.KnownRegionEntity;
 import cn.nmsdz.evidence.catalogue.MetricDefinitionEntity;
+import cn.nmsdz.evidence.core.EvidenceEntity;
+import cn.nmsdz.evidence.core.EvidenceLedger;
+import cn.nmsdz.evidence.core.Kinds;
 import cn.nmsdz.evidence.security.Caller;
-import cn.nmsdz.support.outbox.Outbox;
+import cn.nmsdz.evidence.security.DepartmentScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,75 +31,61 @@ public class ObservationService {
     static final int FIRST_YEAR = 2000;
 
     @Inject
-    Outbox outbox;
+    EvidenceLedger ledger;
 
     @Inject
-    EntityManager em;
+    DepartmentScope departments;
 
     @Transactional
     public List<EvidenceEntity> submit(String region, List<ObservationInput> rows, Caller caller) {
         if (KnownRegionEntity.findById(region) == null) {
             throw ProblemException.notFound("region " + region + " is not in the catalogue");
         }
-        List<Problem.FieldError> errors = validate(rows);
+        List<Problem.FieldError> errors = validate(rows, metrics(), IndicatorDefinitionEntity.codes(),
+                Year.now(ZoneOffset.UTC).getValue());
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " problem(s) in the submission; nothing was stored", errors);
         }
-        String state = caller.dataProvider() ? "ACCEPTED" : "SUBMITTED";
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        departments.requireObservations(caller, region, rows);
+        String state = caller.dataProvider() ? Kinds.ACCEPTED : Kinds.SUBMITTED;
+        return store(region, rows, state, caller.department(), caller.user());
+    }
+
+    /** Stores rows already validated (also used by the national reference data set). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EvidenceEntity> store(String region, List<ObservationInput> rows, String state, String department,
+            String by) {
         List<EvidenceEntity> stored = new ArrayList<>(rows.size());
         for (ObservationInput row : rows) {
             EvidenceEntity e = new EvidenceEntity();
-            e.id = UUID.randomUUID();
-            e.kind = "OBSERVATION";
+            e.kind = Kinds.OBSERVATION;
             e.state = state;
-            e.version = 1;
-            e.position = nextPosition();
             e.region = region;
             e.indicator = row.indicator();
-            e.department = caller.department();
-            e.submittedBy = caller.user();
+            e.department = department;
+            e.submittedBy = by;
             e.metric = row.metric();
             e.year = row.year();
             e.value = row.value();
             e.subject = row.subject();
             e.source = row.source();
-            e.createdAt = now;
-            e.updatedAt = now;
-            e.persist();
-            recordVersion(e, caller.user(), EventTypes.EVIDENCE_SUBMITTED);
             stored.add(e);
         }
-        return stored;
+        return ledger.createAll(stored, by);
     }
 
-    /** Writes the version row and the event carrying the evidence's full state. */
-    void recordVersion(EvidenceEntity e, String by, String eventType) {
-        EvidenceEventData data = new EvidenceEventData(e.id.toString(), e.version, e.position, e.kind, e.state, e.region,
-                e.indicator, e.item, e.department, e.submittedBy, e.metric, e.year, e.value, e.subject, e.source, null,
-                null, null, List.of(), e.reason, e.updatedAt);
-        EvidenceVersionEntity v = new EvidenceVersionEntity();
-        v.evidenceId = e.id;
-        v.version = e.version;
-        v.state = e.state;
-        v.position = e.position;
-        v.changedBy = by;
-        v.changedAt = e.updatedAt;
-        try {
-            v.snapshot = EventEnvelope.JSON.writeValueAsString(data);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
-        v.persist();
-        outbox.append(Topics.EVIDENCE, eventType, "/evidence-service", e.region, data);
+    public static Map<String, MetricDefinitionEntity> metrics() {
+        return MetricDefinitionEntity.<MetricDefinitionEntity>listAll().stream()
+                .collect(Collectors.toMap(m -> m.code, Function.identity()));
     }
 
-    long nextPosition() {
-        return ((Number) em.createNativeQuery("select nextval('evidence_position_seq')").getSingleResult()).longValue();
-    }
-
-    /** Every problem of every row, by index: the whole batch is judged before anything is stored. */
-    List<Problem.FieldError> validate(List<ObservationInput> rows) {
+    /**
+     * Every problem of every row, by index: the whole batch is judged before anything is stored.
+     *
+     * @param indicators the catalogue's indicator codes (empty while unknown: the indicator is then not checked)
+     */
+    public static List<Problem.FieldError> validate(List<ObservationInput> rows, Map<String, MetricDefinitionEntity> metrics,
+            Set<String> indicators, int lastYear) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (rows.isEmpty()) {
             errors.add(new Problem.FieldError("/", "at least one observation is required"));
@@ -111,9 +95,6 @@ public class ObservationService {
             errors.add(new Problem.FieldError("/", "a batch holds at most " + MAX_BATCH + " observations, not " + rows.size()));
             return errors;
         }
-        Map<String, MetricDefinitionEntity> metrics = MetricDefinitionEntity.<MetricDefinitionEntity>listAll().stream()
-                .collect(Collectors.toMap(m -> m.code, Function.identity()));
-        int lastYear = Year.now(ZoneOffset.UTC).getValue();
         for (int i = 0; i < rows.size(); i++) {
             ObservationInput row = rows.get(i);
             String at = "/" + i;
@@ -143,26 +124,33 @@ public class ObservationService {
                 errors.add(new Problem.FieldError(at + "/subject",
                         "is required for " + metric.code + " (the enterprise's unified social credit code)"));
             }
+            if (row.indicator() != null && !indicators.isEmpty() && !indicators.contains(row.indicator())) {
+                errors.add(new Problem.FieldError(at + "/indicator",
+                        "'" + row.indicator() + "' is not an indicator of the published catalogue"));
+            }
         }
         return errors;
     }
 
-    static java.util.Optional<Problem.FieldError> checkValue(MetricDefinitionEntity metric, BigDecimal value, String at) {
+    static Optional<Problem.FieldError> checkValue(MetricDefinitionEntity metric, BigDecimal value, String at) {
         String field = at + "/value";
         if ("COUNT".equals(metric.kind) && (value.signum() < 0 || value.stripTrailingZeros().scale() > 0)) {
-            return java.util.Optional.of(new Problem.FieldError(field, metric.code + " is a count: a non-negative whole number"));
+            return Optional.of(new Problem.FieldError(field, metric.code + " is a count: a non-negative whole number"));
         }
         if (metric.minValue != null && value.compareTo(metric.minValue) < 0) {
-            return java.util.Optional.of(new Problem.FieldError(field, "must be at least " + metric.minValue.toPlainString()
+            return Optional.of(new Problem.FieldError(field, "must be at least " + metric.minValue.toPlainString()
                     + " for " + metric.code));
         }
         if (metric.maxValue != null && value.compareTo(metric.maxValue) > 0) {
-            return java.util.Optional.of(new Problem.FieldError(field, "must be at most " + metric.maxValue.toPlainString()
+            return Optional.of(new Problem.FieldError(field, "must be at most " + metric.maxValue.toPlainString()
                     + " for " + metric.code));
         }
         if ("LEVEL".equals(metric.kind) && value.signum() < 0 && metric.minValue == null) {
-            return java.util.Optional.of(new Problem.FieldError(field, metric.code + " is a level: it cannot be negative"));
+            return Optional.of(new Problem.FieldError(field, metric.code + " is a level: it cannot be negative"));
         }
-        return java.util.Optional.empty();
+        if (value.precision() - value.scale() > 18 || value.scale() > 6) {
+            return Optional.of(new Problem.FieldError(field, "at most 18 digits before and 6 after the decimal point"));
+        }
+        return Optional.empty();
     }
 }

@@ -1,35 +1,37 @@
 package cn.nmsdz.evidence.rest;
 
-import cn.nmsdz.evidence.observation.EvidenceEntity;
+import cn.nmsdz.evidence.core.EvidenceEntity;
+import cn.nmsdz.evidence.core.EvidenceView;
+import cn.nmsdz.evidence.idempotency.Idempotency;
+import cn.nmsdz.evidence.idempotency.RequestFingerprint;
 import cn.nmsdz.evidence.observation.ObservationInput;
 import cn.nmsdz.evidence.observation.ObservationService;
-import cn.nmsdz.evidence.observation.ObservationView;
 import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.evidence.security.RegionScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,6 +46,9 @@ public class ObservationResource {
     ObservationService observations;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -56,35 +61,28 @@ public class ObservationResource {
     @Operation(summary = "Submit metric observations (one or a batch)",
             description = "A JSON object for one observation, or an array of up to 10,000. All-or-nothing: every bad row "
                     + "is reported by index and reason, and nothing is stored. Observations of a data-provider are "
-                    + "ACCEPTED on arrival; others are SUBMITTED for review.")
+                    + "ACCEPTED on arrival; others are SUBMITTED for review. A submitter writes only figures of "
+                    + "indicators its department owns in the region's task decomposition.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ObservationInput.class)))
     @APIResponse(responseCode = "201", description = "Stored; the new evidence records")
     @APIResponse(responseCode = "400", description = "Every problem of every row",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not your region",
+    @APIResponse(responseCode = "403", description = "Not your region, or not your department's indicator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@PathParam("code") String region, JsonNode body) {
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@PathParam("code") String region, JsonNode body,
+            @Parameter(description = "makes a retried POST harmless: same key and body → the first response again")
+            @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         Caller caller = Caller.of(identity);
-        if (!caller.dataProvider() && !region.equals(caller.region())) {
-            throw ProblemException.forbidden("rule region-scope: a submitter writes evidence only for its own region ("
-                    + caller.region() + "), not for " + region);
+        if (!caller.dataProvider()) {
+            RegionScope.requireOwn(caller, region, "a submitter writes evidence");
         }
         List<ObservationInput> rows = parse(body);
-        List<EvidenceEntity> stored = observations.submit(region, rows, caller);
-        return Response.status(201).entity(stored.stream().map(ObservationView::of).toList()).build();
-    }
-
-    @GET
-    @Path("/regions/{code}/evidence")
-    @RolesAllowed({"evidence-submitter", "evidence-reviewer", "data-provider", "expert", "catalogue-admin"})
-    @Operation(summary = "Evidence of a region, newest first", description = "Paginated with page (0-based) and size.")
-    public List<ObservationView> list(@PathParam("code") String region,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500", List.of());
-        }
-        return EvidenceEntity.<EvidenceEntity>find("region", Sort.descending("createdAt", "position"), region)
-                .page(Page.of(page, size)).list().stream().map(ObservationView::of).toList();
+        return idempotency.execute(key, caller.user(), RequestFingerprint.of("POST", uri.getPath(), body), () -> {
+            List<EvidenceEntity> stored = observations.submit(region, rows, caller);
+            return Response.status(201).entity(stored.stream().map(EvidenceView::of).toList()).build();
+        });
     }
 
     /** One object or an array; a malformed row is reported with its index, not as a generic error. */

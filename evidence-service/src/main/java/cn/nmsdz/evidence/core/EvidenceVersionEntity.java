@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.observation;
+package cn.nmsdz.evidence.core;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,0 +1,76 @@
+package cn.nmsdz.evidence.document;
+
+import cn.nmsdz.evidence.catalogue.IndicatorDefinitionEntity;
+import cn.nmsdz.evidence.catalogue.ItemDefinitionEntity;
+import cn.nmsdz.evidence.catalogue.KnownRegionEntity;
+import cn.nmsdz.evidence.core.EvidenceEntity;
+import cn.nmsdz.evidence.core.EvidenceLedger;
+import cn.nmsdz.evidence.core.Kinds;
+import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.evidence.security.DepartmentScope;
+import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records an uploaded document (its bytes already in the content-addressed store) as evidence. */
+@ApplicationScoped
+public class DocumentService {
+
+    @Inject
+    EvidenceLedger ledger;
+
+    @Inject
+    DepartmentScope departments;
+
+    /** Checks the target before any byte is stored: region, indicator, item. */
+    @Transactional
+    public void checkTarget(String region, String indicator, String item, Caller caller) {
+        if (KnownRegionEntity.findById(region) == null) {
+            throw ProblemException.notFound("region " + region + " is not in the catalogue");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        IndicatorDefinitionEntity i = indicator == null ? null : IndicatorDefinitionEntity.findById(indicator);
+        if (indicator == null || indicator.isBlank()) {
+            errors.add(new Problem.FieldError("indicator", "is required: the indicator the document is evidence for"));
+        } else if (i == null) {
+            errors.add(new Problem.FieldError("indicator", "'" + indicator + "' is not an indicator of the published catalogue"));
+        }
+        if (item != null && i != null) {
+            ItemDefinitionEntity it = ItemDefinitionEntity.findById(item);
+            if (it == null || !it.indicatorCode.equals(i.code)) {
+                errors.add(new Problem.FieldError("item", "'" + item + "' is not an item of indicator " + i.code));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors.size() + " problem(s); nothing was stored", errors);
+        }
+        departments.requireIndicator(caller, region, indicator);
+    }
+
+    @Transactional
+    public EvidenceEntity record(String region, String indicator, String item, String fileName, String mediaType,
+            DocumentStorage.StoredObject stored, Caller caller) {
+        checkTarget(region, indicator, item, caller);
+        EvidenceEntity e = new EvidenceEntity();
+        e.kind = Kinds.DOCUMENT;
+        e.state = caller.dataProvider() ? Kinds.ACCEPTED : Kinds.SUBMITTED;
+        e.region = region;
+        e.indicator = indicator;
+        e.item = item;
+        e.department = caller.department();
+        e.submittedBy = caller.user();
+        e.fileName = fileName;
+        e.mediaType = mediaType;
+        e.sizeBytes = stored.size();
+        e.sha256 = stored.sha256();
+        e.storageKey = stored.key();
+        // the event contract has no document fields: the name travels as source, the rest in comment
+        e.source = fileName;
+        e.comment = "mediaType=" + mediaType + "; size=" + stored.size() + "; sha256=" + stored.sha256();
+        return ledger.create(e, caller.user());
+    }
+}

@@ -1,0 +1,17 @@
+package cn.nmsdz.evidence.judgement;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A self-assessment claim or an expert assessment (region from the path). */
+@Schema(description = "A claim (department) or an expert assessment: yes/no on an item, or points for a whole indicator")
+public record JudgementInput(
+        @Schema(description = "indicator code", example = "12", required = true) String indicator,
+        @Schema(description = "item code of that indicator, for a yes/no on one item", example = "12.1") String item,
+        @Schema(description = "whether the item (or, for a claim, the indicator) is satisfied") Boolean satisfied,
+        @Schema(description = "points for the whole indicator (0 … its maximum), instead of satisfied",
+                example = "1.5") BigDecimal points,
+        @Schema(description = "why; required for an expert assessment", example = "制度文件齐全，已落实") String comment,
+        @Schema(description = "ids of DOCUMENT evidence of the same region it points at") List<String> documentIds) {
+}

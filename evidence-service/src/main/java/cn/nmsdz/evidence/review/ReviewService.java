@@ -1,0 +1,100 @@
+package cn.nmsdz.evidence.review;
+
+import cn.nmsdz.events.EventTypes;
+import cn.nmsdz.evidence.core.EvidenceEntity;
+import cn.nmsdz.evidence.core.EvidenceLedger;
+import cn.nmsdz.evidence.core.Kinds;
+import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** SUBMITTED → ACCEPTED / REJECTED by a reviewer of the region; withdrawal as a new state, never a delete. */
+@ApplicationScoped
+public class ReviewService {
+    static final int MAX_REASON = 2000;
+
+    @Inject
+    EvidenceLedger ledger;
+
+    @Transactional
+    public EvidenceEntity review(UUID id, ReviewInput input, Caller caller) {
+        List<Problem.FieldError> errors = validate(input);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("invalid review; nothing was changed", errors);
+        }
+        EvidenceEntity e = find(id);
+        if (!caller.has(Caller.REVIEWER) || !e.region.equals(caller.region())) {
+            throw ProblemException.forbidden("rule region-scope: a reviewer of region " + e.region
+                    + " reviews this evidence, not " + (caller.region() == null ? "a caller without region" : caller.region()));
+        }
+        if (!Kinds.SUBMITTED.equals(e.state)) {
+            throw new ProblemException(409, "Conflict", "only SUBMITTED evidence can be reviewed; this is " + e.state
+                    + " (version " + e.version + ")", List.of(new Problem.FieldError("state", "is " + e.state)));
+        }
+        String state = "ACCEPT".equals(input.decision()) ? Kinds.ACCEPTED : Kinds.REJECTED;
+        return ledger.transition(e, state, blankToNull(input.reason()), caller.user(), EventTypes.EVIDENCE_REVIEWED);
+    }
+
+    @Transactional
+    public EvidenceEntity withdraw(UUID id, WithdrawInput input, Caller caller) {
+        String reason = input == null ? null : blankToNull(input.reason());
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw ProblemException.badRequest("invalid withdrawal",
+                    List.of(new Problem.FieldError("reason", "at most " + MAX_REASON + " characters")));
+        }
+        EvidenceEntity e = find(id);
+        boolean reviewer = caller.has(Caller.REVIEWER) && e.region.equals(caller.region());
+        boolean ownDepartment = e.department != null && e.department.equals(caller.department())
+                && e.region.equals(caller.region());
+        boolean ownRecord = Objects.equals(e.submittedBy, caller.user());
+        if (!reviewer && !ownDepartment && !ownRecord) {
+            throw ProblemException.forbidden("rule withdraw-scope: the submitting department (" + e.department
+                    + "), the submitter or a reviewer of region " + e.region + " may withdraw this evidence");
+        }
+        if (Kinds.WITHDRAWN.equals(e.state) || Kinds.REJECTED.equals(e.state)) {
+            throw new ProblemException(409, "Conflict", "evidence that is " + e.state + " cannot be withdrawn",
+                    List.of(new Problem.FieldError("state", "is " + e.state)));
+        }
+        return ledger.transition(e, Kinds.WITHDRAWN, reason, caller.user(), EventTypes.EVIDENCE_WITHDRAWN);
+    }
+
+    private EvidenceEntity find(UUID id) {
+        EvidenceEntity e = ledger.lock(id);
+        if (e == null) {
+            throw ProblemException.notFound("no evidence " + id);
+        }
+        return e;
+    }
+
+    /** Pure checks of a decision: known decision, a reason for a rejection. */
+    public static List<Problem.FieldError> validate(ReviewInput input) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (input == null) {
+            errors.add(new Problem.FieldError("/", "a body {decision, reason} is required"));
+            return errors;
+        }
+        if (input.decision() == null) {
+            errors.add(new Problem.FieldError("decision", "is required: ACCEPT or REJECT"));
+        } else if (!List.of("ACCEPT", "REJECT").contains(input.decision())) {
+            errors.add(new Problem.FieldError("decision", "must be ACCEPT or REJECT, not '" + input.decision() + "'"));
+        }
+        if ("REJECT".equals(input.decision()) && blankToNull(input.reason()) == null) {
+            errors.add(new Problem.FieldError("reason", "is required when rejecting"));
+        }
+        if (input.reason() != null && input.reason().length() > MAX_REASON) {
+            errors.add(new Problem.FieldError("reason", "at most " + MAX_REASON + " characters"));
+        }
+        return errors;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

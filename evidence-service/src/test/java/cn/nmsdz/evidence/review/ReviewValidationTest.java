@@ -1,0 +1,27 @@
+package cn.nmsdz.evidence.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.nmsdz.support.rest.Problem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReviewValidationTest {
+    static List<String> fields(ReviewInput input) {
+        return ReviewService.validate(input).stream().map(Problem.FieldError::field).toList();
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAnAcceptanceDoesNot() {
+        assertEquals(List.of(), fields(new ReviewInput("ACCEPT", null)));
+        assertEquals(List.of(), fields(new ReviewInput("REJECT", "与公报不符")));
+        assertEquals(List.of("reason"), fields(new ReviewInput("REJECT", "  ")));
+    }
+
+    @Test
+    void onlyAcceptOrRejectAreDecisions() {
+        assertEquals(List.of("decision"), fields(new ReviewInput("accept", null)));
+        assertEquals(List.of("decision"), fields(new ReviewInput(null, "x")));
+        assertEquals(List.of("/"), fields(null));
+    }
+}
