@@ -11,12 +11,11 @@ import cn.nmsdz.events.catalogue.SecondLevelNode;
 import cn.nmsdz.events.catalogue.SystemPublishedData;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.evidence.national.NationalReferenceData;
-import cn.nmsdz.support.inbox.ConsumedEventLog;
+import cn.nmsdz.support.inbox.EventApplier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -30,28 +29,22 @@ public class CatalogueConsumer {
     private static final Logger LOG = Logger.getLogger(CatalogueConsumer.class);
 
     @Inject
-    ConsumedEventLog consumed;
-
-    @Inject
     EntityManager em;
 
     @Inject
     NationalReferenceData national;
 
+    @Inject
+    EventApplier applier;
+
+    /** Applied once per event id, retried (never skipped) while it fails; see {@link EventApplier}. */
     @Incoming("catalogue-in")
     @Blocking(ordered = true)
-    @Transactional
     public void onEvent(String json) {
-        EventEnvelope event;
-        try {
-            event = EventEnvelope.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("skipping a record that is not a CloudEvent: %s", e.getMessage());
-            return;
-        }
-        if (!consumed.firstTime(event.id(), event.type())) {
-            return;
-        }
+        applier.apply(json, this::handle);
+    }
+
+    void handle(EventEnvelope event) {
         switch (event.type()) {
             case EventTypes.SYSTEM_PUBLISHED -> {
                 SystemPublishedData published = event.dataAs(SystemPublishedData.class);
