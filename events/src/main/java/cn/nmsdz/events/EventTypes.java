@@ -3,6 +3,8 @@ package cn.nmsdz.events;
 /** CloudEvents {@code type} values, one per event kind; the suffix is the contract version. */
 public final class EventTypes {
     public static final String SYSTEM_PUBLISHED = "cn.nmsdz.catalogue.system-published.v1";
+    /** A published version was retired: data is {@link cn.nmsdz.events.catalogue.SystemPublishedData} with status RETIRED. */
+    public static final String SYSTEM_RETIRED = "cn.nmsdz.catalogue.system-retired.v1";
     public static final String REGION_CHANGED = "cn.nmsdz.catalogue.region-changed.v1";
     public static final String DECOMPOSITION_CHANGED = "cn.nmsdz.catalogue.decomposition-changed.v1";
     public static final String EVIDENCE_SUBMITTED = "cn.nmsdz.evidence.submitted.v1";

@@ -28,13 +28,7 @@ public class CatalogueService {
     /** Validates and stores a new DRAFT version; an invalid system is never stored. */
     @Transactional
     public IndicatorSystemEntity importDraft(IndicatorSystemDocument document) {
-        List<Problem.FieldError> violations = new SystemValidator().validate(document).stream()
-                .map(v -> new Problem.FieldError(v.pointer(), v.message()))
-                .toList();
-        if (!violations.isEmpty()) {
-            throw new ProblemException(422, "Invalid indicator system",
-                    violations.size() + " rule(s) of the indicator system are violated", violations);
-        }
+        validate(document);
         if (IndicatorSystemEntity.byVersion(document.code(), document.version()).isPresent()) {
             throw ProblemException.conflict("indicator system " + document.code() + " version " + document.version()
                     + " already exists; import it under a new version number");
@@ -64,6 +58,83 @@ public class CatalogueService {
         outbox.append(Topics.CATALOGUE, EventTypes.SYSTEM_PUBLISHED, SOURCE, "CN",
                 new SystemPublishedData("PUBLISHED", document(entity)));
         return entity;
+    }
+
+    /**
+     * Starts a new DRAFT from a published (or retired) version: a copy of its document under the
+     * next version number of the code, to be changed with {@link #updateDraft} and then published.
+     */
+    @Transactional
+    public IndicatorSystemEntity startDraft(String code, int from) {
+        IndicatorSystemEntity source = IndicatorSystemEntity.byVersion(code, from)
+                .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + from));
+        if ("DRAFT".equals(source.status)) {
+            throw ProblemException.conflict("indicator system " + code + " version " + from
+                    + " is a DRAFT; change it directly, or start from a published version");
+        }
+        int next = IndicatorSystemEntity.highestVersion(code) + 1;
+        IndicatorSystemDocument d = document(source);
+        IndicatorSystemDocument copy = new IndicatorSystemDocument(d.code(), next, d.name(), d.assessmentYears(),
+                d.passStandard(), d.notes(), d.metrics(), d.firstLevel());
+        IndicatorSystemEntity entity = new IndicatorSystemEntity();
+        entity.code = code;
+        entity.version = next;
+        entity.name = copy.name();
+        entity.status = "DRAFT";
+        entity.document = toJson(copy);
+        entity.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        entity.persist();
+        return entity;
+    }
+
+    /** Replaces the document of a DRAFT; validated like an import. PUBLISHED and RETIRED versions never change. */
+    @Transactional
+    public IndicatorSystemEntity updateDraft(String code, int version, IndicatorSystemDocument document) {
+        IndicatorSystemEntity entity = IndicatorSystemEntity.byVersion(code, version)
+                .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + version));
+        if (!"DRAFT".equals(entity.status)) {
+            throw ProblemException.conflict("indicator system " + code + " version " + version + " is " + entity.status
+                    + " and can no longer change; start a new draft from it");
+        }
+        List<Problem.FieldError> mismatch = new java.util.ArrayList<>();
+        if (document != null && !code.equals(document.code())) {
+            mismatch.add(new Problem.FieldError("/code", "must be " + code + " (the path)"));
+        }
+        if (document != null && document.version() != version) {
+            mismatch.add(new Problem.FieldError("/version", "must be " + version + " (the path)"));
+        }
+        if (!mismatch.isEmpty()) {
+            throw ProblemException.badRequest("the document is not the one named by the path", mismatch);
+        }
+        validate(document);
+        entity.name = document.name();
+        entity.document = toJson(document);
+        return entity;
+    }
+
+    /** PUBLISHED → RETIRED: no longer served as the latest; announced on catalogue.events. */
+    @Transactional
+    public IndicatorSystemEntity retire(String code, int version) {
+        IndicatorSystemEntity entity = IndicatorSystemEntity.byVersion(code, version)
+                .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + version));
+        if (!"PUBLISHED".equals(entity.status)) {
+            throw ProblemException.conflict("indicator system " + code + " version " + version + " is "
+                    + entity.status + "; only a PUBLISHED version can be retired");
+        }
+        entity.status = "RETIRED";
+        outbox.append(Topics.CATALOGUE, EventTypes.SYSTEM_RETIRED, SOURCE, "CN",
+                new SystemPublishedData("RETIRED", document(entity)));
+        return entity;
+    }
+
+    private static void validate(IndicatorSystemDocument document) {
+        List<Problem.FieldError> violations = new SystemValidator().validate(document).stream()
+                .map(v -> new Problem.FieldError(v.pointer(), v.message()))
+                .toList();
+        if (!violations.isEmpty()) {
+            throw new ProblemException(422, "Invalid indicator system",
+                    violations.size() + " rule(s) of the indicator system are violated", violations);
+        }
     }
 
     public IndicatorSystemDocument document(IndicatorSystemEntity entity) {

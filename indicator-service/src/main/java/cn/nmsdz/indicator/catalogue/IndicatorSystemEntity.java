@@ -37,6 +37,11 @@ public class IndicatorSystemEntity extends PanacheEntityBase {
         return find("code = ?1 and status = 'PUBLISHED' order by version desc", code).firstResultOptional();
     }
 
+    public static int highestVersion(String code) {
+        return find("code = ?1 order by version desc", code).firstResultOptional()
+                .map(e -> ((IndicatorSystemEntity) e).version).orElse(0);
+    }
+
     public static Optional<IndicatorSystemEntity> byVersion(String code, int version) {
         return find("code = ?1 and version = ?2", code, version).firstResultOptional();
     }

@@ -3,6 +3,14 @@ package cn.nmsdz.indicator.region;
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.Topics;
 import cn.nmsdz.events.catalogue.RegionData;
+import cn.nmsdz.events.catalogue.Zone;
+import cn.nmsdz.indicator.domain.region.RegionRows;
+import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.rest.ProblemException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import cn.nmsdz.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +23,27 @@ import java.time.ZoneOffset;
 public class RegionService {
     @Inject
     Outbox outbox;
+
+    /**
+     * All rows or none: every bad row is reported with its row number and nothing is stored.
+     * Each stored region is announced like a single upsert.
+     */
+    @Transactional
+    public List<RegionEntity> importRows(List<RegionRows.Row> rows) {
+        Map<String, String> levels = new HashMap<>();
+        RegionEntity.<RegionEntity>listAll().forEach(r -> levels.put(r.code, r.level));
+        RegionRows.Result result = RegionRows.check(rows, levels);
+        if (!result.violations().isEmpty()) {
+            throw new ProblemException(422, "Invalid regions", result.violations().size()
+                    + " problem(s) found; nothing was imported",
+                    result.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList());
+        }
+        List<RegionEntity> stored = new ArrayList<>();
+        for (RegionRows.Checked r : result.rows()) {
+            stored.add(upsert(new RegionData(r.code(), r.name(), r.level(), r.parentCode(), Zone.valueOf(r.zone()))));
+        }
+        return stored;
+    }
 
     @Transactional
     public RegionEntity upsert(RegionData data) {

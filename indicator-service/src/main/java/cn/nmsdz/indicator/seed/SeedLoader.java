@@ -6,6 +6,7 @@ import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.indicator.catalogue.CatalogueService;
 import cn.nmsdz.indicator.catalogue.IndicatorSystemEntity;
+import cn.nmsdz.indicator.organisation.OrganisationService;
 import cn.nmsdz.indicator.region.RegionEntity;
 import cn.nmsdz.indicator.region.RegionService;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * On the first start of a fresh installation: publishes the official indicator system shipped
- * in the project and the seed regions (the nation, 重庆市 → 永川区, 山西省 → 运城市 → 平陆县).
+ * in the project and the seed regions (the nation, 重庆市 → 永川区, 山西省 → 运城市 → 平陆县), then the
+ * departments, creation plan and task decomposition of 永川区 and 平陆县 from their seed files.
  */
 @ApplicationScoped
 public class SeedLoader {
@@ -42,8 +44,14 @@ public class SeedLoader {
     @Inject
     RegionService regions;
 
+    @Inject
+    OrganisationService organisation;
+
     @ConfigProperty(name = "nmsdz.seed.catalogue")
     String catalogueResource;
+
+    @ConfigProperty(name = "nmsdz.seed.regions")
+    List<String> regionSeeds;
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
@@ -56,6 +64,14 @@ public class SeedLoader {
         if (RegionEntity.count() == 0) {
             SEED_REGIONS.forEach(regions::upsert);
             LOG.infof("loaded %d seed regions", SEED_REGIONS.size());
+        }
+        // departments, plan and decomposition of each seed region, once per region
+        for (String resource : regionSeeds) {
+            RegionSeed seed = RegionSeed.read(resource.strip());
+            if (organisation.loadSeed(seed)) {
+                LOG.infof("loaded departments, plan and decomposition of %s %s from %s", seed.region().code(),
+                        seed.region().name(), resource);
+            }
         }
     }
 

@@ -1,0 +1,111 @@
+package cn.nmsdz.indicator.domain.region;
+
+import cn.nmsdz.indicator.domain.validation.Violation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the rows of a bulk region import (a province loading all its regions at once). All rows
+ * are checked before anything is stored; a parent may be an existing region or a row above.
+ */
+public final class RegionRows {
+    public static final List<String> COLUMNS = List.of("code", "name", "level", "parentCode", "zone");
+    private static final Pattern CODE = Pattern.compile("\\d{6}");
+    private static final Map<String, String> ZONES = Map.of(
+            "EAST", "EAST", "CENTRAL", "CENTRAL", "WEST", "WEST", "NORTHEAST", "NORTHEAST",
+            "东部", "EAST", "中部", "CENTRAL", "西部", "WEST", "东北", "NORTHEAST");
+    private static final Map<String, Set<String>> PARENT_LEVELS = Map.of(
+            "PROVINCE", Set.of("NATION"),
+            "CITY", Set.of("PROVINCE"),
+            // districts of a municipality (重庆市 → 永川区) sit directly under the province
+            "COUNTY", Set.of("CITY", "PROVINCE"));
+
+    private RegionRows() {
+    }
+
+    /** One row as read from the file; {@code row} is its 1-based row number in the file (the header is row 1). */
+    public record Row(int row, String code, String name, String level, String parentCode, String zone) {
+    }
+
+    /** A checked row, with the zone normalised to its enum name. */
+    public record Checked(String code, String name, String level, String parentCode, String zone) {
+    }
+
+    public record Result(List<Checked> rows, List<Violation> violations) {
+    }
+
+    /**
+     * @param existingLevels level of every region already stored, by code (CN → NATION)
+     */
+    public static Result check(List<Row> rows, Map<String, String> existingLevels) {
+        List<Violation> v = new ArrayList<>();
+        List<Checked> checked = new ArrayList<>();
+        Map<String, String> levels = new HashMap<>(existingLevels);
+        Map<String, Integer> seenAt = new HashMap<>();
+        if (rows.isEmpty()) {
+            v.add(new Violation("/rows", "the file has no region rows"));
+        }
+        for (Row r : rows) {
+            String p = "/rows/" + r.row();
+            String at = "row " + r.row() + ": ";
+            int before = v.size();
+            String code = trim(r.code());
+            String level = trim(r.level()) == null ? null : trim(r.level()).toUpperCase(Locale.ROOT);
+            String parent = trim(r.parentCode());
+            String zone = trim(r.zone()) == null ? null : ZONES.get(trim(r.zone()).toUpperCase(Locale.ROOT));
+            if (code == null || !CODE.matcher(code).matches() || code.equals("000000")) {
+                v.add(new Violation(p + "/code", at + "code must be a 6-digit administrative division code, not '"
+                        + r.code() + "'"));
+            } else if (seenAt.containsKey(code)) {
+                v.add(new Violation(p + "/code", at + "region " + code + " is already given in row " + seenAt.get(code)));
+            }
+            if (trim(r.name()) == null) {
+                v.add(new Violation(p + "/name", at + "name is required"));
+            }
+            if (level == null || !PARENT_LEVELS.containsKey(level)) {
+                v.add(new Violation(p + "/level", at + "level must be PROVINCE, CITY or COUNTY, not '" + r.level() + "'"));
+            }
+            if (zone == null) {
+                v.add(new Violation(p + "/zone", at + "zone must be EAST, CENTRAL, WEST or NORTHEAST (东部, 中部, 西部, 东北), not '"
+                        + r.zone() + "'"));
+            }
+            if (parent == null) {
+                v.add(new Violation(p + "/parentCode", at + "parentCode is required (CN for a province)"));
+            } else if (!levels.containsKey(parent)) {
+                v.add(new Violation(p + "/parentCode", at + "parent " + parent
+                        + " is neither an existing region nor a row above this one"));
+            } else if (level != null && PARENT_LEVELS.containsKey(level) && !PARENT_LEVELS.get(level).contains(levels.get(parent))) {
+                v.add(new Violation(p + "/parentCode", at + "a " + level + " cannot be under " + parent + " ("
+                        + levels.get(parent) + ")"));
+            } else if (code != null && CODE.matcher(code).matches() && !"CN".equals(parent)
+                    && !code.substring(0, 2).equals(parent.substring(0, Math.min(2, parent.length())))) {
+                v.add(new Violation(p + "/parentCode", at + "region " + code + " cannot lie in province " + parent.substring(0, 2)
+                        + "0000: the first two digits of a code are its province"));
+            }
+            if (code != null && code.equals(parent)) {
+                v.add(new Violation(p + "/parentCode", at + "a region cannot be its own parent"));
+            }
+            if (code != null && !seenAt.containsKey(code)) {
+                seenAt.put(code, r.row());
+            }
+            if (v.size() == before) {
+                levels.put(code, level);
+                checked.add(new Checked(code, trim(r.name()), level, parent, zone));
+            }
+        }
+        return new Result(v.isEmpty() ? checked : List.of(), v);
+    }
+
+    private static String trim(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+}

@@ -1,0 +1,122 @@
+package cn.nmsdz.indicator.region;
+
+import cn.nmsdz.indicator.domain.region.RegionRows;
+import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.rest.ProblemException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+/** Reads region rows (code,name,level,parentCode,zone with a header row) from CSV text or an .xlsx workbook. */
+public final class RegionFiles {
+    private RegionFiles() {
+    }
+
+    public static List<RegionRows.Row> csv(String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.badRequest("the CSV file is empty", List.of(new Problem.FieldError("file", "empty")));
+        }
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text; // Excel writes a BOM before UTF-8 CSV
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(body), format)) {
+            List<RegionRows.Row> rows = new ArrayList<>();
+            Map<String, Integer> columns = null;
+            for (CSVRecord record : parser) {
+                List<String> cells = record.toList();
+                if (columns == null) {
+                    columns = header(cells);
+                    continue;
+                }
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                // line number of the record: the header is line 1, as a spreadsheet shows it
+                rows.add(row((int) parser.getCurrentLineNumber(), cells, columns));
+            }
+            if (columns == null) {
+                throw ProblemException.badRequest("the CSV file has no header row", List.of());
+            }
+            return rows;
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw ProblemException.badRequest("the CSV file cannot be read: " + e.getMessage(),
+                    List.of(new Problem.FieldError("file", "not CSV")));
+        }
+    }
+
+    public static List<RegionRows.Row> xlsx(InputStream in) {
+        try (Workbook workbook = WorkbookFactory.create(in)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            DataFormatter formatter = new DataFormatter();
+            Map<String, Integer> columns = null;
+            List<RegionRows.Row> rows = new ArrayList<>();
+            for (Row r : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < Math.max(r.getLastCellNum(), 0); c++) {
+                    Cell cell = r.getCell(c);
+                    cells.add(cell == null ? "" : formatter.formatCellValue(cell).strip());
+                }
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (columns == null) {
+                    columns = header(cells);
+                    continue;
+                }
+                rows.add(row(r.getRowNum() + 1, cells, columns));
+            }
+            if (columns == null) {
+                throw ProblemException.badRequest("the workbook's first sheet has no header row", List.of());
+            }
+            return rows;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException p) {
+                throw p;
+            }
+            throw ProblemException.badRequest("the file is not a readable .xlsx workbook: " + e.getMessage(),
+                    List.of(new Problem.FieldError("file", "not an .xlsx workbook")));
+        }
+    }
+
+    private static Map<String, Integer> header(List<String> cells) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String name = cells.get(i).strip().replace("\uFEFF", "");
+            for (String known : RegionRows.COLUMNS) {
+                if (known.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                    columns.put(known, i);
+                }
+            }
+        }
+        List<Problem.FieldError> missing = RegionRows.COLUMNS.stream().filter(c -> !columns.containsKey(c))
+                .map(c -> new Problem.FieldError("/header/" + c, "column " + c + " is missing from the header row"))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("the header row must name the columns " + String.join(",", RegionRows.COLUMNS),
+                    missing);
+        }
+        return columns;
+    }
+
+    private static RegionRows.Row row(int number, List<String> cells, Map<String, Integer> columns) {
+        java.util.function.Function<String, String> at = c -> {
+            int i = columns.get(c);
+            return i < cells.size() ? cells.get(i) : null;
+        };
+        return new RegionRows.Row(number, at.apply("code"), at.apply("name"), at.apply("level"), at.apply("parentCode"),
+                at.apply("zone"));
+    }
+}

@@ -1,0 +1,278 @@
+package cn.nmsdz.indicator.rest;
+
+import cn.nmsdz.indicator.domain.decomposition.DecompositionEntry;
+import cn.nmsdz.indicator.domain.decomposition.Department;
+import cn.nmsdz.indicator.organisation.LeadershipGroup;
+import cn.nmsdz.indicator.organisation.OrganisationService;
+import cn.nmsdz.indicator.organisation.OrganisationViews.DecompositionView;
+import cn.nmsdz.indicator.organisation.OrganisationViews.EntryRequest;
+import cn.nmsdz.indicator.organisation.OrganisationViews.EntryView;
+import cn.nmsdz.indicator.organisation.OrganisationViews.PlanView;
+import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.rest.ProblemException;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Departments, creation plan, leadership group and task decomposition of a region. */
+@Path("/api/v1/regions/{code}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Departments and decomposition",
+        description = "Per region: its departments, its creation plan and tasks, and which tasks and departments own each indicator")
+@APIResponse(responseCode = "401", description = "No valid bearer token (Keycloak realm nmsdz, audience nmsdz-api)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Authenticated
+public class OrganisationResource {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    // the two import methods share one OpenAPI operation (same path and verb): one text for both
+    static final String SHEET_IMPORT_SUMMARY = "Import the 任务分解表 of a region from Excel";
+    static final String SHEET_IMPORT_DESCRIPTION = "The workbook (as exported by GET …/decomposition.xlsx) as the body with the "
+            + ".xlsx media type, or as field `file` of a multipart form. The sheet becomes the region's whole decomposition: "
+            + "rows are found by 编号, units by name, alias or code (separated by 、), tasks by their leading number "
+            + "('1.加快…'), measures by their heading ('(二)…'); '-' means none. All or nothing: every problem is reported "
+            + "with its row and column. Announced on catalogue.events (decomposition-changed).";
+    static final String DEPARTMENT_EXAMPLE = """
+            {"code": "500118-market-supervision", "name": "重庆市永川区市场监督管理局",
+             "aliases": ["区市场监管局"], "kind": "GOVERNMENT_DEPARTMENT", "members": []}""";
+
+    @Inject
+    OrganisationService organisation;
+
+    @GET
+    @Path("/departments")
+    @Operation(summary = "List the departments of a region",
+            description = "Every department of the region with its code (what tokens carry in their department claim), "
+                    + "official name, the short names the documents use, and its kind.")
+    @APIResponse(responseCode = "200", description = "The departments, in the order of the plan")
+    @APIResponse(responseCode = "404", description = "Unknown region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<Department> departments(@Parameter(description = "region code", example = "500118") @PathParam("code") String code) {
+        organisation.region(code);
+        return organisation.organisation(code).departments();
+    }
+
+    @POST
+    @Path("/departments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("catalogue-admin")
+    @Operation(summary = "Add a department to a region",
+            description = "Codes are <region>-<slug>; a name or alias may denote one department only. "
+                    + "Announced with the region's whole decomposition on catalogue.events (decomposition-changed).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Department.class),
+            examples = @ExampleObject(name = "department", value = DEPARTMENT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "No body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code exists already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Every problem with the department, each with its field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createDepartment(@PathParam("code") String code, Department department) {
+        if (department == null) {
+            throw ProblemException.badRequest("a JSON department is required", List.of());
+        }
+        return Response.status(201).entity(organisation.createDepartment(code, department)).build();
+    }
+
+    @PUT
+    @Path("/departments/{department}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("catalogue-admin")
+    @Operation(summary = "Create or change a department",
+            description = "Replaces name, aliases, kind and members. Announced on catalogue.events (decomposition-changed).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Department.class),
+            examples = @ExampleObject(name = "department", value = DEPARTMENT_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Stored")
+    @APIResponse(responseCode = "400", description = "No body, or a code that differs from the path",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Every problem with the department, each with its field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Department putDepartment(@PathParam("code") String code,
+            @Parameter(description = "department code", example = "500118-market-supervision") @PathParam("department") String department,
+            Department body) {
+        if (body == null) {
+            throw ProblemException.badRequest("a JSON department is required", List.of());
+        }
+        return organisation.putDepartment(code, department, body);
+    }
+
+    @DELETE
+    @Path("/departments/{department}")
+    @RolesAllowed("catalogue-admin")
+    @Operation(summary = "Remove a department",
+            description = "Only a department that no plan task, decomposition entry, collective or leadership group names. "
+                    + "Announced on catalogue.events (decomposition-changed).")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "Unknown region or department",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Still named somewhere; the detail says where",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void deleteDepartment(@PathParam("code") String code,
+            @Parameter(description = "department code", example = "500118-market-supervision") @PathParam("department") String department) {
+        organisation.deleteDepartment(code, department);
+    }
+
+    @GET
+    @Path("/decomposition")
+    @Operation(summary = "The task decomposition of a region",
+            description = "Per indicator of the published indicator system (code and verbatim name): the linked plan tasks "
+                    + "and measures with their titles, the lead units (牵头单位) and responsible units (责任单位) with their names.")
+    @APIResponse(responseCode = "200", description = "The decomposition, in indicator order")
+    @APIResponse(responseCode = "404", description = "Unknown region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DecompositionView decomposition(@Parameter(description = "region code", example = "500118") @PathParam("code") String code) {
+        return organisation.decomposition(code);
+    }
+
+    @PUT
+    @Path("/decomposition/{indicator}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("catalogue-admin")
+    @Operation(summary = "Set who owns one indicator in a region",
+            description = "Replaces the entry of the indicator: tasks and measures of the region's plan by number, lead and "
+                    + "responsible units by department code. Announced on catalogue.events (decomposition-changed): it "
+                    + "decides which departments may submit evidence for the indicator.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryRequest.class),
+            examples = @ExampleObject(name = "indicator 1 of 永川区", value = """
+                    {"tasks": [1, 2, 3, 4, 5, 6], "measures": [], "leadUnits": ["500118-commerce"],
+                     "responsibleUnits": ["500118-statistics"]}""")))
+    @APIResponse(responseCode = "200", description = "The stored entry with names")
+    @APIResponse(responseCode = "400", description = "No body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Every unknown indicator, task, measure or department, each with its field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EntryView putEntry(@PathParam("code") String code,
+            @Parameter(description = "indicator code", example = "1") @PathParam("indicator") String indicator,
+            EntryRequest body) {
+        if (body == null) {
+            throw ProblemException.badRequest("a JSON decomposition entry is required", List.of());
+        }
+        organisation.putEntry(code, new DecompositionEntry(indicator, body.tasks(), body.measures(), body.leadUnits(),
+                body.responsibleUnits()));
+        return organisation.decomposition(code).entries().stream().filter(e -> e.indicator().equals(indicator))
+                .findFirst().orElseThrow();
+    }
+
+    @GET
+    @Path("/plan")
+    @Operation(summary = "The creation plan of a region",
+            description = "Title and source document of the plan, its numbered work tasks (section, number, title, text, "
+                    + "lead and responsible units) and its implementation measures.")
+    @APIResponse(responseCode = "200", description = "The plan")
+    @APIResponse(responseCode = "404", description = "Unknown region, or a region without a plan",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PlanView plan(@Parameter(description = "region code", example = "140829") @PathParam("code") String code) {
+        return organisation.plan(code).orElseThrow(() -> ProblemException.notFound("region " + code + " has no plan"));
+    }
+
+    @GET
+    @Path("/leadership-group")
+    @Operation(summary = "The creation leadership group of a region",
+            description = "Members by role (组长, 副组长, 成员) with position and department, and the group's office "
+                    + "(平陆县 附件1).")
+    @APIResponse(responseCode = "200", description = "The leadership group")
+    @APIResponse(responseCode = "404", description = "Unknown region, or a region whose plan names no group",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public LeadershipGroup leadership(@Parameter(description = "region code", example = "140829") @PathParam("code") String code) {
+        return organisation.leadership(code)
+                .orElseThrow(() -> ProblemException.notFound("region " + code + " has no leadership group"));
+    }
+
+    @GET
+    @Path("/decomposition.xlsx")
+    @Produces(XLSX)
+    @Operation(summary = "The 任务分解表 of a region as an Excel workbook",
+            description = "The seeds' column layout (一级指标, 二级指标, 编号, 变量性质, 三级指标, 指标说明及打分标准, "
+                    + "涉及方案中具体工作任务, 牵头单位, 责任单位), one row per indicator, first- and second-level cells "
+                    + "merged. Tasks one per line as '<number>.<title>' (measures by their heading, e.g. '(二)加强机制保障'), "
+                    + "units by name separated by 、. Importing it unchanged gives back the same decomposition.")
+    @APIResponse(responseCode = "200", description = "The workbook",
+            content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "Unknown region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response exportSheet(@Parameter(description = "region code", example = "500118") @PathParam("code") String code) {
+        byte[] workbook = organisation.exportSheet(code);
+        return Response.ok(workbook, XLSX)
+                .header("Content-Disposition", "attachment; filename=\"decomposition-" + code + ".xlsx\"")
+                .build();
+    }
+
+    @POST
+    @Path("/decomposition.xlsx")
+    @Consumes(XLSX)
+    @RolesAllowed("catalogue-admin")
+    @Operation(operationId = "importDecompositionXlsx", summary = SHEET_IMPORT_SUMMARY, description = SHEET_IMPORT_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The decomposition now stored")
+    @APIResponse(responseCode = "400", description = "No body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Every problem by row and column; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown unit", value = """
+                            {"type": "about:blank", "title": "Invalid 任务分解表", "status": 422,
+                             "detail": "1 problem(s) found; nothing was imported",
+                             "errors": [{"field": "/rows/7/牵头单位", "message": "row 7: '区商务局' is no department of region 500118 (use a department's name, alias or code)"}]}""")))
+    public DecompositionView importSheet(@PathParam("code") String code, byte[] workbook) {
+        if (workbook == null || workbook.length == 0) {
+            throw ProblemException.badRequest("an .xlsx body is required", List.of(new Problem.FieldError("body", "required")));
+        }
+        organisation.importSheet(code, new java.io.ByteArrayInputStream(workbook));
+        return organisation.decomposition(code);
+    }
+
+    @POST
+    @Path("/decomposition.xlsx")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed("catalogue-admin")
+    @Operation(operationId = "uploadDecompositionXlsx", summary = SHEET_IMPORT_SUMMARY, description = SHEET_IMPORT_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The decomposition now stored")
+    @APIResponse(responseCode = "400", description = "No file",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Every problem by row and column; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DecompositionView uploadSheet(@PathParam("code") String code,
+            @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file) {
+        if (file == null) {
+            throw ProblemException.badRequest("form field 'file' is required", List.of(new Problem.FieldError("file", "required")));
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
+            organisation.importSheet(code, in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return organisation.decomposition(code);
+    }
+}

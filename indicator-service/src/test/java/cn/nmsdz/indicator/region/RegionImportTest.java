@@ -1,0 +1,95 @@
+package cn.nmsdz.indicator.region;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cn.nmsdz.indicator.domain.region.RegionRows;
+import cn.nmsdz.indicator.domain.validation.Violation;
+import cn.nmsdz.support.rest.ProblemException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/** Bulk region import: reading CSV and Excel, and checking every row before anything is stored. */
+class RegionImportTest {
+    static final Map<String, String> EXISTING = Map.of("CN", "NATION", "140000", "PROVINCE", "500000", "PROVINCE");
+
+    @Test
+    void a_province_loads_its_cities_and_counties_with_parents_earlier_in_the_file() {
+        String csv = "\uFEFFcode,name,level,parentCode,zone\n"
+                + "140800,运城市,CITY,140000,CENTRAL\n"
+                + "140802,盐湖区,COUNTY,140800,中部\n"
+                + "\n"
+                + "500118,永川区,county,500000,WEST\n";
+        List<RegionRows.Row> rows = RegionFiles.csv(csv);
+        assertEquals(List.of(2, 3, 5), rows.stream().map(RegionRows.Row::row).toList());
+        RegionRows.Result result = RegionRows.check(rows, EXISTING);
+        assertEquals(List.of(), result.violations());
+        assertEquals(List.of(
+                new RegionRows.Checked("140800", "运城市", "CITY", "140000", "CENTRAL"),
+                new RegionRows.Checked("140802", "盐湖区", "COUNTY", "140800", "CENTRAL"),
+                new RegionRows.Checked("500118", "永川区", "COUNTY", "500000", "WEST")), result.rows());
+    }
+
+    @Test
+    void every_bad_row_is_reported_with_its_row_number_and_nothing_is_kept() {
+        String csv = "code,name,level,parentCode,zone\n"
+                + "140800,运城市,CITY,140000,CENTRAL\n"         // 2 fine
+                + "14082,平陆县,COUNTY,140800,CENTRAL\n"        // 3 bad code
+                + "140829,,TOWN,140800,MIDDLE\n"               // 4 no name, bad level, bad zone
+                + "140830,芮城县,COUNTY,149900,CENTRAL\n"      // 5 unknown parent
+                + "140800,运城,CITY,140000,CENTRAL\n"          // 6 duplicate
+                + "140831,夏县,COUNTY,140832,CENTRAL\n"        // 7 parent only further down
+                + "140832,某县,COUNTY,140000,CENTRAL\n"        // 8 fine (county under a province)
+                + "510100,成都市,CITY,140000,WEST\n"           // 9 wrong province prefix
+                + "140900,忻州市,CITY,140800,CENTRAL\n";       // 10 a city under a city
+        RegionRows.Result result = RegionRows.check(RegionFiles.csv(csv), EXISTING);
+        assertEquals(List.of("/rows/3/code", "/rows/4/name", "/rows/4/level", "/rows/4/zone", "/rows/5/parentCode",
+                "/rows/6/code", "/rows/7/parentCode", "/rows/9/parentCode", "/rows/10/parentCode"),
+                result.violations().stream().map(Violation::pointer).toList());
+        result.violations().forEach(v -> assertEquals(true, v.message().startsWith("row "), v.message()));
+        assertEquals(List.of(), result.rows());
+    }
+
+    @Test
+    void a_header_without_the_columns_is_refused() {
+        ProblemException e = assertThrows(ProblemException.class, () -> RegionFiles.csv("code,name\n140800,运城市\n"));
+        assertEquals(400, e.status());
+        assertEquals(List.of("/header/level", "/header/parentCode", "/header/zone"),
+                e.errors().stream().map(f -> f.field()).toList());
+    }
+
+    @Test
+    void an_excel_sheet_reads_like_the_csv_with_numeric_codes() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("regions");
+            String[][] cells = {{"code", "name", "level", "parentCode", "zone"}, {null, "运城市", "CITY", null, "CENTRAL"}};
+            for (int r = 0; r < cells.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < cells[r].length; c++) {
+                    if (cells[r][c] != null) {
+                        row.createCell(c).setCellValue(cells[r][c]);
+                    }
+                }
+            }
+            sheet.getRow(1).createCell(0).setCellValue(140800);   // a clerk's code is a number
+            sheet.getRow(1).createCell(3).setCellValue(140000);
+            wb.write(out);
+            List<RegionRows.Row> rows = RegionFiles.xlsx(new ByteArrayInputStream(out.toByteArray()));
+            assertEquals(List.of(new RegionRows.Row(2, "140800", "运城市", "CITY", "140000", "CENTRAL")), rows);
+        }
+    }
+
+    @Test
+    void a_file_that_is_no_workbook_is_a_bad_request() {
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> RegionFiles.xlsx(new ByteArrayInputStream("code,name".getBytes())));
+        assertEquals(400, e.status());
+    }
+}
