@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** {@code nmsdz.*}: where the services live and how long the gateway waits for them. */
 @ConfigMapping(prefix = "nmsdz")
@@ -29,6 +30,42 @@ public interface GatewayConfig {
         /** A backend that has not connected or sent anything for this long gets a 504 (NMSDZ_GATEWAY_BACKEND_TIMEOUT). */
         @WithDefault("30s")
         Duration backendTimeout();
+
+        RateLimit rateLimit();
+
+        Console console();
+    }
+
+    /** {@code nmsdz.gateway.console.*}: the OpenAPI console (Swagger UI) in the browser. */
+    interface Console {
+        /**
+         * The OpenID Connect discovery URL the browser uses to log in, written into the services' OpenAPI documents
+         * (NMSDZ_GATEWAY_CONSOLE_OPENID_CONNECT_URL). Default: the gateway's own realm
+         * ({@code quarkus.oidc.auth-server-url} + /.well-known/openid-configuration); set it when browsers reach
+         * Keycloak under another address than the gateway does.
+         */
+        Optional<String> openidConnectUrl();
+    }
+
+    /**
+     * {@code nmsdz.gateway.rate-limit.*}: a token bucket per client (token azp + sub, or remote address). The defaults
+     * are far above what a person or a test does, so only runaway clients meet a 429.
+     */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second per client (NMSDZ_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND). */
+        @WithDefault("50")
+        long requestsPerSecond();
+
+        /** Requests a client may make at once after being idle (NMSDZ_GATEWAY_RATE_LIMIT_BURST). */
+        @WithDefault("100")
+        long burst();
+
+        /** Upper bound of tracked clients; idle ones are evicted first. */
+        @WithDefault("100000")
+        int maxClients();
     }
 
     default URI baseUri(RouteTable.Backend backend) {

@@ -9,8 +9,11 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -18,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.impl.HttpUtils;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -32,14 +36,19 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collector;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * The gateway on the Quarkus Vert.x router: a request id on every request, then (after Quarkus' token check on
- * /api/*) a streaming reverse proxy to the owning service. Bodies are never buffered: no BodyHandler on these routes.
+ * The gateway on the Quarkus Vert.x router: a request id on every request, then (after Quarkus' CORS filter and token
+ * check on /api/*) a per-client rate limit and a streaming reverse proxy to the owning service. Bodies are never buffered: no BodyHandler on these routes.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -47,6 +56,12 @@ public class GatewayRoutes {
 
     /** Before Quarkus' CORS (-300), authentication (-200) and authorization (-100) filters. */
     static final int REQUEST_ID_ORDER = -1000;
+    /**
+     * After authentication (-200), so a client is counted by its verified token (nobody can drain another client's
+     * bucket with a forged one), and after CORS (-300), so a 429 still carries the CORS headers; before authorization
+     * (-100), so anonymous floods are limited by address too.
+     */
+    static final int RATE_LIMIT_ORDER = -150;
     private static final String TARGET = "nmsdz.target";
     private static final String STARTED = "nmsdz.started";
 
@@ -56,7 +71,13 @@ public class GatewayRoutes {
     @Inject
     GatewayConfig config;
 
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    Optional<String> authServerUrl;
+
     private HttpClient client;
+    private RateLimiter limiter;
+    /** The discovery URL written into the services' OpenAPI documents; null leaves them unchanged. */
+    private String consoleDiscoveryUrl;
 
     void register(@Observes Router router) {
         long timeoutMs = config.gateway().backendTimeout().toMillis();
@@ -76,12 +97,24 @@ public class GatewayRoutes {
                 .origin(this::openBackendRequest)
                 .addInterceptor(new BackendInterceptor());
 
+        consoleDiscoveryUrl = config.gateway().console().openidConnectUrl()
+                .or(() -> authServerUrl.map(ConsoleSecurity::discoveryUrl))
+                .orElse(null);
         router.route().order(REQUEST_ID_ORDER).handler(GatewayRoutes::assignRequestId);
+        GatewayConfig.RateLimit rl = config.gateway().rateLimit();
+        if (rl.enabled()) {
+            limiter = new RateLimiter(rl.requestsPerSecond(), rl.burst(), rl.maxClients());
+            router.route("/api/*").order(RATE_LIMIT_ORDER).handler(this::rateLimit);
+            router.route("/openapi/*").order(RATE_LIMIT_ORDER).handler(this::rateLimit);
+            vertx.setPeriodic(60_000, id -> limiter.evictIdle());
+        }
         router.route("/api/*").handler(ctx -> forward(ctx, proxy));
         router.route("/openapi/*").handler(ctx -> forward(ctx, proxy));
         router.route().failureHandler(GatewayRoutes::failure);
-        LOG.infof("routes: indicator=%s evidence=%s scoring=%s, backend timeout %s", config.routes().indicator(),
-                config.routes().evidence(), config.routes().scoring(), config.gateway().backendTimeout());
+        LOG.infof("routes: indicator=%s evidence=%s scoring=%s, backend timeout %s, rate limit %s",
+                config.routes().indicator(), config.routes().evidence(), config.routes().scoring(),
+                config.gateway().backendTimeout(),
+                rl.enabled() ? rl.requestsPerSecond() + "/s burst " + rl.burst() : "off");
     }
 
     void close(@Observes ShutdownEvent event) {
@@ -103,6 +136,33 @@ public class GatewayRoutes {
 
     static String requestId(RoutingContext ctx) {
         return ctx.get(RequestIds.KEY);
+    }
+
+    /** 429 problem+json with Retry-After once the caller's bucket is empty. */
+    private void rateLimit(RoutingContext ctx) {
+        String key = clientKey(ctx);
+        RateLimiter.Decision decision = limiter.tryAcquire(key);
+        if (decision.allowed()) {
+            ctx.next();
+            return;
+        }
+        long retryAfter = decision.retryAfterSeconds();
+        LOG.debugf("rate limit: %s refused for %d s on %s", key, retryAfter, ctx.normalizedPath());
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+        Problems.send(ctx.response(), 429, "Too Many Requests",
+                "request rate limit exceeded; retry after " + retryAfter + " s", ctx.normalizedPath(), requestId(ctx));
+    }
+
+    /** The verified token's azp + sub, or the remote address of an anonymous request. */
+    static String clientKey(RoutingContext ctx) {
+        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()
+                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken jwt) {
+            Object azp = jwt.getClaim("azp");
+            String sub = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+            return RateLimiter.clientKey(azp == null ? null : azp.toString(), sub, null);
+        }
+        SocketAddress remote = ctx.request().remoteAddress();
+        return RateLimiter.clientKey(null, null, remote == null ? null : remote.hostAddress());
     }
 
     private static void forward(RoutingContext ctx, HttpProxy proxy) {
@@ -165,6 +225,37 @@ public class GatewayRoutes {
                 LOG.infof("%s %s -> %s %d (%d ms)", in.method(), in.path(), target.backend().serviceName(),
                         pc.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000);
             }
+            if (target != null && RouteTable.BACKEND_OPENAPI_PATH.equals(target.path())
+                    && pc.response().getStatusCode() == 200 && consoleDiscoveryUrl != null) {
+                return pointConsoleAtRealm(pc.response()).compose(v -> send(pc, target, in), failure -> {
+                    LOG.warnf("%s %s -> %s: OpenAPI document not read: %s", in.method(), in.path(),
+                            target.backend().serviceName(), failure);
+                    Problems.send(in.response(), 502, "Bad Gateway",
+                            target.backend().serviceName() + " sent an incomplete OpenAPI document", in.path(),
+                            in.getHeader(RequestIds.HEADER));
+                    return Future.succeededFuture();
+                });
+            }
+            return send(pc, target, in);
+        }
+
+        /** OpenAPI documents are small: read one whole and rewrite its OpenID Connect URL (see ConsoleSecurity). */
+        private Future<Void> pointConsoleAtRealm(ProxyResponse response) {
+            ReadStream<Buffer> stream = response.getBody().stream();
+            Future<Buffer> whole = stream.collect(Collector.of(Buffer::buffer, Buffer::appendBuffer,
+                    Buffer::appendBuffer));
+            stream.resume();
+            return whole.map(buffer -> {
+                String rewritten = ConsoleSecurity.rewrite(buffer.toString(StandardCharsets.UTF_8),
+                        response.headers().get("Content-Type"), consoleDiscoveryUrl);
+                // the body changed: the backend's length and validators no longer describe it
+                response.headers().remove("Content-Length").remove("ETag").remove("Last-Modified");
+                response.setBody(Body.body(Buffer.buffer(rewritten, "UTF-8")));
+                return null;
+            });
+        }
+
+        private Future<Void> send(ProxyContext pc, Target target, HttpServerRequest in) {
             return pc.sendResponse().onFailure(failure -> {
                 // the proxy has reset the client's response (its head was already sent): say why in the log
                 LOG.warnf("%s %s -> %s: response not completed: %s", in.method(), in.path(),

@@ -41,12 +41,13 @@ public final class RouteTable {
     public static final String BACKEND_OPENAPI_PATH = "/q/openapi";
 
     /** Sub-resources of /api/v1/regions/{code}/… owned by the indicator service (catalogue side). */
-    static final Set<String> INDICATOR_REGION_RESOURCES = Set.of("departments", "decomposition", "plans");
+    static final Set<String> INDICATOR_REGION_RESOURCES = Set.of("departments", "decomposition",
+            "decomposition.xlsx", "plan", "plans", "leadership-group");
     /** Sub-resources of /api/v1/regions/{code}/… owned by the evidence service. */
     static final Set<String> EVIDENCE_REGION_RESOURCES = Set.of("observations", "documents", "claims", "assessments",
             "evidence");
     /** Sub-resources of /api/v1/regions/{code}/… owned by the scoring service. */
-    static final Set<String> SCORING_REGION_RESOURCES = Set.of("scores");
+    static final Set<String> SCORING_REGION_RESOURCES = Set.of("scores", "gaps");
 
     private RouteTable() {
     }
@@ -72,7 +73,7 @@ public final class RouteTable {
             case "systems" -> Backend.INDICATOR;
             case "regions" -> region(s);
             case "evidence", "documents" -> Backend.EVIDENCE;
-            case "snapshots" -> Backend.SCORING;
+            case "snapshots", "rescoring" -> Backend.SCORING;
             default -> null;
         };
         return owner == null ? Optional.empty() : Optional.of(new Target(owner, path));

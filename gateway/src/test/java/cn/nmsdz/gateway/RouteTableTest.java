@@ -27,6 +27,10 @@ class RouteTableTest {
             "/api/v1/regions/330100/decomposition, INDICATOR",
             "/api/v1/regions/330100/plans, INDICATOR",
             "/api/v1/regions/330100/plans/7/tasks, INDICATOR",
+            "/api/v1/regions/330100/plan, INDICATOR",
+            "/api/v1/regions/330100/leadership-group, INDICATOR",
+            "/api/v1/regions/330100/decomposition.xlsx, INDICATOR",
+            "/api/v1/regions/import, INDICATOR",
             // evidence
             "/api/v1/regions/330100/observations, EVIDENCE",
             "/api/v1/regions/330100/documents, EVIDENCE",
@@ -43,6 +47,8 @@ class RouteTableTest {
             "/api/v1/regions/330100/scores/simulate, SCORING",
             "/api/v1/snapshots, SCORING",
             "/api/v1/snapshots/17, SCORING",
+            "/api/v1/regions/330100/gaps, SCORING",
+            "/api/v1/rescoring, SCORING",
     })
     void apiPathsGoToTheirOwnerUnchanged(String path, Backend owner) {
         assertEquals(Optional.of(new Target(owner, path)), RouteTable.resolve(path));
