@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import cn.nmsdz.scoring.config.ScoringConfig;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** A published indicator system as received on catalogue.events. */
 @Entity
@@ -30,8 +32,22 @@ public class CatalogueSystemEntity extends PanacheEntityBase {
         }
     }
 
-    /** The system regions are scored against: the highest published version. */
+    /**
+     * The system regions are scored against: the highest published version of the configured system code
+     * ({@code nmsdz.scoring.system-code}); versions of other codes published beside it are never picked.
+     */
     public static Optional<CatalogueSystemEntity> current() {
-        return find("order by version desc").firstResultOptional();
+        return current(configuredCode());
+    }
+
+    /** The highest published version of one system code. */
+    public static Optional<CatalogueSystemEntity> current(String code) {
+        return find("code = ?1 order by version desc", code).firstResultOptional();
+    }
+
+    /** {@code nmsdz.scoring.system-code}, NMSDZ unless configured. */
+    public static String configuredCode() {
+        return ConfigProvider.getConfig().getOptionalValue("nmsdz.scoring.system-code", String.class)
+                .orElse(ScoringConfig.DEFAULT_SYSTEM_CODE);
     }
 }

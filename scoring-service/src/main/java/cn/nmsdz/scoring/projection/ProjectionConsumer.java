@@ -1,18 +1,23 @@
 package cn.nmsdz.scoring.projection;
 
 import cn.nmsdz.events.EventTypes;
+import cn.nmsdz.events.catalogue.DecompositionData;
 import cn.nmsdz.events.catalogue.RegionData;
 import cn.nmsdz.events.catalogue.SystemPublishedData;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.events.evidence.EvidenceEventData;
+import cn.nmsdz.scoring.config.ScoringConfig;
+import cn.nmsdz.scoring.rescoring.RescoringService;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.support.inbox.ConsumedEventLog;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -31,6 +36,12 @@ public class ProjectionConsumer {
     @Inject
     SnapshotService snapshots;
 
+    @Inject
+    RescoringService rescoring;
+
+    @Inject
+    ScoringConfig config;
+
     @Incoming("catalogue-in")
     @Blocking(ordered = true)
     @Transactional
@@ -47,11 +58,17 @@ public class ProjectionConsumer {
                 entity.version = data.system().version();
                 entity.document = event.data().get("system").toString();
                 entity.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                if (CatalogueSystemEntity.findById(new CatalogueSystemEntity.Key(entity.code, entity.version)) == null) {
-                    entity.persist();
+                if (CatalogueSystemEntity.findById(new CatalogueSystemEntity.Key(entity.code, entity.version)) != null) {
+                    return;
                 }
-                snapshots.rescoreEverything();
+                entity.persist();
+                // only a new version of the system regions are scored against rescores them
+                if (entity.code.equals(config.systemCode())
+                        && CatalogueSystemEntity.current().map(c -> c.version == entity.version).orElse(false)) {
+                    rescoring.plan(entity.code, entity.version);
+                }
             }
+            case EventTypes.DECOMPOSITION_CHANGED -> decomposition(event.dataAs(DecompositionData.class));
             case EventTypes.REGION_CHANGED -> {
                 RegionData data = event.dataAs(RegionData.class);
                 RegionEntity region = RegionEntity.findById(data.code());
@@ -80,7 +97,7 @@ public class ProjectionConsumer {
         EvidenceEventData data = event.dataAs(EvidenceEventData.class);
         EvidenceFactEntity fact = EvidenceFactEntity.findById(data.evidenceId());
         if (fact != null && fact.position >= data.position()) {
-            return; // an older version arriving late: the newer state is already projected
+            return; // an older (or the same) version arriving late: the newer state is already projected and kept
         }
         if (fact == null) {
             fact = new EvidenceFactEntity();
@@ -102,7 +119,49 @@ public class ProjectionConsumer {
         fact.satisfied = data.satisfied();
         fact.points = data.points();
         fact.persist();
+        EvidenceFactVersionEntity.of(fact).persist();
         snapshots.rescoreAfter(fact);
+    }
+
+    /** A region's decomposition replaces the one projected before (the event carries the whole of it). */
+    private void decomposition(DecompositionData data) {
+        if (data == null || data.region() == null) {
+            return;
+        }
+        DecompositionDepartmentEntity.delete("region", data.region());
+        DecompositionEntryEntity.delete("region", data.region());
+        for (DecompositionData.DepartmentData d : data.departments() == null
+                ? List.<DecompositionData.DepartmentData>of() : data.departments()) {
+            if (d == null || d.code() == null) {
+                continue;
+            }
+            DecompositionDepartmentEntity department = new DecompositionDepartmentEntity();
+            department.region = data.region();
+            department.code = d.code();
+            department.name = d.name() == null ? d.code() : d.name();
+            department.kind = d.kind();
+            department.persist();
+        }
+        for (DecompositionData.Entry e : data.entries() == null ? List.<DecompositionData.Entry>of() : data.entries()) {
+            if (e == null || e.indicator() == null) {
+                continue;
+            }
+            DecompositionEntryEntity entry = new DecompositionEntryEntity();
+            entry.region = data.region();
+            entry.indicator = e.indicator();
+            entry.tasks = json(e.tasks());
+            entry.leadUnits = json(e.leadUnits());
+            entry.responsibleUnits = json(e.responsibleUnits());
+            entry.persist();
+        }
+    }
+
+    private static String json(List<?> list) {
+        try {
+            return EventEnvelope.JSON.writeValueAsString(list == null ? List.of() : list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static EventEnvelope parse(String json) {

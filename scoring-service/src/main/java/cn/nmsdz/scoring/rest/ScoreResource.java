@@ -8,21 +8,28 @@ import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,81 +38,158 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Scores", description = "Explainable score snapshots and the provincial pull feed")
 @Authenticated
 public class ScoreResource {
-    static final String[] READERS = {"score-reader", "catalogue-admin", "evidence-reviewer"};
 
     /** A page of the provincial pull feed; pass {@code next} as {@code after} to continue. */
-    public record FeedPage(List<Snapshot> snapshots, long next) {
+    public record FeedPage(
+            @Schema(description = "Snapshots in creation order (ascending id)") List<Snapshot> snapshots,
+            @Schema(description = "The cursor for the next page: the last id of this page, or `after` when empty") long next) {
+    }
+
+    /** The outcome of recomputing a stored snapshot; nothing is stored. */
+    public record RecomputeResult(
+            @Schema(description = "Whether the recomputed totals, indicator points, statuses, explanations and verdicts equal the stored ones") boolean identical,
+            Snapshot stored,
+            @Schema(description = "The snapshot recomputed from the stored snapshot's catalogue version and evidence position (id and number 0)") Snapshot recomputed) {
     }
 
     @Inject
     SnapshotService snapshots;
 
     @Inject
-    SecurityIdentity identity;
+    RegionAccess access;
 
     @GET
     @Path("/regions/{code}/scores/latest")
     @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
     @Operation(summary = "The latest snapshot of a region for an assessment year",
-            description = "Confirmed and projected totals, every indicator's points, status and explanation, and the verdict.")
+            description = "Confirmed and projected totals, every indicator's points, status and explanation, and the verdict. "
+                    + "The ETag is the snapshot id: send it as If-None-Match to get 304 Not Modified until a newer snapshot exists.")
+    @APIResponse(responseCode = "200", description = "The latest snapshot",
+            headers = @Header(name = "ETag", description = "The snapshot id, quoted"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Snapshot.class)))
+    @APIResponse(responseCode = "304", description = "The snapshot named by If-None-Match is still the latest")
+    @APIResponse(responseCode = "400", description = "Missing or impossible year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No snapshot yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Snapshot latest(@PathParam("code") String region, @QueryParam("year") Integer year) {
-        checkReadable(region);
-        requireYear(year);
+    public Response latest(@PathParam("code") String region,
+                           @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
+                           @Context Request request,
+                           @Parameter(in = ParameterIn.HEADER, name = "If-None-Match",
+                                   description = "The ETag of the snapshot the client has") @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
+        access.checkReadable(region);
+        int year = RegionAccess.requireYear(yearParam);
         SnapshotEntity entity = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2",
                 Sort.descending("number"), region, year).firstResult();
         if (entity == null) {
             throw ProblemException.notFound("no snapshot of region " + region + " for year " + year + " yet");
         }
-        return snapshots.read(entity);
+        EntityTag tag = new EntityTag(String.valueOf(entity.id));
+        CacheControl revalidate = new CacheControl();
+        revalidate.setNoCache(true);
+        revalidate.setPrivate(true);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.cacheControl(revalidate).build();
+        }
+        return Response.ok(snapshots.read(entity)).tag(tag).cacheControl(revalidate).build();
     }
 
     @GET
     @Path("/regions/{code}/scores")
     @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
     @Operation(summary = "Snapshot history of a region for an assessment year, newest first")
-    public List<Snapshot> history(@PathParam("code") String region, @QueryParam("year") Integer year) {
-        checkReadable(region);
-        requireYear(year);
+    @APIResponse(responseCode = "400", description = "Missing or impossible year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The region is outside the token's region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<Snapshot> history(@PathParam("code") String region,
+                                  @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam) {
+        access.checkReadable(region);
+        int year = RegionAccess.requireYear(yearParam);
         return SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2", Sort.descending("number"), region, year)
                 .list().stream().map(snapshots::read).toList();
+    }
+
+    @GET
+    @Path("/regions/{code}/scores/{number}")
+    @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
+    @Operation(summary = "One snapshot of a region by its number",
+            description = "Snapshots are numbered 1, 2, … per region across all assessment years; a snapshot never changes.")
+    @APIResponse(responseCode = "404", description = "No snapshot with this number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Snapshot one(@PathParam("code") String region, @PathParam("number") long number) {
+        access.checkReadable(region);
+        return snapshots.read(find(region, number));
+    }
+
+    @POST
+    @Path("/regions/{code}/scores/{number}/recompute")
+    @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
+    @Transactional
+    @Operation(summary = "Recompute a stored snapshot and compare",
+            description = "Recomputes the snapshot from the catalogue version and the evidence position it names "
+                    + "(every version of every piece of evidence is kept) and says whether the result is identical. "
+                    + "Nothing is stored.")
+    @APIResponse(responseCode = "200", description = "The comparison",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecomputeResult.class)))
+    @APIResponse(responseCode = "404", description = "No snapshot with this number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The snapshot's catalogue version is not in the projection",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecomputeResult recompute(@PathParam("code") String region, @PathParam("number") long number) {
+        access.checkReadable(region);
+        SnapshotEntity entity = find(region, number);
+        try {
+            SnapshotService.Recomputation r = snapshots.recompute(entity);
+            return new RecomputeResult(r.identical(), r.stored(), r.recomputed());
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
     }
 
     @GET
     @Path("/snapshots")
     @RolesAllowed({"score-reader", "catalogue-admin"})
     @Operation(summary = "Provincial pull feed",
-            description = "Every snapshot of every region under a code, in creation order, after the cursor.")
-    public FeedPage feed(@QueryParam("under") String under, @QueryParam("after") @DefaultValue("0") long after,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            description = "Every snapshot of every region under a code (and of that region), in creation order, after the "
+                    + "cursor. Pass `next` as `after` to continue. Each snapshot is served exactly once across pages: "
+                    + "snapshots are inserted under a transaction-scoped lock, so ids become visible in increasing "
+                    + "order and no snapshot can appear later behind a cursor already passed.")
+    @APIResponse(responseCode = "400", description = "Missing `under`, or `limit`/`after` out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "`under` is outside the token's region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FeedPage feed(@Parameter(description = "Region code: that region and every region below it", required = true)
+                         @QueryParam("under") String under,
+                         @Parameter(description = "Cursor: `next` of the previous page, 0 to start") @QueryParam("after") String afterParam,
+                         @Parameter(description = "Page size 1..1000, default 100") @QueryParam("limit") String limitParam) {
+        long after = RegionAccess.number("after", afterParam, 0);
+        long limit = RegionAccess.number("limit", limitParam, 100);
         if (under == null || under.isBlank()) {
             throw ProblemException.badRequest("query parameter 'under' (a region code) is required",
                     List.of(new Problem.FieldError("under", "required")));
         }
-        if (limit < 1 || limit > 1000 || after < 0) {
-            throw ProblemException.badRequest("limit must be 1..1000 and after ≥ 0", List.of());
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.badRequest("limit must be 1..1000",
+                    List.of(new Problem.FieldError("limit", "must be 1..1000")));
         }
-        checkReadable(under);
+        if (after < 0) {
+            throw ProblemException.badRequest("after must be ≥ 0 (a cursor from an earlier page, or 0)",
+                    List.of(new Problem.FieldError("after", "must be ≥ 0")));
+        }
+        access.checkReadable(under);
         List<SnapshotEntity> page = SnapshotEntity.<SnapshotEntity>find("region in ?1 and id > ?2", Sort.ascending("id"),
-                RegionEntity.selfAndBelow(under), after).range(0, limit - 1).list();
+                RegionEntity.selfAndBelow(under), after).range(0, (int) limit - 1).list();
         long next = page.isEmpty() ? after : page.get(page.size() - 1).id;
         return new FeedPage(page.stream().map(snapshots::read).toList(), next);
     }
 
-    private static void requireYear(Integer year) {
-        if (year == null) {
-            throw ProblemException.badRequest("query parameter 'year' (the assessment year) is required",
-                    List.of(new Problem.FieldError("year", "required")));
+    private static SnapshotEntity find(String region, long number) {
+        SnapshotEntity entity = SnapshotEntity.find("region = ?1 and number = ?2", region, number).firstResult();
+        if (entity == null) {
+            throw ProblemException.notFound("region " + region + " has no snapshot number " + number);
         }
-    }
-
-    /** A reader reads its own region and every region under it; the nation-level admin reads all. */
-    private void checkReadable(String region) {
-        String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
-        if (own == null || !RegionEntity.isSelfOrBelow(region, own)) {
-            throw ProblemException.forbidden("rule region-scope: a token of region " + own
-                    + " reads only that region and the regions under it, not " + region);
-        }
+        return entity;
     }
 }

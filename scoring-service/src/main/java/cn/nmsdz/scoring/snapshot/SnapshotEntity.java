@@ -26,6 +26,8 @@ public class SnapshotEntity extends PanacheEntityBase {
     public int systemVersion;
     @Column(name = "evidence_position")
     public long evidencePosition;
+    @Column(name = "projection_seq")
+    public Long projectionSeq;
     @Column(name = "confirmed_total")
     public BigDecimal confirmedTotal;
     @Column(name = "projected_total")

@@ -8,13 +8,16 @@ import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.events.score.SnapshotCreatedData;
 import cn.nmsdz.scoring.domain.engine.ScoringEngine;
 import cn.nmsdz.scoring.domain.model.Basis;
+import cn.nmsdz.scoring.domain.model.Claim;
 import cn.nmsdz.scoring.domain.model.EvidenceSet;
 import cn.nmsdz.scoring.domain.model.EvidenceState;
+import cn.nmsdz.scoring.domain.model.ExpertVerdict;
 import cn.nmsdz.scoring.domain.model.ObservationFact;
 import cn.nmsdz.scoring.domain.model.RegionProfile;
 import cn.nmsdz.scoring.domain.model.ScoreResult;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.projection.EvidenceFactEntity;
+import cn.nmsdz.scoring.projection.EvidenceFactVersionEntity;
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.support.outbox.Outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -36,6 +40,15 @@ import java.util.TreeSet;
 public class SnapshotService {
     static final String NATION = "CN";
 
+    /**
+     * Feed order: snapshots are inserted only while holding this transaction-scoped advisory lock, so
+     * snapshot-writing transactions run one after another and the identity ids (the feed cursor)
+     * become visible in increasing order. PostgreSQL makes a commit visible before it releases the
+     * transaction's locks, so a reader that sees id n also sees every id below n: a reader that has
+     * passed a cursor can never miss a snapshot committed later with a lower id.
+     */
+    static final long FEED_LOCK = 0x5C0FEEDL;
+
     private final ScoringEngine engine = new ScoringEngine();
 
     @Inject
@@ -46,35 +59,40 @@ public class SnapshotService {
 
     /**
      * A figure of year y is read by the assessment years y (as Y), y+1 (as Y−1) and y+2 (as the
-     * base of a derived growth); a national figure affects every region.
+     * base of a derived growth); a national figure affects every region. Evidence without a year
+     * (claims, expert assessments) rescores the years the region already has snapshots for, or the
+     * current year when it has none.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rescoreAfter(EvidenceFactEntity fact) {
-        if (CatalogueSystemEntity.current().isEmpty()) {
-            return;
+        if (CatalogueSystemEntity.current().isEmpty() || "DOCUMENT".equals(fact.kind)) {
+            return; // a document carries no figure or judgement: the numbers cannot change
         }
-        Set<Integer> years = fact.year != null ? yearsReading(fact.year) : new TreeSet<>(scoredYears(fact.region));
         List<String> regions = NATION.equals(fact.region) ? scoredRegions() : List.of(fact.region);
         for (String region : regions) {
-            for (int year : years) {
-                if (!NATION.equals(region)) {
-                    store(compute(region, year));
-                }
+            if (NATION.equals(region)) {
+                continue;
             }
-        }
-    }
-
-    /** A new catalogue version rescores every region and year that has evidence or snapshots. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void rescoreEverything() {
-        for (String region : scoredRegions()) {
-            Set<Integer> years = new TreeSet<>(scoredYears(region));
-            em.createQuery("select distinct f.year from EvidenceFactEntity f where f.region = ?1 and f.year is not null",
-                    Integer.class).setParameter(1, region).getResultList().forEach(y -> years.addAll(yearsReading(y)));
+            Set<Integer> years = fact.year != null ? yearsReading(fact.year) : yearsOf(region);
             for (int year : years) {
                 store(compute(region, year));
             }
         }
+    }
+
+    /** Rescores every year of one region that has snapshots or evidence (after a new catalogue version). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rescoreRegion(String region) {
+        if (CatalogueSystemEntity.current().isEmpty() || NATION.equals(region)) {
+            return 0;
+        }
+        Set<Integer> years = new TreeSet<>(scoredYears(region));
+        em.createQuery("select distinct f.year from EvidenceFactEntity f where f.region = ?1 and f.year is not null",
+                Integer.class).setParameter(1, region).getResultList().forEach(y -> years.addAll(yearsReading(y)));
+        for (int year : years) {
+            store(compute(region, year));
+        }
+        return years.size();
     }
 
     /** The assessment years whose window or derived growth reads a figure of {@code year}. */
@@ -87,36 +105,156 @@ public class SnapshotService {
         return years;
     }
 
-    /** Computes (without storing) the snapshot the current projection gives. */
-    public Snapshot compute(String region, int year) {
-        CatalogueSystemEntity current = CatalogueSystemEntity.current()
-                .orElseThrow(() -> new IllegalStateException("no published indicator system received yet"));
-        return compute(region, year, current, maxPosition());
+    /** The years a region has snapshots for, or the current year when none. */
+    Set<Integer> yearsOf(String region) {
+        Set<Integer> years = new TreeSet<>(scoredYears(region));
+        if (years.isEmpty()) {
+            years.add(Year.now(ZoneOffset.UTC).getValue());
+        }
+        return years;
     }
 
-    Snapshot compute(String region, int year, CatalogueSystemEntity systemEntity, long upToPosition) {
+    /** Computes (without storing) the snapshot the current projection gives. */
+    public Snapshot compute(String region, int year) {
+        return compute(region, year, currentSystem(), currentSeq(), null, Hypothesis.none());
+    }
+
+    /** Computes (without storing) the snapshot the current projection gives with hypothetical evidence added. */
+    public Snapshot simulate(String region, int year, Hypothesis hypothesis) {
+        return compute(region, year, currentSystem(), currentSeq(), null, hypothesis);
+    }
+
+    /** The outcome of recomputing a stored snapshot. */
+    public record Recomputation(boolean identical, Snapshot stored, Snapshot recomputed) {
+    }
+
+    /**
+     * Recomputes a stored snapshot from the catalogue version and the evidence it names; identical when
+     * both totals with every indicator's points, status and explanation and the verdicts are equal.
+     */
+    public Recomputation recompute(SnapshotEntity entity) {
+        Snapshot stored = read(entity);
+        CatalogueSystemEntity system = CatalogueSystemEntity.<CatalogueSystemEntity>findByIdOptional(
+                        new CatalogueSystemEntity.Key(entity.systemCode, entity.systemVersion))
+                .orElseThrow(() -> new IllegalStateException("catalogue " + entity.systemCode + " v"
+                        + entity.systemVersion + " is not in the projection"));
+        Snapshot recomputed = entity.projectionSeq != null
+                ? compute(entity.region, entity.year, system, entity.projectionSeq, null, Hypothesis.none())
+                : compute(entity.region, entity.year, system, Long.MAX_VALUE, entity.evidencePosition, Hypothesis.none());
+        recomputed = new Snapshot(0, recomputed.region(), recomputed.regionName(), recomputed.year(), 0,
+                recomputed.systemCode(), recomputed.systemVersion(),
+                entity.projectionSeq != null ? recomputed.evidencePosition() : entity.evidencePosition,
+                recomputed.projectionSeq(), recomputed.confirmed(), recomputed.projected(), recomputed.createdAt());
+        boolean identical = write(stored.confirmed()).equals(write(recomputed.confirmed()))
+                && write(stored.projected()).equals(write(recomputed.projected()))
+                && stored.evidencePosition() == recomputed.evidencePosition();
+        return new Recomputation(identical, stored, recomputed);
+    }
+
+    private CatalogueSystemEntity currentSystem() {
+        return CatalogueSystemEntity.current()
+                .orElseThrow(() -> new IllegalStateException("no published indicator system received yet"));
+    }
+
+    /**
+     * The snapshot of one region and year from one catalogue version and the evidence as of projection
+     * sequence {@code seq} (and, for snapshots older than the version history, evidence position
+     * {@code maxPosition}), plus hypothetical evidence.
+     */
+    Snapshot compute(String region, int year, CatalogueSystemEntity systemEntity, long seq, Long maxPosition,
+                     Hypothesis hypothesis) {
         IndicatorSystemDocument system = read(systemEntity.document);
         RegionEntity regionEntity = RegionEntity.findById(region);
         Zone zone = regionEntity == null || regionEntity.zone == null ? null : Zone.valueOf(regionEntity.zone);
         RegionProfile profile = new RegionProfile(region, zone);
-        List<EvidenceFactEntity> facts = EvidenceFactEntity.list("region in ?1 and position <= ?2",
-                List.of(region, NATION), upToPosition);
-        List<ObservationFact> observations = new ArrayList<>();
-        for (EvidenceFactEntity f : facts) {
-            if ("OBSERVATION".equals(f.kind) && f.metric != null && f.year != null && f.value != null) {
-                observations.add(new ObservationFact(f.evidenceId, f.region, f.metric, f.year, f.value, f.subject,
-                        EvidenceState.valueOf(f.state), f.position));
+        long position = maxPosition != null ? maxPosition : positionAt(seq);
+        List<ObservationFact> observations = new ArrayList<>(hypothesis.observations());
+        List<ExpertVerdict> verdicts = new ArrayList<>(hypothesis.verdicts());
+        List<Claim> claims = new ArrayList<>(hypothesis.claims());
+        for (EvidenceFactVersionEntity f : evidenceAsOf(region, seq, maxPosition)) {
+            EvidenceState state = state(f.state);
+            if (state == null) {
+                continue;
+            }
+            switch (f.kind == null ? "" : f.kind) {
+                case "OBSERVATION" -> {
+                    if (f.metric != null && f.year != null && f.value != null) {
+                        observations.add(new ObservationFact(f.evidenceId, f.region, f.metric, f.year, plain(f.value),
+                                f.subject, state, f.position));
+                    }
+                }
+                case "CLAIM" -> {
+                    if (f.indicator != null && (f.satisfied != null || f.points != null)) {
+                        claims.add(new Claim(f.evidenceId, f.department, f.indicator, f.item, f.satisfied, plain(f.points),
+                                state, f.position));
+                    }
+                }
+                case "ASSESSMENT" -> {
+                    // an expert verdict decides once given: only accepted (not withdrawn) assessments count
+                    if (state == EvidenceState.ACCEPTED && f.indicator != null
+                            && (f.satisfied != null || f.points != null)) {
+                        verdicts.add(new ExpertVerdict(f.evidenceId, f.submittedBy, f.indicator, f.item, f.satisfied,
+                                plain(f.points), f.position));
+                    }
+                }
+                default -> {
+                    // documents carry no figure; they are read by reviewers and experts
+                }
             }
         }
-        EvidenceSet evidence = new EvidenceSet(observations, List.of(), List.of());
+        EvidenceSet evidence = new EvidenceSet(observations, verdicts, claims);
         ScoreResult confirmed = engine.score(system, profile, year, evidence, Basis.CONFIRMED);
         ScoreResult projected = engine.score(system, profile, year, evidence, Basis.PROJECTED);
         return new Snapshot(0, region, regionEntity == null ? region : regionEntity.name, year, 0, system.code(),
-                system.version(), upToPosition, confirmed, projected, OffsetDateTime.now(ZoneOffset.UTC));
+                system.version(), position, maxPosition == null ? seq : null, confirmed, projected,
+                OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * A figure as its plain value (321.5, not 321.500000): a version just received and the same version
+     * read back from its numeric column must explain and recompute identically.
+     */
+    static BigDecimal plain(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static EvidenceState state(String s) {
+        try {
+            return s == null ? null : EvidenceState.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Per evidence id of the region and of CN, the newest version received up to {@code seq}. */
+    @SuppressWarnings("unchecked")
+    List<EvidenceFactVersionEntity> evidenceAsOf(String region, long seq, Long maxPosition) {
+        return em.createNativeQuery("select distinct on (evidence_id) * from evidence_fact_version"
+                        + " where region in (?1, ?2) and seq <= ?3 and position <= ?4"
+                        + " order by evidence_id, position desc", EvidenceFactVersionEntity.class)
+                .setParameter(1, region).setParameter(2, NATION).setParameter(3, seq)
+                .setParameter(4, maxPosition == null ? Long.MAX_VALUE : maxPosition)
+                .getResultList();
+    }
+
+    long currentSeq() {
+        Number max = (Number) em.createQuery("select max(v.seq) from EvidenceFactVersionEntity v").getSingleResult();
+        return max == null ? 0 : max.longValue();
+    }
+
+    long positionAt(long seq) {
+        Number max = (Number) em.createQuery("select max(v.position) from EvidenceFactVersionEntity v where v.seq <= ?1")
+                .setParameter(1, seq).getSingleResult();
+        return max == null ? 0 : max.longValue();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     SnapshotEntity store(Snapshot computed) {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)").setParameter(1, FEED_LOCK).getSingleResult();
         long number = 1 + Optional.ofNullable((Number) em.createQuery(
                         "select max(s.number) from SnapshotEntity s where s.region = ?1")
                 .setParameter(1, computed.region()).getSingleResult()).map(Number::longValue).orElse(0L);
@@ -127,6 +265,7 @@ public class SnapshotService {
         entity.systemCode = computed.systemCode();
         entity.systemVersion = computed.systemVersion();
         entity.evidencePosition = computed.evidencePosition();
+        entity.projectionSeq = computed.projectionSeq();
         entity.confirmedTotal = computed.confirmed().total();
         entity.projectedTotal = computed.projected().total();
         entity.confirmedPassed = computed.confirmed().verdict().passed();
@@ -136,8 +275,8 @@ public class SnapshotService {
         entity.persist();
         em.flush(); // the id is the feed position and part of the body
         Snapshot stored = new Snapshot(entity.id, computed.region(), computed.regionName(), computed.year(), number,
-                computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.confirmed(),
-                computed.projected(), computed.createdAt());
+                computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
+                computed.confirmed(), computed.projected(), computed.createdAt());
         entity.body = write(stored);
         outbox.append(Topics.SCORE, EventTypes.SNAPSHOT_CREATED, "/scoring-service", entity.region,
                 new SnapshotCreatedData(entity.region, entity.year, number, entity.systemCode, entity.systemVersion,
@@ -154,14 +293,10 @@ public class SnapshotService {
         }
     }
 
-    long maxPosition() {
-        Number max = (Number) em.createQuery("select max(f.position) from EvidenceFactEntity f").getSingleResult();
-        return max == null ? 0 : max.longValue();
-    }
-
-    List<String> scoredRegions() {
-        return em.createQuery("select distinct f.region from EvidenceFactEntity f where f.region <> ?1", String.class)
-                .setParameter(1, NATION).getResultList();
+    /** Regions with evidence of their own (the nation's comparators are not a scored region). */
+    public List<String> scoredRegions() {
+        return em.createQuery("select distinct f.region from EvidenceFactEntity f where f.region <> ?1 order by f.region",
+                String.class).setParameter(1, NATION).getResultList();
     }
 
     List<Integer> scoredYears(String region) {
@@ -169,7 +304,7 @@ public class SnapshotService {
                 .setParameter(1, region).getResultList();
     }
 
-    private static IndicatorSystemDocument read(String json) {
+    public static IndicatorSystemDocument read(String json) {
         try {
             return EventEnvelope.JSON.readValue(json, IndicatorSystemDocument.class);
         } catch (JsonProcessingException e) {
@@ -177,7 +312,7 @@ public class SnapshotService {
         }
     }
 
-    private static String write(Object value) {
+    static String write(Object value) {
         try {
             return EventEnvelope.JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -105,6 +105,9 @@ final class RuleEvaluator {
         BigDecimal perYear = rule.pointsPerYear() != null ? rule.pointsPerYear()
                 : Numbers.nz(indicator.maxPoints()).divide(BigDecimal.valueOf(window.size()), 2,
                 java.math.RoundingMode.HALF_UP);
+        // name both operands once, so that the explanation names every input even when a figure is published
+        w.say("each year of " + windowText() + ": " + describe(rule.value()) + " > " + describe(rule.comparator())
+                + " → +" + Numbers.plain(perYear));
         for (int y : window) {
             Figure v = figure(rule.value(), y, "value " + y);
             Figure c = figure(rule.comparator(), y, "comparator " + y);
@@ -386,7 +389,8 @@ final class RuleEvaluator {
     /** TRUE / FALSE, or null when an input is missing (recorded in {@code missing}). */
     private Boolean condition(String label, Condition c, int y, Work w, Set<MissingInput> missing) {
         Figure v = figure(c.value(), y, "condition " + label + " " + y);
-        String what = label + " " + y + ": " + describe(c.value());
+        String what = label + " " + y + ": " + describe(c.value())
+                + (c.against() == null ? "" : " vs " + describe(c.against()));
         if (c.op() == null || (c.threshold() == null && c.against() == null)) {
             w.say(what + ": the condition names no comparison → not satisfied");
             return Boolean.FALSE;

@@ -1,0 +1,309 @@
+package cn.nmsdz.systemtest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The scoring service on the real suite: the provincial pull feed, ETag revalidation, recompute,
+ * what-if simulation and the gap view, with evidence of 平陆县 (140829) submitted to the evidence
+ * service and read back from the scoring service. In CI both go through the gateway; locally the
+ * reads go to {@code nmsdz.test.gateway} and the writes to {@code nmsdz.test.evidence}.
+ */
+@ExtendWith(Suite.class)
+class ScoringIT {
+    static final String PINGLU = "140829";
+    static final String SHANXI = "140000";
+    /** The current year: an observation of it is read by that assessment year only (one snapshot each). */
+    static final int YEAR = Year.now(ZoneOffset.UTC).getValue();
+    static final String READS = Suite.GATEWAY;
+    static final String WRITES = System.getProperty("nmsdz.test.evidence", Suite.GATEWAY);
+
+    @Test
+    void theFeedReturnsEachSnapshotExactlyOnceAcrossPagesWhileNewSnapshotsArrive() {
+        String platform = Tokens.client("provincial-platform-sx", "provincial-platform-sx-secret");
+        Feed feed = new Feed(platform);
+        feed.drain(); // start at the current end of the feed
+        long start = feed.cursor;
+        feed.seen.clear();
+
+        long lastPosition = 0;
+        for (int i = 0; i < 5; i++) {
+            lastPosition = submit("online_operators", 1000 + i);
+            feed.page(2); // read small pages while snapshots keep arriving
+        }
+        // follow the feed until the snapshot of the last submission has been served
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (feed.maxPosition(PINGLU) < lastPosition) {
+            assertTrue(Instant.now().isBefore(deadline), "the snapshot of position " + lastPosition + " never reached the feed");
+            feed.drain();
+            pause();
+        }
+
+        // every snapshot of 平陆县 for the year created after the start is in the feed, exactly once
+        List<Long> created = history(Tokens.user("pl-reviewer")).getList("findAll { it.id > " + start + " }.id", Long.class);
+        assertTrue(created.size() >= 5, "five submissions give at least five snapshots: " + created);
+        for (long id : created) {
+            assertTrue(feed.seen.contains(id), "snapshot " + id + " was skipped by the feed");
+        }
+        assertEquals(feed.seen.size(), new HashSet<>(feed.seen).size(), "a snapshot was served twice: " + feed.seen);
+
+        // a reader of another province is refused
+        given().auth().oauth2(Tokens.client("provincial-platform-cq", "provincial-platform-cq-secret"))
+                .get(READS + "/api/v1/snapshots?under=" + SHANXI + "&after=0&limit=10")
+                .then().statusCode(403).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void theLatestSnapshotCarriesAnETagAndAnswers304UntilANewerSnapshotExists() {
+        String reader = Tokens.user("pl-reviewer");
+        long position = submit("online_operators", 2100);
+        Response first = awaitLatest(reader, position);
+        String etag = first.header("ETag");
+        assertNotNull(etag, "the latest snapshot has an ETag");
+        assertEquals("\"" + first.jsonPath().getLong("id") + "\"", etag);
+
+        given().auth().oauth2(reader).header("If-None-Match", etag).get(latestUrl())
+                .then().statusCode(304);
+
+        long next = submit("online_operators", 2200);
+        Response newer = awaitLatest(reader, next);
+        assertNotEquals(etag, newer.header("ETag"));
+        given().auth().oauth2(reader).header("If-None-Match", etag).get(latestUrl())
+                .then().statusCode(200);
+    }
+
+    @Test
+    void recomputingAStoredSnapshotReproducesItEvenAfterNewerEvidence() {
+        String reader = Tokens.user("pl-reviewer");
+        long position = submit("online_operators", 3100);
+        JsonPath stored = awaitLatest(reader, position).jsonPath();
+        long number = stored.getLong("number");
+        long newer = submit("online_operators", 3200); // newer evidence must not leak into the recomputation
+        awaitLatest(reader, newer);
+
+        JsonPath r = given().auth().oauth2(reader)
+                .post(READS + "/api/v1/regions/" + PINGLU + "/scores/" + number + "/recompute")
+                .then().statusCode(200).extract().jsonPath();
+        assertTrue(r.getBoolean("identical"), () -> "snapshot " + number + " was not reproduced");
+        assertEquals(stored.getLong("evidencePosition"), r.getLong("recomputed.evidencePosition"));
+        assertEquals(new BigDecimal(stored.getString("confirmed.total")), new BigDecimal(r.getString("recomputed.confirmed.total")));
+        assertEquals(stored.getList("projected.indicators.points"), r.getList("recomputed.projected.indicators.points"));
+
+        given().auth().oauth2(reader).get(READS + "/api/v1/regions/" + PINGLU + "/scores/" + number)
+                .then().statusCode(200);
+        given().auth().oauth2(reader).post(READS + "/api/v1/regions/" + PINGLU + "/scores/999999999/recompute")
+                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aSimulationAnswersWithTheSnapshotItWouldGiveAndStoresNothing() {
+        String reader = Tokens.user("pl-reviewer");
+        long position = submit("online_operators", 4100);
+        Response latest = awaitLatest(reader, position);
+        String etag = latest.header("ETag");
+        int before = history(reader).getList("$").size();
+
+        // 2000 / 10000 = 20 % of market entities online: indicator 3's top band (≥ 15 %) gives 2 points
+        Response simulated = given().auth().oauth2(reader).contentType(ContentType.JSON)
+                .body(Map.of("year", YEAR, "observations", List.of(
+                        Map.of("metric", "online_operators", "year", YEAR, "value", 2000),
+                        Map.of("metric", "market_entities", "year", YEAR, "value", 10000))))
+                .post(READS + "/api/v1/regions/" + PINGLU + "/scores/simulate");
+        simulated.then().statusCode(200);
+        JsonPath s = simulated.jsonPath();
+        assertEquals(0L, s.getLong("id"));
+        assertEquals(0L, s.getLong("number"));
+        assertEquals(0, new BigDecimal("2").compareTo(new BigDecimal(
+                s.getString("confirmed.indicators.find { it.code == '3' }.points"))));
+        assertTrue(s.getList("confirmed.indicators.find { it.code == '3' }.inputs.evidenceId", String.class)
+                .contains("simulated-observation-0"));
+
+        given().auth().oauth2(reader).contentType(ContentType.JSON)
+                .body(Map.of("year", YEAR, "observations", List.of(Map.of("metric", "no_such_metric", "year", YEAR, "value", 1))))
+                .post(READS + "/api/v1/regions/" + PINGLU + "/scores/simulate")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors.field", hasItem("/observations/0/metric"));
+
+        assertEquals(before, history(reader).getList("$").size(), "a simulation must store no snapshot");
+        given().auth().oauth2(reader).header("If-None-Match", etag).get(latestUrl())
+                .then().statusCode(304);
+    }
+
+    @Test
+    void theGapViewListsThePointsLostAndTheResponsibleDepartments() {
+        String reader = Tokens.user("pl-reviewer");
+        long position = submit("online_operators", 5100);
+        awaitLatest(reader, position);
+        JsonPath gaps = await(() -> {
+            Response r = given().auth().oauth2(reader).get(READS + "/api/v1/regions/" + PINGLU + "/gaps?year=" + YEAR);
+            r.then().statusCode(200);
+            return r.jsonPath().getBoolean("decompositionKnown") ? r.jsonPath() : null;
+        });
+        List<Map<String, Object>> list = gaps.getList("gaps");
+        assertFalse(list.isEmpty());
+        BigDecimal previous = null;
+        for (Map<String, Object> gap : list) {
+            BigDecimal lost = new BigDecimal(gap.get("lost").toString());
+            assertTrue(lost.signum() > 0);
+            assertTrue(previous == null || previous.compareTo(lost) >= 0, "gaps are sorted by points lost");
+            previous = lost;
+        }
+        // 平陆县's table names responsible units (责任单位) only; 永川区's also lead units (牵头单位)
+        List<Map<String, Object>> departments = new ArrayList<>(gaps.getList("gaps.leadUnits.flatten()"));
+        departments.addAll(gaps.getList("gaps.responsibleUnits.flatten()"));
+        assertFalse(departments.isEmpty(), "the decomposition names the departments");
+        assertTrue(gaps.getList("gaps.responsibleUnits.flatten().code", String.class)
+                .contains(PINGLU + "-market-supervision"), "the market supervision bureau owns indicators losing points");
+        for (Map<String, Object> d : departments) {
+            assertTrue(d.get("code").toString().startsWith(PINGLU + "-"), "a department of the region: " + d);
+            assertNotNull(d.get("name"));
+        }
+        // the indicators awaiting experts say so
+        assertTrue(gaps.getList("gaps.awaitingExpert.flatten()").size() > 0);
+        given().auth().oauth2(reader).get(READS + "/api/v1/regions/" + PINGLU + "/gaps")
+                .then().statusCode(400).body("errors.field", hasItem("year"));
+        given().auth().oauth2(Tokens.user("cq-reader")).get(READS + "/api/v1/regions/" + PINGLU + "/gaps?year=" + YEAR)
+                .then().statusCode(403).body("detail", containsString("region-scope"));
+    }
+
+    @Test
+    void aDepartmentsClaimCountsInTheProjectedTotalOnly() {
+        String reader = Tokens.user("pl-reviewer");
+        awaitLatest(reader, submit("online_operators", 6100)); // the year has a snapshot: a claim rescores it
+        Response claim = given().auth().oauth2(Tokens.user("pl-market")).contentType(ContentType.JSON)
+                .body(Map.of("indicator", "11", "item", "11.3", "satisfied", true,
+                        "comment", "平陆县网络市场监管平台已上线 (ScoringIT)"))
+                .post(WRITES + "/api/v1/regions/" + PINGLU + "/claims");
+        claim.then().statusCode(201);
+        String claimId = claim.jsonPath().getString("id");
+        JsonPath latest = awaitLatest(reader, claim.jsonPath().getLong("position")).jsonPath();
+        assertTrue(latest.getList("projected.indicators.find { it.code == '11' }.inputs.evidenceId", String.class)
+                .contains(claimId), "the projected total reads the pending claim");
+        assertTrue(latest.getString("projected.indicators.find { it.code == '11' }.explanation")
+                .contains("self-assessment claim of " + PINGLU + "-market-supervision (" + claimId));
+        assertFalse(latest.getList("confirmed.indicators.find { it.code == '11' }.inputs.evidenceId", String.class)
+                .contains(claimId), "the confirmed total ignores claims");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Submits one observation of 平陆县 for {@link #YEAR} as its market supervision bureau; its evidence position. */
+    static long submit(String metric, int value) {
+        return given().auth().oauth2(Tokens.user("pl-market")).contentType(ContentType.JSON)
+                .body(List.of(Map.of("metric", metric, "year", YEAR, "value", value,
+                        "source", "平陆县市场监管局 (ScoringIT)")))
+                .post(WRITES + "/api/v1/regions/" + PINGLU + "/observations")
+                .then().statusCode(201).extract().jsonPath().getLong("[0].position");
+    }
+
+    static String latestUrl() {
+        return READS + "/api/v1/regions/" + PINGLU + "/scores/latest?year=" + YEAR;
+    }
+
+    static Response awaitLatest(String token, long position) {
+        return await(() -> {
+            Response r = given().auth().oauth2(token).get(latestUrl());
+            return r.statusCode() == 200 && r.jsonPath().getLong("evidencePosition") >= position ? r : null;
+        });
+    }
+
+    static JsonPath history(String token) {
+        Response r = given().auth().oauth2(token).get(READS + "/api/v1/regions/" + PINGLU + "/scores?year=" + YEAR);
+        r.then().statusCode(200);
+        return r.jsonPath();
+    }
+
+    /** A provincial reader following the feed page by page. */
+    static final class Feed {
+        final String token;
+        long cursor;
+        final List<Long> seen = new ArrayList<>();
+        final Map<String, Long> maxPosition = new java.util.HashMap<>();
+
+        Feed(String token) {
+            this.token = token;
+        }
+
+        /** Reads one page after the cursor; checks order and region scope; returns the page size. */
+        int page(int limit) {
+            JsonPath p = given().auth().oauth2(token)
+                    .get(READS + "/api/v1/snapshots?under=" + SHANXI + "&after=" + cursor + "&limit=" + limit)
+                    .then().statusCode(200).extract().jsonPath();
+            List<Long> ids = p.getList("snapshots.id", Long.class);
+            List<String> regions = p.getList("snapshots.region", String.class);
+            List<Long> positions = p.getList("snapshots.evidencePosition", Long.class);
+            assertTrue(ids.size() <= limit);
+            long last = cursor;
+            for (int i = 0; i < ids.size(); i++) {
+                assertTrue(ids.get(i) > last, "feed ids must increase after the cursor: " + ids + " after " + cursor);
+                last = ids.get(i);
+                assertTrue(regions.get(i).startsWith("14"), "a region outside 山西 in the feed: " + regions.get(i));
+                seen.add(ids.get(i));
+                maxPosition.merge(regions.get(i), positions.get(i), Math::max);
+            }
+            long next = p.getLong("next");
+            assertEquals(ids.isEmpty() ? cursor : last, next, "next is the last id of the page");
+            cursor = next;
+            return ids.size();
+        }
+
+        void drain() {
+            while (page(50) > 0) {
+                // next page
+            }
+        }
+
+        long maxPosition(String region) {
+            return maxPosition.getOrDefault(region, 0L);
+        }
+    }
+
+    static <T> T await(Supplier<T> probe) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        AssertionError last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                T value = probe.get();
+                if (value != null) {
+                    return value;
+                }
+            } catch (AssertionError e) {
+                last = e;
+            }
+            pause();
+        }
+        throw new AssertionError("condition not met within 60 s", last);
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

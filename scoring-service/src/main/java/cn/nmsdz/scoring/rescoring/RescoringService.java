@@ -1,0 +1,78 @@
+package cn.nmsdz.scoring.rescoring;
+
+import cn.nmsdz.scoring.snapshot.SnapshotService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Rescoring of every region after a new catalogue version. The consumer of "system published" only
+ * records a job with one task per region (in its own transaction, with the event id); this worker
+ * then rescores one region per transaction and counts it done, so progress is visible while it runs
+ * and a restart resumes where it stopped.
+ */
+@ApplicationScoped
+public class RescoringService {
+    private static final Logger LOG = Logger.getLogger(RescoringService.class);
+
+    @Inject
+    SnapshotService snapshots;
+
+    @Inject
+    EntityManager em;
+
+    /** Records a job for every region that has evidence; called in the consumer's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RescoringJobEntity plan(String systemCode, int systemVersion) {
+        List<String> regions = snapshots.scoredRegions();
+        RescoringJobEntity job = new RescoringJobEntity();
+        job.systemCode = systemCode;
+        job.systemVersion = systemVersion;
+        job.total = regions.size();
+        job.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        job.finishedAt = regions.isEmpty() ? job.createdAt : null;
+        job.persist();
+        for (String region : regions) {
+            RescoringTaskEntity task = new RescoringTaskEntity();
+            task.jobId = job.id;
+            task.region = region;
+            task.persist();
+        }
+        return job;
+    }
+
+    /** Works off pending regions, one transaction each, until none is left. */
+    @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void work() {
+        while (QuarkusTransaction.requiringNew().call(this::rescoreOne)) {
+            // next region
+        }
+    }
+
+    /** Rescores the oldest pending region; false when nothing is pending. */
+    boolean rescoreOne() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> next = em.createNativeQuery("select job_id, region from rescoring_task"
+                + " order by job_id, region limit 1 for update skip locked").getResultList();
+        if (next.isEmpty()) {
+            return false;
+        }
+        long jobId = ((Number) next.get(0)[0]).longValue();
+        String region = (String) next.get(0)[1];
+        int years = snapshots.rescoreRegion(region);
+        em.createNativeQuery("delete from rescoring_task where job_id = ?1 and region = ?2")
+                .setParameter(1, jobId).setParameter(2, region).executeUpdate();
+        em.createNativeQuery("update rescoring_job set done = done + 1,"
+                        + " finished_at = case when done + 1 >= total then ?2 else finished_at end where id = ?1")
+                .setParameter(1, jobId).setParameter(2, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+        LOG.infof("rescoring job %d: region %s rescored (%d years)", jobId, region, years);
+        return true;
+    }
+}

@@ -1,0 +1,49 @@
+package cn.nmsdz.scoring.rest;
+
+import cn.nmsdz.scoring.rescoring.RescoringJobEntity;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/rescoring")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scores")
+@Authenticated
+public class RescoringResource {
+
+    @Schema(description = "Rescoring of every region after a catalogue version was published")
+    public record Job(long id, String systemCode, int systemVersion,
+                      @Schema(description = "Regions to rescore") int total,
+                      @Schema(description = "Regions rescored so far") int done,
+                      boolean finished, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+        static Job of(RescoringJobEntity e) {
+            return new Job(e.id, e.systemCode, e.systemVersion, e.total, e.done, e.finishedAt != null, e.createdAt,
+                    e.finishedAt);
+        }
+    }
+
+    public record Progress(
+            @Schema(description = "The latest job, null when no catalogue version has been published since the service started keeping jobs") Job latest,
+            @Schema(description = "The ten latest jobs, newest first") List<Job> recent) {
+    }
+
+    @GET
+    @RolesAllowed({"catalogue-admin", "score-reader"})
+    @Operation(summary = "Progress of rescoring after a catalogue publication",
+            description = "A new version of the indicator system rescores every region, one region per transaction; "
+                    + "`done` of `total` regions are rescored so far.")
+    public Progress progress() {
+        List<Job> recent = RescoringJobEntity.<RescoringJobEntity>findAll(Sort.descending("id")).range(0, 9).list()
+                .stream().map(Job::of).toList();
+        return new Progress(recent.isEmpty() ? null : recent.get(0), recent);
+    }
+}

@@ -1,0 +1,245 @@
+package cn.nmsdz.scoring.rest;
+
+import cn.nmsdz.events.catalogue.Indicator;
+import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
+import cn.nmsdz.events.catalogue.Item;
+import cn.nmsdz.events.catalogue.MetricDefinition;
+import cn.nmsdz.events.envelope.EventEnvelope;
+import cn.nmsdz.scoring.domain.model.Claim;
+import cn.nmsdz.scoring.domain.model.EvidenceState;
+import cn.nmsdz.scoring.domain.model.ExpertVerdict;
+import cn.nmsdz.scoring.domain.model.ObservationFact;
+import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
+import cn.nmsdz.scoring.snapshot.Hypothesis;
+import cn.nmsdz.scoring.snapshot.Snapshot;
+import cn.nmsdz.scoring.snapshot.SnapshotService;
+import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.rest.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/regions/{code}/scores/simulate")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Scores")
+@Authenticated
+public class SimulationResource {
+
+    @Schema(description = "Hypothetical evidence added on top of the region's current evidence")
+    public record SimulationRequest(
+            @Schema(description = "Assessment year Y (window Y−1, Y)", required = true, example = "2025") Integer year,
+            @Schema(description = "Figures of the region, counted as accepted") List<ObservationInput> observations,
+            @Schema(description = "Expert verdicts, counted as given (they decide in both totals)") List<VerdictInput> verdicts,
+            @Schema(description = "Self-assessment claims, counted as pending (projected total only)") List<ClaimInput> claims) {
+    }
+
+    public record ObservationInput(
+            @Schema(description = "Metric code of the catalogue", required = true, example = "online_retail_sales") String metric,
+            @Schema(required = true, example = "2025") Integer year,
+            @Schema(required = true, example = "350") BigDecimal value,
+            @Schema(description = "Enterprise's unified social credit code (indicator 4), else omitted") String subject) {
+    }
+
+    public record VerdictInput(
+            @Schema(description = "Expert id; defaults to one hypothetical expert") String expert,
+            @Schema(required = true, example = "12") String indicator,
+            @Schema(description = "Item code, e.g. 12.1; omitted for a whole-indicator award") String item,
+            @Schema(description = "Yes/no for an item") Boolean satisfied,
+            @Schema(description = "Points for a whole indicator (expert_points)") BigDecimal points) {
+    }
+
+    public record ClaimInput(
+            @Schema(description = "Department code; defaults to a hypothetical department") String department,
+            @Schema(required = true) String indicator,
+            String item,
+            Boolean satisfied,
+            BigDecimal points) {
+    }
+
+    @Inject
+    SnapshotService snapshots;
+
+    @Inject
+    RegionAccess access;
+
+    @POST
+    @Transactional
+    @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer", "evidence-submitter", "expert"})
+    @Operation(summary = "What-if: the snapshot hypothetical evidence would give",
+            description = "Scores the region for the year on top of its current evidence with the given figures "
+                    + "(as accepted), expert verdicts and claims (as pending) added after everything else. Nothing is "
+                    + "stored and no event is published; the answer has id 0 and number 0.")
+    @APIResponse(responseCode = "200", description = "The snapshot it would give",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Snapshot.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; every wrong field is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The region is outside the token's region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No published indicator system yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Snapshot simulate(@PathParam("code") String region,
+                             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                     schema = @Schema(implementation = SimulationRequest.class))) JsonNode json) {
+        access.checkReadable(region);
+        SimulationRequest body = parse(json);
+        CatalogueSystemEntity current = CatalogueSystemEntity.current()
+                .orElseThrow(() -> ProblemException.conflict("no published indicator system has been received yet"));
+        IndicatorSystemDocument system = SnapshotService.read(current.document);
+        Hypothesis hypothesis = validate(region, body, system);
+        return snapshots.simulate(region, body.year(), hypothesis);
+    }
+
+    /** The body as a request; a field of the wrong type is a 400 naming it (JSON pointer), never a 500. */
+    static SimulationRequest parse(JsonNode json) {
+        if (json == null || json.isNull() || json.isMissingNode()) {
+            throw ProblemException.badRequest("a JSON body {year, observations, verdicts, claims} is required",
+                    List.of(new Problem.FieldError("/", "required")));
+        }
+        if (!json.isObject()) {
+            throw ProblemException.badRequest("the body must be a JSON object {year, observations, verdicts, claims}",
+                    List.of(new Problem.FieldError("/", "must be an object")));
+        }
+        try {
+            return EventEnvelope.JSON.treeToValue(json, SimulationRequest.class);
+        } catch (JsonMappingException e) {
+            String pointer = "/" + e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                    .collect(Collectors.joining("/"));
+            throw ProblemException.badRequest("the body has a field of the wrong type at " + pointer,
+                    List.of(new Problem.FieldError(pointer, "wrong type")));
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("the body cannot be read: " + e.getOriginalMessage(), List.of());
+        }
+    }
+
+    /** Checks every field against the current catalogue and turns the body into engine evidence. */
+    static Hypothesis validate(String region, SimulationRequest body, IndicatorSystemDocument system) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (body.year() == null) {
+            errors.add(new Problem.FieldError("/year", "required"));
+        } else if (body.year() < 2000 || body.year() > 2100) {
+            errors.add(new Problem.FieldError("/year", "must be an assessment year 2000..2100"));
+        }
+        Set<String> metrics = system.metrics() == null ? Set.of()
+                : system.metrics().stream().map(MetricDefinition::code).collect(Collectors.toSet());
+        Map<String, Indicator> indicators = new HashMap<>();
+        system.firstLevel().forEach(f -> f.children().forEach(s -> s.indicators().forEach(i -> indicators.put(i.code(), i))));
+        // hypothetical evidence comes after all real evidence: the latest version wins
+        long position = Long.MAX_VALUE / 2;
+        List<ObservationFact> observations = new ArrayList<>();
+        List<ObservationInput> obs = body.observations() == null ? List.of() : body.observations();
+        for (int i = 0; i < obs.size(); i++) {
+            ObservationInput o = obs.get(i);
+            String at = "/observations/" + i;
+            if (o == null) {
+                errors.add(new Problem.FieldError(at, "must be an object"));
+                continue;
+            }
+            if (o.metric() == null || o.metric().isBlank()) {
+                errors.add(new Problem.FieldError(at + "/metric", "required"));
+            } else if (!metrics.contains(o.metric())) {
+                errors.add(new Problem.FieldError(at + "/metric", "unknown metric " + o.metric()));
+            }
+            if (o.year() == null) {
+                errors.add(new Problem.FieldError(at + "/year", "required"));
+            } else if (o.year() < 2000 || o.year() > 2100) {
+                errors.add(new Problem.FieldError(at + "/year", "must be 2000..2100"));
+            }
+            if (o.value() == null) {
+                errors.add(new Problem.FieldError(at + "/value", "required"));
+            }
+            if (o.metric() != null && o.year() != null && o.value() != null) {
+                observations.add(new ObservationFact("simulated-observation-" + i, region, o.metric(), o.year(),
+                        o.value(), o.subject(), EvidenceState.ACCEPTED, ++position));
+            }
+        }
+        List<ExpertVerdict> verdicts = new ArrayList<>();
+        List<VerdictInput> ver = body.verdicts() == null ? List.of() : body.verdicts();
+        for (int i = 0; i < ver.size(); i++) {
+            VerdictInput v = ver.get(i);
+            String at = "/verdicts/" + i;
+            if (v == null) {
+                errors.add(new Problem.FieldError(at, "must be an object"));
+                continue;
+            }
+            if (judgement(at, v.indicator(), v.item(), v.satisfied(), v.points(), indicators, errors)) {
+                verdicts.add(new ExpertVerdict("simulated-verdict-" + i,
+                        v.expert() == null || v.expert().isBlank() ? "simulated-expert" : v.expert(),
+                        v.indicator(), blankToNull(v.item()), v.satisfied(), v.points(), ++position));
+            }
+        }
+        List<Claim> claims = new ArrayList<>();
+        List<ClaimInput> cl = body.claims() == null ? List.of() : body.claims();
+        for (int i = 0; i < cl.size(); i++) {
+            ClaimInput c = cl.get(i);
+            String at = "/claims/" + i;
+            if (c == null) {
+                errors.add(new Problem.FieldError(at, "must be an object"));
+                continue;
+            }
+            if (judgement(at, c.indicator(), c.item(), c.satisfied(), c.points(), indicators, errors)) {
+                claims.add(new Claim("simulated-claim-" + i,
+                        c.department() == null || c.department().isBlank() ? "simulated-department" : c.department(),
+                        c.indicator(), blankToNull(c.item()), c.satisfied(), c.points(), EvidenceState.SUBMITTED,
+                        ++position));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("the simulation request has " + errors.size() + " invalid field(s)", errors);
+        }
+        return new Hypothesis(observations, verdicts, claims);
+    }
+
+    /** An item judged yes/no, or a whole indicator awarded points (0 … its maximum). */
+    private static boolean judgement(String at, String indicatorCode, String item, Boolean satisfied, BigDecimal points,
+                                     Map<String, Indicator> indicators, List<Problem.FieldError> errors) {
+        int before = errors.size();
+        Indicator indicator = indicatorCode == null ? null : indicators.get(indicatorCode);
+        if (indicatorCode == null || indicatorCode.isBlank()) {
+            errors.add(new Problem.FieldError(at + "/indicator", "required"));
+        } else if (indicator == null) {
+            errors.add(new Problem.FieldError(at + "/indicator", "unknown indicator " + indicatorCode));
+        }
+        String itemCode = blankToNull(item);
+        if (indicator != null && itemCode != null && (indicator.items() == null
+                || indicator.items().stream().map(Item::code).noneMatch(itemCode::equals))) {
+            errors.add(new Problem.FieldError(at + "/item", "indicator " + indicatorCode + " has no item " + itemCode));
+        }
+        if ((satisfied == null) == (points == null)) {
+            errors.add(new Problem.FieldError(at, "give exactly one of satisfied (an item) and points (a whole indicator)"));
+        }
+        if (points != null && indicator != null
+                && (points.signum() < 0 || points.compareTo(indicator.maxPoints()) > 0)) {
+            errors.add(new Problem.FieldError(at + "/points", "must be 0.." + indicator.maxPoints().toPlainString()));
+        }
+        return errors.size() == before;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

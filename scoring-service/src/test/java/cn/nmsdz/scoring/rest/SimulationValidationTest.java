@@ -1,0 +1,88 @@
+package cn.nmsdz.scoring.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
+import cn.nmsdz.events.envelope.EventEnvelope;
+import cn.nmsdz.scoring.domain.model.EvidenceState;
+import cn.nmsdz.scoring.snapshot.Hypothesis;
+import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.rest.ProblemException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What-if bodies are checked against the official catalogue; every wrong field is named; nothing else runs. */
+class SimulationValidationTest {
+
+    static IndicatorSystemDocument official;
+
+    @BeforeAll
+    static void load() throws IOException {
+        official = EventEnvelope.JSON.readValue(
+                Path.of("../indicator-service/src/main/resources/catalogue/nmsdz-v1.json").toFile(),
+                IndicatorSystemDocument.class);
+    }
+
+    static SimulationResource.SimulationRequest body(String json) throws IOException {
+        return SimulationResource.parse(EventEnvelope.JSON.readTree(json));
+    }
+
+    static List<String> fields(ProblemException e) {
+        return e.errors().stream().map(Problem.FieldError::field).toList();
+    }
+
+    @Test
+    void aValidBodyBecomesAcceptedFiguresGivenVerdictsAndPendingClaimsAfterAllRealEvidence() throws IOException {
+        Hypothesis h = SimulationResource.validate("140829", body("""
+                {"year": 2025,
+                 "observations": [{"metric": "online_operators", "year": 2025, "value": 2000}],
+                 "verdicts": [{"indicator": "12", "item": "12.1", "satisfied": true}, {"indicator": "10", "points": 1.5}],
+                 "claims": [{"indicator": "13", "item": "13.2", "satisfied": true}]}"""), official);
+        assertEquals(1, h.observations().size());
+        assertEquals(EvidenceState.ACCEPTED, h.observations().get(0).state());
+        assertEquals("140829", h.observations().get(0).region());
+        assertEquals(2, h.verdicts().size());
+        assertEquals(EvidenceState.SUBMITTED, h.claims().get(0).state());
+        assertTrue(h.observations().get(0).position() > Long.MAX_VALUE / 4, "hypothetical evidence is the newest");
+    }
+
+    @Test
+    void everyWrongFieldIsNamed() throws IOException {
+        ProblemException e = assertThrows(ProblemException.class, () -> SimulationResource.validate("140829", body("""
+                {"observations": [{"metric": "nope", "value": 1}],
+                 "verdicts": [{"indicator": "12", "item": "12.9", "satisfied": true},
+                              {"indicator": "10", "points": 2.5},
+                              {"indicator": "99", "satisfied": true, "points": 1}]}"""), official));
+        assertEquals(400, e.status());
+        assertEquals(List.of("/year", "/observations/0/metric", "/observations/0/year", "/verdicts/0/item",
+                "/verdicts/1/points", "/verdicts/2/indicator", "/verdicts/2"), fields(e));
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsNamedNotA500() {
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> body("{\"year\": 2025, \"observations\": [{\"metric\": \"x\", \"year\": \"soon\"}]}"));
+        assertEquals(List.of("/observations/0/year"), fields(e));
+        assertThrows(ProblemException.class, () -> body("[1, 2]"));
+    }
+
+    @Test
+    void theGapViewKeepsOnlyTheLinesThatCostPoints() {
+        List<String> unmet = GapResource.unmet(List.of(
+                "each year of 2024–2025: online_retail_sales_growth > online_retail_sales_growth (CN) → +1",
+                "2024: 5.00 % ≤ 7.20 % (CN, published) → +0",
+                "2025: no online_retail_sales_growth for 500118 2025 → +0 (missing input)",
+                "17.1 2025: clue_check_on_time_rate 95.00 % > 95 % → does not hold",
+                "17.1 not satisfied → +0",
+                "17.3 undecided → +0",
+                "= 0 of 3"));
+        assertEquals(List.of("2024: 5.00 % ≤ 7.20 % (CN, published) → +0",
+                "17.1 2025: clue_check_on_time_rate 95.00 % > 95 % → does not hold",
+                "17.1 not satisfied → +0"), unmet);
+    }
+}
