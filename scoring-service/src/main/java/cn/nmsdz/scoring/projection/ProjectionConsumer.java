@@ -9,12 +9,11 @@ import cn.nmsdz.events.evidence.EvidenceEventData;
 import cn.nmsdz.scoring.config.ScoringConfig;
 import cn.nmsdz.scoring.rescoring.RescoringService;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
-import cn.nmsdz.support.inbox.ConsumedEventLog;
+import cn.nmsdz.support.inbox.EventApplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,8 +29,9 @@ import org.jboss.logging.Logger;
 public class ProjectionConsumer {
     private static final Logger LOG = Logger.getLogger(ProjectionConsumer.class);
 
+    /** Applies each event once, in the same transaction as its projection; retries, never skips. */
     @Inject
-    ConsumedEventLog consumed;
+    EventApplier applier;
 
     @Inject
     SnapshotService snapshots;
@@ -44,12 +44,17 @@ public class ProjectionConsumer {
 
     @Incoming("catalogue-in")
     @Blocking(ordered = true)
-    @Transactional
     public void onCatalogue(String json) {
-        EventEnvelope event = parse(json);
-        if (event == null || !consumed.firstTime(event.id(), event.type())) {
-            return;
-        }
+        applier.apply(json, this::applyCatalogue);
+    }
+
+    @Incoming("evidence-in")
+    @Blocking(ordered = true)
+    public void onEvidence(String json) {
+        applier.apply(json, this::applyEvidence);
+    }
+
+    void applyCatalogue(EventEnvelope event) {
         switch (event.type()) {
             case EventTypes.SYSTEM_PUBLISHED -> {
                 SystemPublishedData data = event.dataAs(SystemPublishedData.class);
@@ -86,14 +91,7 @@ public class ProjectionConsumer {
         }
     }
 
-    @Incoming("evidence-in")
-    @Blocking(ordered = true)
-    @Transactional
-    public void onEvidence(String json) {
-        EventEnvelope event = parse(json);
-        if (event == null || !consumed.firstTime(event.id(), event.type())) {
-            return;
-        }
+    void applyEvidence(EventEnvelope event) {
         EvidenceEventData data = event.dataAs(EvidenceEventData.class);
         EvidenceFactEntity fact = EvidenceFactEntity.findById(data.evidenceId());
         if (fact != null && fact.position >= data.position()) {
@@ -161,15 +159,6 @@ public class ProjectionConsumer {
             return EventEnvelope.JSON.writeValueAsString(list == null ? List.of() : list);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static EventEnvelope parse(String json) {
-        try {
-            return EventEnvelope.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("skipping a record that is not a CloudEvent: %s", e.getMessage());
-            return null;
         }
     }
 }
