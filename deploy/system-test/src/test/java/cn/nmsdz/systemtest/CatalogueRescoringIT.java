@@ -1,0 +1,67 @@
+package cn.nmsdz.systemtest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Publishing a new version of the official system rescores every region on the real suite,
+ * with visible progress, and the new snapshots name the new version. The new version has
+ * the same content, so no other test's numbers change; the test waits until the rescoring
+ * is finished, so no other test sees it running.
+ */
+@ExtendWith(Suite.class)
+class CatalogueRescoringIT {
+    static final String PINGLU = "140829";
+    static final int YEAR = 2012;
+
+    @Test
+    void publishingANewVersionRescoresEveryRegionWithVisibleProgress() {
+        String admin = Tokens.user("admin");
+        // a region with a snapshot of its own, so the rescoring has work to do
+        long position = given().auth().oauth2(Tokens.client("stats-bureau", "stats-bureau-secret"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("metric", "online_retail_sales", "year", YEAR, "value", 12.5, "source", "平陆县统计局 2012"))
+                .post(Suite.GATEWAY + "/api/v1/regions/" + PINGLU + "/observations")
+                .then().statusCode(201).extract().jsonPath().getLong("[0].position");
+        WalkingSkeletonIT.await(() -> {
+            Response r = latest(admin);
+            return r.statusCode() == 200 && r.jsonPath().getLong("evidencePosition") >= position ? r : null;
+        });
+
+        Map<String, Object> system = given().auth().oauth2(admin).get(Suite.GATEWAY + "/api/v1/systems/NMSDZ")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        List<Integer> versions = given().auth().oauth2(admin).get(Suite.GATEWAY + "/api/v1/systems")
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.code == 'NMSDZ' }.version");
+        int next = versions.stream().mapToInt(Integer::intValue).max().orElseThrow() + 1;
+        system.put("version", next);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(system)
+                .post(Suite.GATEWAY + "/api/v1/systems").then().statusCode(201);
+        given().auth().oauth2(admin).post(Suite.GATEWAY + "/api/v1/systems/NMSDZ/publish?version=" + next)
+                .then().statusCode(200).body("status", equalTo("PUBLISHED"));
+
+        Response job = WalkingSkeletonIT.await(() -> {
+            Response r = given().auth().oauth2(admin).get(Suite.GATEWAY + "/api/v1/rescoring");
+            return r.statusCode() == 200 && r.jsonPath().get("latest") != null
+                    && r.jsonPath().getInt("latest.systemVersion") == next && r.jsonPath().getBoolean("latest.finished")
+                    ? r : null;
+        });
+        int total = job.jsonPath().getInt("latest.total");
+        assertTrue(total >= 1, "the region with evidence is rescored");
+        assertEquals(total, job.jsonPath().getInt("latest.done"));
+        latest(admin).then().statusCode(200).body("systemVersion", equalTo(next));
+    }
+
+    static Response latest(String token) {
+        return given().auth().oauth2(token)
+                .get(Suite.GATEWAY + "/api/v1/regions/" + PINGLU + "/scores/latest?year=" + YEAR);
+    }
+}
