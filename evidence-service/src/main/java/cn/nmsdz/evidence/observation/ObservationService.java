@@ -36,12 +36,15 @@ public class ObservationService {
     @Inject
     DepartmentScope departments;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @Transactional
     public List<EvidenceEntity> submit(String region, List<ObservationInput> rows, Caller caller) {
         if (KnownRegionEntity.findById(region) == null) {
             throw ProblemException.notFound("region " + region + " is not in the catalogue");
         }
-        List<Problem.FieldError> errors = validate(rows, metrics(), IndicatorDefinitionEntity.codes(),
+        List<Problem.FieldError> errors = validate(rows, metrics(), IndicatorDefinitionEntity.codes(), metricUses(),
                 Year.now(ZoneOffset.UTC).getValue());
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " problem(s) in the submission; nothing was stored", errors);
@@ -79,6 +82,16 @@ public class ObservationService {
                 .collect(Collectors.toMap(m -> m.code, Function.identity()));
     }
 
+    /** metric → indicators whose rules read it, from the projected catalogue. */
+    Map<String, Set<String>> metricUses() {
+        Map<String, Set<String>> uses = new java.util.HashMap<>();
+        for (Object row : em.createNativeQuery("select metric, indicator from metric_use").getResultList()) {
+            Object[] columns = (Object[]) row;
+            uses.computeIfAbsent((String) columns[0], k -> new java.util.HashSet<>()).add((String) columns[1]);
+        }
+        return uses;
+    }
+
     /**
      * Every problem of every row, by index: the whole batch is judged before anything is stored.
      *
@@ -86,6 +99,16 @@ public class ObservationService {
      */
     public static List<Problem.FieldError> validate(List<ObservationInput> rows, Map<String, MetricDefinitionEntity> metrics,
             Set<String> indicators, int lastYear) {
+        return validate(rows, metrics, indicators, Map.of(), lastYear);
+    }
+
+    /**
+     * @param readers metric → the indicators whose rules read it (empty while unknown). A row that names an
+     *                indicator must name one that reads its metric: the figure counts wherever its metric is
+     *                read, so a mismatched tag would also get round the department scope.
+     */
+    public static List<Problem.FieldError> validate(List<ObservationInput> rows, Map<String, MetricDefinitionEntity> metrics,
+            Set<String> indicators, Map<String, Set<String>> readers, int lastYear) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (rows.isEmpty()) {
             errors.add(new Problem.FieldError("/", "at least one observation is required"));
@@ -127,6 +150,11 @@ public class ObservationService {
             if (row.indicator() != null && !indicators.isEmpty() && !indicators.contains(row.indicator())) {
                 errors.add(new Problem.FieldError(at + "/indicator",
                         "'" + row.indicator() + "' is not an indicator of the published catalogue"));
+            } else if (row.indicator() != null && metric != null && !readers.isEmpty()
+                    && !readers.getOrDefault(metric.code, Set.of()).contains(row.indicator())) {
+                errors.add(new Problem.FieldError(at + "/indicator", "indicator " + row.indicator() + " does not read "
+                        + metric.code + " (read by: " + String.join(", ",
+                                new java.util.TreeSet<>(readers.getOrDefault(metric.code, Set.of()))) + ")"));
             }
         }
         return errors;

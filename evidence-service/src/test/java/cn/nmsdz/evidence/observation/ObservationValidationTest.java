@@ -83,4 +83,14 @@ class ObservationValidationTest {
         assertEquals(1, validate(big).size());
         assertEquals(List.of(), validate(big.subList(0, ObservationService.MAX_BATCH)));
     }
+
+    @Test
+    void anIndicatorThatDoesNotReadTheMetricIsRefused() {
+        Map<String, Set<String>> readers = Map.of("online_retail_sales", Set.of("1", "2"));
+        List<Problem.FieldError> errors = ObservationService.validate(
+                List.of(new ObservationInput("online_retail_sales", 2025, new java.math.BigDecimal("1"), null, "s", "2"),
+                        new ObservationInput("online_retail_sales", 2025, new java.math.BigDecimal("1"), null, "s", "3")),
+                METRICS, Set.of("1", "2", "3"), readers, 2026);
+        assertEquals(List.of("/1/indicator"), errors.stream().map(Problem.FieldError::field).toList());
+    }
 }
