@@ -8,7 +8,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,9 +23,9 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
+    public Response problem(ProblemException e, UriInfo uri, ContainerRequestContext request) {
         if (e.status() == 403) {
-            LOG.warnf("denied: %s (%s)", e.getMessage(), uri.getPath());
+            LOG.warnf("denied user=%s resource=%s: %s", user(request), uri.getPath(), e.getMessage());
         }
         return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
     }
@@ -51,8 +53,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        LOG.warnf("denied by role rule: %s", uri.getPath());
+    public Response forbidden(ForbiddenException e, UriInfo uri, ContainerRequestContext request) {
+        LOG.warnf("denied user=%s resource=%s: by role rule", user(request), uri.getPath());
         return respond(403, "Forbidden", "your roles do not allow this operation", uri, List.of());
     }
 
@@ -72,6 +74,11 @@ public class ProblemMappers {
         LOG.error("unexpected error on " + uri.getPath(), e);
         return respond(500, "Internal error", "an unexpected error occurred; quote the request id to the operators", uri,
                 List.of());
+    }
+
+    private static String user(ContainerRequestContext request) {
+        SecurityContext security = request == null ? null : request.getSecurityContext();
+        return security == null || security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
     }
 
     static String pointer(JsonMappingException e) {
