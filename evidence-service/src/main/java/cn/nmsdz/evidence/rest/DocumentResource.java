@@ -43,7 +43,6 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -84,14 +83,10 @@ public class DocumentResource {
                     + "Stored outside the database, addressed by its SHA-256; size limit nmsdz.documents.max-size "
                     + "(200 MB by default). SUBMITTED for review (ACCEPTED for a data-provider).")
     @APIResponse(responseCode = "201", description = "The new document evidence with its SHA-256 and size")
-    @APIResponse(responseCode = "400", description = "Missing file, or a bad indicator or item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Larger than the limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content of a type that is not accepted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The file name says another type than the content is",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing file, or a bad indicator or item")
+    @APIResponse(responseCode = "413", description = "Larger than the limit")
+    @APIResponse(responseCode = "415", description = "Content of a type that is not accepted")
+    @APIResponse(responseCode = "422", description = "The file name says another type than the content is")
     public Response upload(@PathParam("code") String region, @RestForm("file") FileUpload file,
             @RestForm("indicator") String indicator, @RestForm("item") String item,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) throws IOException {
@@ -150,8 +145,7 @@ public class DocumentResource {
             description = "With its media type, its file name (Content-Disposition), its SHA-256 as Digest / Repr-Digest "
                     + "and as ETag (If-None-Match answers 304).")
     @APIResponse(responseCode = "200", description = "The bytes")
-    @APIResponse(responseCode = "404", description = "No such document",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such document")
     public Response content(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) throws IOException {
         EvidenceEntity e = EvidenceEntity.findById(EvidenceResource.uuid(id));
         if (e == null || !Kinds.DOCUMENT.equals(e.kind)) {

@@ -80,8 +80,7 @@ public class EvidenceResource {
             description = "Filtered by indicator, kind, state, department, year and metric (all optional, combined with AND); "
                     + "paginated with page (0-based) and size; newest change first. X-Total-Count gives the number of matches.")
     @APIResponse(responseCode = "200", description = "The page of evidence")
-    @APIResponse(responseCode = "400", description = "A bad filter or page",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad filter or page")
     public Response list(@PathParam("code") String region,
             @QueryParam("indicator") String indicator,
             @Parameter(description = "OBSERVATION, DOCUMENT, CLAIM or ASSESSMENT") @QueryParam("kind") String kind,
@@ -141,8 +140,7 @@ public class EvidenceResource {
     @RolesAllowed({"evidence-submitter", "evidence-reviewer", "data-provider", "expert", "catalogue-admin"})
     @Transactional
     @Operation(summary = "One piece of evidence at its current version")
-    @APIResponse(responseCode = "404", description = "No such evidence",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such evidence")
     public EvidenceView get(@PathParam("id") String id) {
         return EvidenceView.of(readable(id));
     }
@@ -154,8 +152,7 @@ public class EvidenceResource {
     @Operation(summary = "Every version of a piece of evidence, oldest first",
             description = "Evidence is never overwritten: each submission, review and withdrawal is a version with "
                     + "its full state, who made it and when.")
-    @APIResponse(responseCode = "404", description = "No such evidence",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such evidence")
     public List<EvidenceVersionView> history(@PathParam("id") String id) {
         EvidenceEntity e = readable(id);
         return EvidenceVersionEntity.<EvidenceVersionEntity>find("evidenceId", Sort.ascending("version"), e.id)
@@ -171,14 +168,10 @@ public class EvidenceResource {
                     + "rejection needs a reason. The decision is a new version, published as evidence reviewed.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ReviewInput.class)))
     @APIResponse(responseCode = "200", description = "The evidence at its new version")
-    @APIResponse(responseCode = "400", description = "Unknown decision, or a rejection without reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a reviewer of this region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such evidence",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not SUBMITTED (already reviewed or withdrawn)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown decision, or a rejection without reason")
+    @APIResponse(responseCode = "403", description = "Not a reviewer of this region")
+    @APIResponse(responseCode = "404", description = "No such evidence")
+    @APIResponse(responseCode = "409", description = "Not SUBMITTED (already reviewed or withdrawn)")
     public Response review(@PathParam("id") String id, JsonNode body,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         UUID evidenceId = uuid(id);
@@ -196,12 +189,9 @@ public class EvidenceResource {
                     + "{reason} is optional. SUBMITTED or ACCEPTED evidence can be withdrawn.")
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = WithdrawInput.class)))
     @APIResponse(responseCode = "200", description = "The evidence at its new version")
-    @APIResponse(responseCode = "403", description = "Not the submitter's department nor a reviewer of the region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such evidence",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already withdrawn or rejected",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the submitter's department nor a reviewer of the region")
+    @APIResponse(responseCode = "404", description = "No such evidence")
+    @APIResponse(responseCode = "409", description = "Already withdrawn or rejected")
     public Response withdraw(@PathParam("id") String id, JsonNode body,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         UUID evidenceId = uuid(id);

@@ -7,7 +7,6 @@ import cn.nmsdz.evidence.judgement.JudgementInput;
 import cn.nmsdz.evidence.judgement.JudgementService;
 import cn.nmsdz.evidence.security.Caller;
 import cn.nmsdz.evidence.security.RegionScope;
-import cn.nmsdz.support.rest.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
@@ -63,10 +62,8 @@ public class JudgementResource {
                     + "and only where no expert has judged.")
     @RequestBody(content = @Content(schema = @Schema(implementation = JudgementInput.class)))
     @APIResponse(responseCode = "201", description = "The new claim")
-    @APIResponse(responseCode = "400", description = "Every problem of the claim",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not your region, or not your department's indicator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Every problem of the claim")
+    @APIResponse(responseCode = "403", description = "Not your region, or not your department's indicator")
     public Response claim(@PathParam("code") String region, JsonNode body,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         Caller caller = Caller.of(identity);
@@ -85,10 +82,8 @@ public class JudgementResource {
                     + "verdict is kept, and the latest of each expert counts.")
     @RequestBody(content = @Content(schema = @Schema(implementation = JudgementInput.class)))
     @APIResponse(responseCode = "201", description = "The new assessment")
-    @APIResponse(responseCode = "400", description = "Every problem of the assessment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Region outside the expert's region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Every problem of the assessment")
+    @APIResponse(responseCode = "403", description = "Region outside the expert's region")
     public Response assess(@PathParam("code") String region, JsonNode body,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         Caller caller = Caller.of(identity);

@@ -65,12 +65,9 @@ public class ObservationResource {
                     + "indicators its department owns in the region's task decomposition.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ObservationInput.class)))
     @APIResponse(responseCode = "201", description = "Stored; the new evidence records")
-    @APIResponse(responseCode = "400", description = "Every problem of every row",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not your region, or not your department's indicator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Every problem of every row")
+    @APIResponse(responseCode = "403", description = "Not your region, or not your department's indicator")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another request")
     public Response submit(@PathParam("code") String region, JsonNode body,
             @Parameter(description = "makes a retried POST harmless: same key and body → the first response again")
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {

@@ -41,10 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Departments and decomposition",
         description = "Per region: its departments, its creation plan and tasks, and which tasks and departments own each indicator")
-@APIResponse(responseCode = "401", description = "No valid bearer token (Keycloak realm nmsdz, audience nmsdz-api)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token (Keycloak realm nmsdz, audience nmsdz-api)")
+@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin)")
 @Authenticated
 public class OrganisationResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -68,8 +66,7 @@ public class OrganisationResource {
             description = "Every department of the region with its code (what tokens carry in their department claim), "
                     + "official name, the short names the documents use, and its kind.")
     @APIResponse(responseCode = "200", description = "The departments, in the order of the plan")
-    @APIResponse(responseCode = "404", description = "Unknown region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region")
     public List<Department> departments(@Parameter(description = "region code", example = "500118") @PathParam("code") String code) {
         organisation.region(code);
         return organisation.organisation(code).departments();
@@ -85,14 +82,10 @@ public class OrganisationResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Department.class),
             examples = @ExampleObject(name = "department", value = DEPARTMENT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "No body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code exists already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Every problem with the department, each with its field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No body")
+    @APIResponse(responseCode = "404", description = "Unknown region")
+    @APIResponse(responseCode = "409", description = "The code exists already")
+    @APIResponse(responseCode = "422", description = "Every problem with the department, each with its field")
     public Response createDepartment(@PathParam("code") String code, Department department) {
         if (department == null) {
             throw ProblemException.badRequest("a JSON department is required", List.of());
@@ -109,12 +102,9 @@ public class OrganisationResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Department.class),
             examples = @ExampleObject(name = "department", value = DEPARTMENT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Stored")
-    @APIResponse(responseCode = "400", description = "No body, or a code that differs from the path",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Every problem with the department, each with its field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No body, or a code that differs from the path")
+    @APIResponse(responseCode = "404", description = "Unknown region")
+    @APIResponse(responseCode = "422", description = "Every problem with the department, each with its field")
     public Department putDepartment(@PathParam("code") String code,
             @Parameter(description = "department code", example = "500118-market-supervision") @PathParam("department") String department,
             Department body) {
@@ -131,10 +121,8 @@ public class OrganisationResource {
             description = "Only a department that no plan task, decomposition entry, collective or leadership group names. "
                     + "Announced on catalogue.events (decomposition-changed).")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "Unknown region or department",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Still named somewhere; the detail says where",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region or department")
+    @APIResponse(responseCode = "409", description = "Still named somewhere; the detail says where")
     public void deleteDepartment(@PathParam("code") String code,
             @Parameter(description = "department code", example = "500118-market-supervision") @PathParam("department") String department) {
         organisation.deleteDepartment(code, department);
@@ -146,8 +134,7 @@ public class OrganisationResource {
             description = "Per indicator of the published indicator system (code and verbatim name): the linked plan tasks "
                     + "and measures with their titles, the lead units (牵头单位) and responsible units (责任单位) with their names.")
     @APIResponse(responseCode = "200", description = "The decomposition, in indicator order")
-    @APIResponse(responseCode = "404", description = "Unknown region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region")
     public DecompositionView decomposition(@Parameter(description = "region code", example = "500118") @PathParam("code") String code) {
         return organisation.decomposition(code);
     }
@@ -165,12 +152,9 @@ public class OrganisationResource {
                     {"tasks": [1, 2, 3, 4, 5, 6], "measures": [], "leadUnits": ["500118-commerce"],
                      "responsibleUnits": ["500118-statistics"]}""")))
     @APIResponse(responseCode = "200", description = "The stored entry with names")
-    @APIResponse(responseCode = "400", description = "No body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Every unknown indicator, task, measure or department, each with its field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No body")
+    @APIResponse(responseCode = "404", description = "Unknown region")
+    @APIResponse(responseCode = "422", description = "Every unknown indicator, task, measure or department, each with its field")
     public EntryView putEntry(@PathParam("code") String code,
             @Parameter(description = "indicator code", example = "1") @PathParam("indicator") String indicator,
             EntryRequest body) {
@@ -189,8 +173,7 @@ public class OrganisationResource {
             description = "Title and source document of the plan, its numbered work tasks (section, number, title, text, "
                     + "lead and responsible units) and its implementation measures.")
     @APIResponse(responseCode = "200", description = "The plan")
-    @APIResponse(responseCode = "404", description = "Unknown region, or a region without a plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region, or a region without a plan")
     public PlanView plan(@Parameter(description = "region code", example = "140829") @PathParam("code") String code) {
         return organisation.plan(code).orElseThrow(() -> ProblemException.notFound("region " + code + " has no plan"));
     }
@@ -201,8 +184,7 @@ public class OrganisationResource {
             description = "Members by role (组长, 副组长, 成员) with position and department, and the group's office "
                     + "(平陆县 附件1).")
     @APIResponse(responseCode = "200", description = "The leadership group")
-    @APIResponse(responseCode = "404", description = "Unknown region, or a region whose plan names no group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region, or a region whose plan names no group")
     public LeadershipGroup leadership(@Parameter(description = "region code", example = "140829") @PathParam("code") String code) {
         return organisation.leadership(code)
                 .orElseThrow(() -> ProblemException.notFound("region " + code + " has no leadership group"));
@@ -218,8 +200,7 @@ public class OrganisationResource {
                     + "units by name separated by 、. Importing it unchanged gives back the same decomposition.")
     @APIResponse(responseCode = "200", description = "The workbook",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "Unknown region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region")
     public Response exportSheet(@Parameter(description = "region code", example = "500118") @PathParam("code") String code) {
         byte[] workbook = organisation.exportSheet(code);
         return Response.ok(workbook, XLSX)
@@ -233,10 +214,8 @@ public class OrganisationResource {
     @RolesAllowed("catalogue-admin")
     @Operation(operationId = "importDecompositionXlsx", summary = SHEET_IMPORT_SUMMARY, description = SHEET_IMPORT_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The decomposition now stored")
-    @APIResponse(responseCode = "400", description = "No body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No body")
+    @APIResponse(responseCode = "404", description = "Unknown region")
     @APIResponse(responseCode = "422", description = "Every problem by row and column; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown unit", value = """
@@ -257,12 +236,9 @@ public class OrganisationResource {
     @RolesAllowed("catalogue-admin")
     @Operation(operationId = "uploadDecompositionXlsx", summary = SHEET_IMPORT_SUMMARY, description = SHEET_IMPORT_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The decomposition now stored")
-    @APIResponse(responseCode = "400", description = "No file",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Every problem by row and column; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No file")
+    @APIResponse(responseCode = "404", description = "Unknown region")
+    @APIResponse(responseCode = "422", description = "Every problem by row and column; nothing stored")
     public DecompositionView uploadSheet(@PathParam("code") String code,
             @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file) {
         if (file == null) {

@@ -35,10 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Regions", description = "Administrative divisions with their level, parent and economic zone")
-@APIResponse(responseCode = "401", description = "No valid bearer token (Keycloak realm nmsdz, audience nmsdz-api)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token (Keycloak realm nmsdz, audience nmsdz-api)")
+@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin)")
 @Authenticated
 public class RegionResource {
     private static final Pattern CODE = Pattern.compile("CN|\\d{6}");
@@ -85,8 +83,7 @@ public class RegionResource {
     @APIResponse(responseCode = "200", description = "The region",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionData.class),
                     examples = @ExampleObject(name = "平陆县", value = REGION_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "Unknown region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region")
     public RegionData get(@Parameter(description = "region code", example = "140829") @PathParam("code") String code) {
         RegionEntity entity = RegionEntity.findById(code);
         if (entity == null) {
@@ -103,8 +100,7 @@ public class RegionResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionData.class),
             examples = @ExampleObject(name = "平陆县", value = REGION_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The stored region")
-    @APIResponse(responseCode = "400", description = "What is wrong with the region, field by field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "What is wrong with the region, field by field")
     public RegionData upsert(RegionData region) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (region == null) {
@@ -142,8 +138,7 @@ public class RegionResource {
             140802,盐湖区,COUNTY,140800,CENTRAL
             140829,平陆县,COUNTY,140800,CENTRAL""")))
     @APIResponse(responseCode = "200", description = "Every row stored")
-    @APIResponse(responseCode = "400", description = "Not CSV, or a column missing from the header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not CSV, or a column missing from the header")
     @APIResponse(responseCode = "422", description = "Every bad row with its row number and column; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad rows", value = IMPORT_PROBLEM_EXAMPLE)))
@@ -157,8 +152,7 @@ public class RegionResource {
     @RolesAllowed("catalogue-admin")
     @Operation(operationId = "importRegionsFile", summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "Every row stored")
-    @APIResponse(responseCode = "400", description = "No file, not a workbook or CSV, or a column missing from the header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No file, not a workbook or CSV, or a column missing from the header")
     @APIResponse(responseCode = "422", description = "Every bad row with its row number and column; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad rows", value = IMPORT_PROBLEM_EXAMPLE)))
@@ -185,8 +179,7 @@ public class RegionResource {
     @RolesAllowed("catalogue-admin")
     @Operation(operationId = "importRegionsXlsx", summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "Every row stored")
-    @APIResponse(responseCode = "400", description = "Not a workbook, or a column missing from the header",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a workbook, or a column missing from the header")
     @APIResponse(responseCode = "422", description = "Every bad row with its row number and column; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad rows", value = IMPORT_PROBLEM_EXAMPLE)))

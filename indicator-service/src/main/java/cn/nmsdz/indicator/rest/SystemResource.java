@@ -33,10 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicator systems", description = "The versioned official catalogue: indicators, items, rules, pass standard. "
         + "A version is DRAFT (changeable), then PUBLISHED (immutable), then RETIRED.")
-@APIResponse(responseCode = "401", description = "No valid bearer token (Keycloak realm nmsdz, audience nmsdz-api)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token (Keycloak realm nmsdz, audience nmsdz-api)")
+@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin)")
 @Authenticated
 public class SystemResource {
     static final String SUMMARY_EXAMPLE = """
@@ -77,8 +75,7 @@ public class SystemResource {
             description = "The whole tree (first-level, second-level, 41 indicators with items and rules), metrics and pass "
                     + "standard of the latest published version, or of the given version (any status).")
     @APIResponse(responseCode = "200", description = "The indicator system")
-    @APIResponse(responseCode = "404", description = "No such system or version, or none published",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such system or version, or none published")
     public IndicatorSystemDocument get(@Parameter(description = "system code", example = "NMSDZ") @PathParam("code") String code,
             @Parameter(description = "a version number; default: the latest published") @QueryParam("version") Integer version) {
         return catalogue.document(entity(code, version));
@@ -94,10 +91,8 @@ public class SystemResource {
     @APIResponse(responseCode = "201", description = "Stored as DRAFT",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SystemSummary.class),
                     examples = @ExampleObject(name = "draft", value = SUMMARY_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "No body, or not JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "That code and version exist already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No body, or not JSON")
+    @APIResponse(responseCode = "409", description = "That code and version exist already")
     @APIResponse(responseCode = "422", description = "Every violation, each with a JSON pointer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "violations", value = VIOLATIONS_EXAMPLE)))
@@ -118,12 +113,9 @@ public class SystemResource {
     @APIResponse(responseCode = "201", description = "The new DRAFT",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SystemSummary.class),
                     examples = @ExampleObject(name = "draft", value = SUMMARY_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "`from` is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such system or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "`from` is itself a DRAFT",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`from` is missing")
+    @APIResponse(responseCode = "404", description = "No such system or version")
+    @APIResponse(responseCode = "409", description = "`from` is itself a DRAFT")
     public Response startDraft(@Parameter(description = "system code", example = "NMSDZ") @PathParam("code") String code,
             @Parameter(description = "the published version to start from", required = true, example = "1")
             @QueryParam("from") Integer from) {
@@ -140,12 +132,9 @@ public class SystemResource {
                     + "changes: a PUBLISHED or RETIRED version is immutable.")
     @APIResponse(responseCode = "200", description = "The changed DRAFT",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SystemSummary.class)))
-    @APIResponse(responseCode = "400", description = "No body, or a code or version that differs from the path",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such system or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The version is PUBLISHED or RETIRED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No body, or a code or version that differs from the path")
+    @APIResponse(responseCode = "404", description = "No such system or version")
+    @APIResponse(responseCode = "409", description = "The version is PUBLISHED or RETIRED")
     @APIResponse(responseCode = "422", description = "Every violation, each with a JSON pointer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "violations", value = VIOLATIONS_EXAMPLE)))
@@ -166,12 +155,9 @@ public class SystemResource {
                     + "announces the whole system on catalogue.events (system-published).")
     @APIResponse(responseCode = "200", description = "The published version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SystemSummary.class)))
-    @APIResponse(responseCode = "400", description = "`version` is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such system or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The version is not a DRAFT",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`version` is missing")
+    @APIResponse(responseCode = "404", description = "No such system or version")
+    @APIResponse(responseCode = "409", description = "The version is not a DRAFT")
     public SystemSummary publish(@Parameter(description = "system code", example = "NMSDZ") @PathParam("code") String code,
             @Parameter(description = "the DRAFT version to publish", required = true, example = "2") @QueryParam("version") Integer version) {
         return SystemSummary.of(catalogue.publish(code, required("version", version)));
@@ -185,12 +171,9 @@ public class SystemResource {
                     + "on catalogue.events (system-retired).")
     @APIResponse(responseCode = "200", description = "The retired version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SystemSummary.class)))
-    @APIResponse(responseCode = "400", description = "`version` is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such system or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The version is not PUBLISHED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`version` is missing")
+    @APIResponse(responseCode = "404", description = "No such system or version")
+    @APIResponse(responseCode = "409", description = "The version is not PUBLISHED")
     public SystemSummary retire(@Parameter(description = "system code", example = "NMSDZ") @PathParam("code") String code,
             @Parameter(description = "the PUBLISHED version to retire", required = true, example = "1") @QueryParam("version") Integer version) {
         return SystemSummary.of(catalogue.retire(code, required("version", version)));
@@ -207,10 +190,8 @@ public class SystemResource {
                             {"code": "NMSDZ", "from": 1, "to": 2, "system": [],
                              "passStandard": [{"change": "CHANGED", "code": null, "field": "minFirstLevelRate", "before": 75, "after": 80}],
                              "nodes": [], "items": [], "rules": [], "metrics": []}""")))
-    @APIResponse(responseCode = "400", description = "`from` or `to` is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such system or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`from` or `to` is missing")
+    @APIResponse(responseCode = "404", description = "No such system or version")
     public SystemDiff diff(@Parameter(description = "system code", example = "NMSDZ") @PathParam("code") String code,
             @Parameter(description = "the older version", required = true, example = "1") @QueryParam("from") Integer from,
             @Parameter(description = "the newer version", required = true, example = "2") @QueryParam("to") Integer to) {

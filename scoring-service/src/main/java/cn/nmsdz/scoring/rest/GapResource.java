@@ -8,7 +8,6 @@ import cn.nmsdz.scoring.projection.DecompositionEntryEntity;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
-import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -30,7 +29,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -84,10 +82,8 @@ public class GapResource {
             description = "From the latest snapshot of the year: per indicator losing points (maximum − confirmed points), "
                     + "largest first, what would earn them (missing figures, unmet comparisons and conditions, items "
                     + "awaiting experts) and the lead and responsible departments of the task decomposition.")
-    @APIResponse(responseCode = "400", description = "Missing or impossible year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No snapshot of that year yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or impossible year")
+    @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
     public GapView gaps(@PathParam("code") String region,
                         @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam) {
         access.checkReadable(region);

@@ -68,10 +68,8 @@ public class ScoreResource {
             headers = @Header(name = "ETag", description = "The snapshot id, quoted"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Snapshot.class)))
     @APIResponse(responseCode = "304", description = "The snapshot named by If-None-Match is still the latest")
-    @APIResponse(responseCode = "400", description = "Missing or impossible year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No snapshot yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or impossible year")
+    @APIResponse(responseCode = "404", description = "No snapshot yet")
     public Response latest(@PathParam("code") String region,
                            @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
                            @Context Request request,
@@ -99,10 +97,8 @@ public class ScoreResource {
     @Path("/regions/{code}/scores")
     @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
     @Operation(summary = "Snapshot history of a region for an assessment year, newest first")
-    @APIResponse(responseCode = "400", description = "Missing or impossible year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The region is outside the token's region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or impossible year")
+    @APIResponse(responseCode = "403", description = "The region is outside the token's region")
     public List<Snapshot> history(@PathParam("code") String region,
                                   @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam) {
         access.checkReadable(region);
@@ -116,8 +112,7 @@ public class ScoreResource {
     @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
     @Operation(summary = "One snapshot of a region by its number",
             description = "Snapshots are numbered 1, 2, … per region across all assessment years; a snapshot never changes.")
-    @APIResponse(responseCode = "404", description = "No snapshot with this number",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No snapshot with this number")
     public Snapshot one(@PathParam("code") String region, @PathParam("number") long number) {
         access.checkReadable(region);
         return snapshots.read(find(region, number));
@@ -133,10 +128,8 @@ public class ScoreResource {
                     + "Nothing is stored.")
     @APIResponse(responseCode = "200", description = "The comparison",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecomputeResult.class)))
-    @APIResponse(responseCode = "404", description = "No snapshot with this number",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The snapshot's catalogue version is not in the projection",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No snapshot with this number")
+    @APIResponse(responseCode = "409", description = "The snapshot's catalogue version is not in the projection")
     public RecomputeResult recompute(@PathParam("code") String region, @PathParam("number") long number) {
         access.checkReadable(region);
         SnapshotEntity entity = find(region, number);
@@ -156,10 +149,8 @@ public class ScoreResource {
                     + "cursor. Pass `next` as `after` to continue. Each snapshot is served exactly once across pages: "
                     + "snapshots are inserted under a transaction-scoped lock, so ids become visible in increasing "
                     + "order and no snapshot can appear later behind a cursor already passed.")
-    @APIResponse(responseCode = "400", description = "Missing `under`, or `limit`/`after` out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "`under` is outside the token's region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing `under`, or `limit`/`after` out of range")
+    @APIResponse(responseCode = "403", description = "`under` is outside the token's region")
     public FeedPage feed(@Parameter(description = "Region code: that region and every region below it", required = true)
                          @QueryParam("under") String under,
                          @Parameter(description = "Cursor: `next` of the previous page, 0 to start") @QueryParam("after") String afterParam,

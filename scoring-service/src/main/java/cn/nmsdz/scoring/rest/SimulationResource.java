@@ -95,12 +95,9 @@ public class SimulationResource {
                     + "stored and no event is published; the answer has id 0 and number 0.")
     @APIResponse(responseCode = "200", description = "The snapshot it would give",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Snapshot.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; every wrong field is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The region is outside the token's region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No published indicator system yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; every wrong field is named")
+    @APIResponse(responseCode = "403", description = "The region is outside the token's region")
+    @APIResponse(responseCode = "409", description = "No published indicator system yet")
     public Snapshot simulate(@PathParam("code") String region,
                              @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                      schema = @Schema(implementation = SimulationRequest.class))) JsonNode json) {
