@@ -24,9 +24,7 @@ public class RegionEntity extends PanacheEntityBase {
 
     /** This region and every region below it. */
     public static List<String> selfAndBelow(String code) {
-        Map<String, String> parent = RegionEntity.<RegionEntity>listAll().stream()
-                .filter(r -> r.parentCode != null)
-                .collect(Collectors.toMap(r -> r.code, r -> r.parentCode));
+        Map<String, String> parent = parents();
         List<String> result = new ArrayList<>();
         result.add(code);
         for (String candidate : parent.keySet()) {
@@ -42,10 +40,15 @@ public class RegionEntity extends PanacheEntityBase {
         if (code.equals(ancestor)) {
             return true;
         }
-        Map<String, String> parent = RegionEntity.<RegionEntity>listAll().stream()
+        Map<String, String> parent = parents();
+        return isUnder(code, ancestor, parent);
+    }
+
+    /** child code → parent code of every region that has a parent. */
+    private static Map<String, String> parents() {
+        return RegionEntity.<RegionEntity>listAll().stream()
                 .filter(r -> r.parentCode != null)
                 .collect(Collectors.toMap(r -> r.code, r -> r.parentCode));
-        return isUnder(code, ancestor, parent);
     }
 
     private static boolean isUnder(String code, String ancestor, Map<String, String> parent) {

@@ -25,8 +25,4 @@ public class ConsumedEventLog {
                 .executeUpdate();
         return inserted == 1;
     }
-
-    public long count() {
-        return ConsumedEvent.count();
-    }
 }

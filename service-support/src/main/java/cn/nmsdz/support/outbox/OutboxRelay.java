@@ -85,9 +85,4 @@ public class OutboxRelay {
                 .build());
         return emitter.sendMessage(message);
     }
-
-    /** Publishes a row once more (used by tests and operators to prove consumers dedupe). */
-    public Uni<Void> republish(OutboxEvent row) {
-        return send(row);
-    }
 }
