@@ -91,9 +91,7 @@ public class DocumentResource {
             @RestForm("indicator") String indicator, @RestForm("item") String item,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) throws IOException {
         Caller caller = Caller.of(identity);
-        if (!caller.dataProvider()) {
-            RegionScope.requireOwn(caller, region, "a submitter writes evidence");
-        }
+        regions.requireWrite(caller, region);
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("a multipart part 'file' is required",
                     List.of(new Problem.FieldError("file", "is required")));

@@ -45,9 +45,6 @@ public class JudgementResource {
     Idempotency idempotency;
 
     @Inject
-    RegionScope regions;
-
-    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -83,11 +80,11 @@ public class JudgementResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = JudgementInput.class)))
     @APIResponse(responseCode = "201", description = "The new assessment")
     @APIResponse(responseCode = "400", description = "Every problem of the assessment")
-    @APIResponse(responseCode = "403", description = "Region outside the expert's region")
+    @APIResponse(responseCode = "403", description = "A region the expert is not assigned to")
     public Response assess(@PathParam("code") String region, JsonNode body,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         Caller caller = Caller.of(identity);
-        regions.requireRead(caller, region);
+        RegionScope.requireAssigned(caller, region);
         JudgementInput input = Bodies.read(json, body, JudgementInput.class, true);
         return idempotency.execute(key, caller.user(), RequestFingerprint.of("POST", uri.getPath(), body),
                 () -> Response.status(201).entity(EvidenceView.of(judgements.assess(region, input, caller))).build());

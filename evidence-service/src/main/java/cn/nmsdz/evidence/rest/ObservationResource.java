@@ -49,6 +49,9 @@ public class ObservationResource {
     Idempotency idempotency;
 
     @Inject
+    RegionScope regions;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -72,9 +75,7 @@ public class ObservationResource {
             @Parameter(description = "makes a retried POST harmless: same key and body → the first response again")
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         Caller caller = Caller.of(identity);
-        if (!caller.dataProvider()) {
-            RegionScope.requireOwn(caller, region, "a submitter writes evidence");
-        }
+        regions.requireWrite(caller, region);
         List<ObservationInput> rows = parse(body);
         return idempotency.execute(key, caller.user(), RequestFingerprint.of("POST", uri.getPath(), body), () -> {
             List<EvidenceEntity> stored = observations.submit(region, rows, caller);

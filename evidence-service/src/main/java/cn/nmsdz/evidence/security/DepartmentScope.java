@@ -17,9 +17,9 @@ import java.util.Set;
 /**
  * SPEC §7: a submitter writes evidence only for indicators whose task decomposition names its
  * department as lead or responsible unit. The decomposition comes from catalogue.events
- * (DECOMPOSITION_CHANGED). A region for which no decomposition has been received yet is not
- * restricted: the rule cannot be applied without it, and refusing every submission of such a
- * region would block it entirely. Data providers and experts are not department-scoped.
+ * (DECOMPOSITION_CHANGED). Until a region's decomposition has arrived no department owns anything
+ * there, so its submitters are refused with a problem that says so (the catalogue admin loads the
+ * 任务分解表 first). Data providers and experts are not department-scoped.
  */
 @ApplicationScoped
 public class DepartmentScope {
@@ -69,9 +69,13 @@ public class DepartmentScope {
         if (!caller.has(Caller.SUBMITTER) || caller.dataProvider()) {
             return false;
         }
-        // no decomposition received for this region yet: allow (see the class comment)
-        return em.createNativeQuery("select 1 from decomposition_region where region = :r").setParameter("r", region)
-                .getResultList().size() > 0;
+        if (em.createNativeQuery("select 1 from decomposition_region where region = :r").setParameter("r", region)
+                .getResultList().isEmpty()) {
+            throw ProblemException.forbidden("rule decomposition-scope: no task decomposition of region " + region
+                    + " has been received, so no department owns an indicator there yet; a catalogue admin loads it "
+                    + "first (PUT /api/v1/regions/" + region + "/decomposition/{indicator}, or POST the 任务分解表 .xlsx)");
+        }
+        return true;
     }
 
     private Set<String> owned(Caller caller, String region) {

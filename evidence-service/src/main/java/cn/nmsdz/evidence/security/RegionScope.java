@@ -5,7 +5,12 @@ import cn.nmsdz.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** A caller reads its own region and every region under it (CN covers all); it writes only its own. */
+/**
+ * SPEC §7 region rules. A caller reads its own region and every region under it (CN covers all); an expert
+ * also reads the regions assigned to it. A submitter writes only for its own region; a data provider writes
+ * figures for its region and the regions under it (the national statistics bureau, region CN, for every
+ * region; a provincial bureau for its province); an expert assesses only the regions assigned to it.
+ */
 @ApplicationScoped
 public class RegionScope {
 
@@ -27,9 +32,21 @@ public class RegionScope {
 
     public void requireRead(Caller caller, String region) {
         // the national figures (CN) are the public comparators of every region: readable by all
-        if (!"CN".equals(region) && !covers(caller.region(), region)) {
-            throw ProblemException.forbidden("rule region-scope: region " + caller.region()
-                    + " reads its own evidence and that of the regions under it, not " + region);
+        if (!"CN".equals(region) && !caller.assignedTo(region) && !covers(caller.region(), region)) {
+            String mandate = caller.region() != null ? "of region " + caller.region() + " and the regions under it"
+                    : "of the regions assigned to it (" + String.join(", ", caller.assignedRegions()) + ")";
+            throw ProblemException.forbidden("rule region-scope: " + caller.user() + " reads evidence " + mandate
+                    + ", not of " + region);
+        }
+    }
+
+    /** Observations and documents: a submitter for its own region, a data provider within its region. */
+    public void requireWrite(Caller caller, String region) {
+        if (!caller.dataProvider()) {
+            requireOwn(caller, region, "a submitter writes evidence");
+        } else if (!covers(caller.region(), region)) {
+            throw ProblemException.forbidden("rule region-scope: a data provider of region " + caller.region()
+                    + " writes figures for that region and the regions under it, not for " + region);
         }
     }
 
@@ -37,6 +54,14 @@ public class RegionScope {
         if (!region.equals(caller.region())) {
             throw ProblemException.forbidden("rule region-scope: " + what + " only for its own region ("
                     + caller.region() + "), not for " + region);
+        }
+    }
+
+    public static void requireAssigned(Caller caller, String region) {
+        if (!caller.assignedTo(region)) {
+            throw ProblemException.forbidden("rule expert-assignment: expert " + caller.user() + " is assigned to "
+                    + (caller.assignedRegions().isEmpty() ? "no region" : String.join(", ", caller.assignedRegions()))
+                    + ", not to " + region + " (Keycloak user attribute " + Caller.ASSIGNED_REGIONS_CLAIM + ")");
         }
     }
 }
