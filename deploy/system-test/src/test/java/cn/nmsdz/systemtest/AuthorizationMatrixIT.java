@@ -141,6 +141,7 @@ class AuthorizationMatrixIT {
         Map<String, Object> simulate = Map.of("year", 2025);
         Map<String, String> doc11 = Map.of("indicator", "11");
         String bureau = "client:stats-bureau:stats-bureau-secret";
+        String sxBureau = "client:stats-bureau-sx:stats-bureau-sx-secret";
 
         Supplier<Object> noSystem = () -> status("admin", "/systems/AUTHZMATRIX");
         Supplier<Object> noRegion = () -> status("admin", "/regions/149999");
@@ -223,12 +224,16 @@ class AuthorizationMatrixIT {
                 row("POST assessments 500118 by yc-market (role)", "POST", "/regions/" + YC + "/assessments", "json", verdict, "yc-market", 403, ycAssessments),
                 row("POST assessments 500118 by yc-reviewer (role)", "POST", "/regions/" + YC + "/assessments", "json", verdict, "yc-reviewer", 403, ycAssessments),
                 row("POST assessments 500118 by admin (role)", "POST", "/regions/" + YC + "/assessments", "json", verdict, "admin", 403, ycAssessments),
-                row("POST assessments 140829 by expert1 (region)", "POST", "/regions/" + PL + "/assessments", "json", verdict, "expert1", 403, plAssessments),
+                row("POST assessments 140829 by expert1 (expert-assignment: assigned to 永川区 only)", "POST", "/regions/" + PL + "/assessments", "json", verdict, "expert1", 403, plAssessments),
+                row("POST assessments 500000 by expert2 (expert-assignment: 重庆市 lies above its 永川区)", "POST", "/regions/500000/assessments", "json", verdict, "expert2", 403, ycAssessments),
+                row("POST observations 500118 by stats-bureau-sx (region: data provider of 山西省)", "POST", "/regions/" + YC + "/observations", "json", retail, sxBureau, 403, ycRetail2018),
+                row("POST documents 500118 by stats-bureau-sx (region: data provider of 山西省)", "POST", "/regions/" + YC + "/documents", MULTIPART, doc11, sxBureau, 403, ycDocuments),
                 row("POST assessments 140829 without token", "POST", "/regions/" + PL + "/assessments", "json", verdict, null, 401, plAssessments),
                 // ---------------------------------------------------------------- evidence-service: the ledger
                 row("GET evidence of 500118 by sx-reader (role: score-reader)", "GET", "/regions/" + YC + "/evidence?size=1", null, null, "sx-reader", 403),
                 row("GET evidence of 500118 by pl-reviewer (region)", "GET", "/regions/" + YC + "/evidence?size=1", null, null, "pl-reviewer", 403),
                 row("GET evidence of 500118 by pl-market (region)", "GET", "/regions/" + YC + "/evidence?size=1", null, null, "pl-market", 403),
+                row("GET evidence of 140829 by expert1 (region: not assigned to 平陆县)", "GET", "/regions/" + PL + "/evidence?size=1", null, null, "expert1", 403),
                 row("GET 永川 evidence by pl-reviewer (region)", "GET", ev, null, null, "pl-reviewer", 403),
                 row("GET 永川 evidence by cq-reader (role)", "GET", ev, null, null, "cq-reader", 403),
                 row("GET 永川 evidence without token", "GET", ev, null, null, null, 401),
@@ -291,6 +296,9 @@ class AuthorizationMatrixIT {
         }
         if (name.contains("(department")) {
             return "rule decomposition-scope:";
+        }
+        if (name.contains("(expert-assignment")) {
+            return "rule expert-assignment:";
         }
         if (name.contains("(withdraw-scope")) {
             return "rule withdraw-scope:";

@@ -239,7 +239,7 @@ class EvidenceIT {
     @Test
     void anExpertVerdictIsAcceptedOnArrivalAndARevisionKeepsBoth() {
         String expert = Tokens.user("expert1");
-        String region = "500118"; // the expert's region
+        String region = "500118"; // the region expert1 is assigned to
         String first = given().auth().oauth2(expert).contentType(ContentType.JSON)
                 .body(Map.of("indicator", "12", "item", "12.1", "satisfied", false, "comment", "未见制度文件"))
                 .post(API + "/regions/" + region + "/assessments")
@@ -312,7 +312,7 @@ class EvidenceIT {
 
     // ------------------------------------------------------------------ helpers
 
-    /** The last evidence this class wrote in 永川 (expert verdicts: the expert's region). */
+    /** The last evidence this class wrote in 永川 (expert verdicts: the region expert1 is assigned to). */
     static volatile long lastYongchuanPosition = -1;
 
     /**
