@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.impl.HttpUtils;
 import io.vertx.core.net.SocketAddress;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -71,6 +72,9 @@ public class GatewayRoutes {
     @Inject
     GatewayConfig config;
 
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     Optional<String> authServerUrl;
 
@@ -101,6 +105,7 @@ public class GatewayRoutes {
                 .or(() -> authServerUrl.map(ConsoleSecurity::discoveryUrl))
                 .orElse(null);
         router.route().order(REQUEST_ID_ORDER).handler(GatewayRoutes::assignRequestId);
+        router.route().order(REQUEST_ID_ORDER + 1).handler(new BodyLimit(maxBodySize.asLongValue())::check);
         GatewayConfig.RateLimit rl = config.gateway().rateLimit();
         if (rl.enabled()) {
             limiter = new RateLimiter(rl.requestsPerSecond(), rl.burst(), rl.maxClients());
@@ -275,7 +280,13 @@ public class GatewayRoutes {
                 ? backend.serviceName() + " did not answer in time"
                 : backend.serviceName() + " is not reachable";
         LOG.warnf("%s %s -> %s failed with %d: %s", in.method(), in.path(), backend.serviceName(), status, failure);
-        return pc.request().release().response()
+        ProxyRequest request = pc.request();
+        if (!in.isEnded()) {
+            // frees an unread body; once the body has been read whole (always, by the time a backend times out),
+            // resuming an HTTP/2 request throws, and the client would never get an answer
+            request.release();
+        }
+        return request.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", Problems.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
