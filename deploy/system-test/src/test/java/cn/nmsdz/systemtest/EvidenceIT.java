@@ -179,6 +179,14 @@ class EvidenceIT {
                 .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha)));
         assertArrayEquals(pdf, download.asByteArray());
 
+        // its event names the stored file in first-class fields, the comment stays the submitter's
+        JsonNode event = evidenceEvents(PINGLU, id, 1).get(0).get("data");
+        assertEquals("工作方案.pdf", event.at("/document/fileName").asText());
+        assertEquals("application/pdf", event.at("/document/mediaType").asText());
+        assertEquals(pdf.length, event.at("/document/sizeBytes").asLong());
+        assertEquals(sha, event.at("/document/sha256").asText());
+        assertTrue(event.get("comment") == null || event.get("comment").isNull(), event.toString());
+
         // a claim may point at it
         given().auth().oauth2(clerk).contentType(ContentType.JSON)
                 .body(Map.of("indicator", "11", "item", "11.3", "satisfied", true, "documentIds", List.of(id),

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param position monotonically increasing evidence position (the outbox sequence of the
  *                 evidence-service); snapshots name the highest position they saw
+ * @param document the stored file of a DOCUMENT evidence, null for every other kind (added after the
+ *                 first release: consumers must accept its absence)
  */
 public record EvidenceEventData(
         String evidenceId,
@@ -31,5 +33,6 @@ public record EvidenceEventData(
         String comment,
         List<String> documentIds,
         String reason,
-        OffsetDateTime changedAt) {
+        OffsetDateTime changedAt,
+        DocumentData document) {
 }

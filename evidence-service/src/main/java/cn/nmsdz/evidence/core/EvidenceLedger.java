@@ -3,6 +3,7 @@ package cn.nmsdz.evidence.core;
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.Topics;
 import cn.nmsdz.events.envelope.EventEnvelope;
+import cn.nmsdz.events.evidence.DocumentData;
 import cn.nmsdz.events.evidence.EvidenceEventData;
 import cn.nmsdz.support.outbox.Outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -75,7 +76,8 @@ public class EvidenceLedger {
     public static EvidenceEventData eventData(EvidenceEntity e) {
         return new EvidenceEventData(e.id.toString(), e.version, e.position, e.kind, e.state, e.region,
                 e.indicator, e.item, e.department, e.submittedBy, e.metric, e.year, EvidenceView.plain(e.value), e.subject,
-                e.source, e.satisfied, EvidenceView.plain(e.points), e.comment, e.documentIdList(), e.reason, e.updatedAt);
+                e.source, e.satisfied, EvidenceView.plain(e.points), e.comment, e.documentIdList(), e.reason, e.updatedAt,
+                e.fileName == null ? null : new DocumentData(e.fileName, e.mediaType, e.sizeBytes, e.sha256));
     }
 
     private void record(EvidenceEntity e, String by, String eventType) {

@@ -68,9 +68,6 @@ public class DocumentService {
         e.sizeBytes = stored.size();
         e.sha256 = stored.sha256();
         e.storageKey = stored.key();
-        // the event contract has no document fields: the name travels as source, the rest in comment
-        e.source = fileName;
-        e.comment = "mediaType=" + mediaType + "; size=" + stored.size() + "; sha256=" + stored.sha256();
         return ledger.create(e, caller.user());
     }
 }
