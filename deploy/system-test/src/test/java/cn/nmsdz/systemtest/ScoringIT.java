@@ -50,9 +50,17 @@ class ScoringIT {
         feed.seen.clear();
 
         long lastPosition = 0;
+        String reviewer = Tokens.user("pl-reviewer");
         for (int i = 0; i < 5; i++) {
-            lastPosition = submit("online_operators", 1000 + i);
-            feed.page(2); // read small pages while snapshots keep arriving
+            long position = submit("online_operators", 1000 + i);
+            lastPosition = position;
+            // read small pages while this submission's snapshot is being made (one snapshot per submission:
+            // the next is sent only once it exists, since changes arriving together share one snapshot)
+            await(() -> {
+                feed.page(2);
+                Response r = given().auth().oauth2(reviewer).get(latestUrl());
+                return r.statusCode() == 200 && r.jsonPath().getLong("evidencePosition") >= position ? r : null;
+            });
         }
         // follow the feed until the snapshot of the last submission has been served
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -74,6 +82,37 @@ class ScoringIT {
         given().auth().oauth2(Tokens.client("provincial-platform-cq", "provincial-platform-cq-secret"))
                 .get(READS + "/api/v1/snapshots?under=" + SHANXI + "&after=0&limit=10")
                 .then().statusCode(403).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aBurstOfEvidenceIsAnsweredByFewerSnapshotsThatReadAllOfIt() {
+        // 40 figures of one metric and year in one batch: 40 changes of 平陆县 for the years 2010 to 2012
+        String bureau = Tokens.client("stats-bureau", "stats-bureau-secret");
+        String reviewer = Tokens.user("pl-reviewer");
+        int year = 2010;
+        int before = given().auth().oauth2(reviewer).get(READS + "/api/v1/regions/" + PINGLU + "/scores?year=" + year)
+                .then().statusCode(200).extract().jsonPath().getList("$").size();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(Map.of("metric", "online_operators", "year", year, "value", 100 + i, "source", "ScoringIT burst " + i));
+        }
+        List<Long> positions = given().auth().oauth2(bureau).contentType(ContentType.JSON).body(rows)
+                .post(WRITES + "/api/v1/regions/" + PINGLU + "/observations")
+                .then().statusCode(201).extract().jsonPath().getList("position", Long.class);
+        long last = positions.stream().mapToLong(Long::longValue).max().orElseThrow();
+
+        Response latest = await(() -> {
+            Response r = given().auth().oauth2(reviewer)
+                    .get(READS + "/api/v1/regions/" + PINGLU + "/scores/latest?year=" + year);
+            return r.statusCode() == 200 && r.jsonPath().getLong("evidencePosition") >= last ? r : null;
+        });
+        int made = given().auth().oauth2(reviewer).get(READS + "/api/v1/regions/" + PINGLU + "/scores?year=" + year)
+                .then().statusCode(200).extract().jsonPath().getList("$").size() - before;
+        assertTrue(made >= 1 && made < rows.size(), "40 changes in one burst gave " + made + " snapshots of " + year);
+        assertTrue(latest.jsonPath().getLong("evidencePosition") >= last, "the last snapshot reads every figure");
+        // nothing is left waiting once the burst is answered
+        await(() -> given().auth().oauth2(Tokens.user("admin")).get(READS + "/api/v1/rescoring")
+                .then().statusCode(200).extract().jsonPath().getLong("pendingSnapshots") == 0 ? true : null);
     }
 
     @Test

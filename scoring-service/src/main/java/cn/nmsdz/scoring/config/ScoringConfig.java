@@ -2,6 +2,7 @@ package cn.nmsdz.scoring.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Business settings of the scoring service. */
 @ConfigMapping(prefix = "nmsdz.scoring")
@@ -12,4 +13,11 @@ public interface ScoringConfig {
     /** The code of the indicator system regions are scored against (other published systems are kept, not used). */
     @WithDefault(DEFAULT_SYSTEM_CODE)
     String systemCode();
+
+    /**
+     * How often region-years whose evidence changed get their new snapshot; changes arriving within one
+     * interval share one snapshot (read by the scheduler of PendingSnapshotWorker).
+     */
+    @WithDefault("1s")
+    Duration snapshotInterval();
 }

@@ -1,9 +1,11 @@
 package cn.nmsdz.scoring.rest;
 
 import cn.nmsdz.scoring.rescoring.RescoringJobEntity;
+import cn.nmsdz.scoring.snapshot.SnapshotService;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 public class RescoringResource {
 
+    @Inject
+    SnapshotService snapshots;
+
     @Schema(description = "Rescoring of every region after a catalogue version was published")
     public record Job(long id, String systemCode, int systemVersion,
                       @Schema(description = "Regions to rescore") int total,
@@ -33,17 +38,21 @@ public class RescoringResource {
 
     public record Progress(
             @Schema(description = "The latest job, null when no catalogue version has been published since the service started keeping jobs") Job latest,
-            @Schema(description = "The ten latest jobs, newest first") List<Job> recent) {
+            @Schema(description = "The ten latest jobs, newest first") List<Job> recent,
+            @Schema(description = "Region-years whose evidence changed and whose new snapshot is not stored yet")
+            long pendingSnapshots) {
     }
 
     @GET
     @RolesAllowed({"catalogue-admin", "score-reader"})
     @Operation(summary = "Progress of rescoring after a catalogue publication",
             description = "A new version of the indicator system rescores every region, one region per transaction; "
-                    + "`done` of `total` regions are rescored so far.")
+                    + "`done` of `total` regions are rescored so far. `pendingSnapshots` counts the region-years "
+                    + "whose evidence changed and whose new snapshot is still to be stored (changes arriving "
+                    + "together share one snapshot).")
     public Progress progress() {
         List<Job> recent = RescoringJobEntity.<RescoringJobEntity>findAll(Sort.descending("id")).range(0, 9).list()
                 .stream().map(Job::of).toList();
-        return new Progress(recent.isEmpty() ? null : recent.get(0), recent);
+        return new Progress(recent.isEmpty() ? null : recent.get(0), recent, snapshots.pendingCount());
     }
 }

@@ -168,6 +168,8 @@ public class SimulationResource {
             }
             if (o.value() == null) {
                 errors.add(new Problem.FieldError(at + "/value", "required"));
+            } else if (!storable(o.value())) {
+                errors.add(new Problem.FieldError(at + "/value", STORABLE));
             }
             if (o.metric() != null && o.year() != null && o.value() != null) {
                 observations.add(new ObservationFact("simulated-observation-" + i, region, o.metric(), o.year(),
@@ -232,8 +234,21 @@ public class SimulationResource {
         if (points != null && indicator != null
                 && (points.signum() < 0 || points.compareTo(indicator.maxPoints()) > 0)) {
             errors.add(new Problem.FieldError(at + "/points", "must be 0.." + indicator.maxPoints().toPlainString()));
+        } else if (points != null && !storable(points)) {
+            errors.add(new Problem.FieldError(at + "/points", STORABLE));
         }
         return errors.size() == before;
+    }
+
+    static final String STORABLE = "at most 18 digits before and 6 after the decimal point";
+
+    /**
+     * What evidence-service stores (numeric(24, 6)): the engine's arithmetic on a value like 1e-999999999
+     * would align a billion digits.
+     */
+    static boolean storable(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        return v.scale() <= 6 && v.precision() - v.scale() <= 18;
     }
 
     private static String blankToNull(String s) {

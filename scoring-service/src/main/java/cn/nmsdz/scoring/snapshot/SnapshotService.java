@@ -58,10 +58,12 @@ public class SnapshotService {
     EntityManager em;
 
     /**
-     * A figure of year y is read by the assessment years y (as Y), y+1 (as Y−1) and y+2 (as the
-     * base of a derived growth); a national figure affects every region. Evidence without a year
-     * (claims, expert assessments) rescores the years the region already has snapshots for, or the
-     * current year when it has none.
+     * Marks what a change of evidence affects for a new snapshot, in the consumer's transaction; the
+     * snapshots themselves are stored by {@link #storeOnePending()}, one per marked region and year
+     * however many changes marked it. A figure of year y is read by the assessment years y (as Y),
+     * y+1 (as Y−1) and y+2 (as the base of a derived growth); a national figure affects every region.
+     * Evidence without a year (claims, expert assessments) affects the years the region already has
+     * snapshots for, or the current year when it has none.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rescoreAfter(EvidenceFactEntity fact) {
@@ -75,9 +77,69 @@ public class SnapshotService {
             }
             Set<Integer> years = fact.year != null ? yearsReading(fact.year) : yearsOf(region);
             for (int year : years) {
-                store(compute(region, year));
+                markPending(region, year);
             }
         }
+    }
+
+    /**
+     * DO UPDATE, not DO NOTHING: while the worker holds the row (computing from a projection that
+     * cannot yet see this transaction's evidence), the mark waits for the worker to delete the row
+     * and then inserts it anew, so the change gets a snapshot of its own turn.
+     */
+    private void markPending(String region, int year) {
+        em.createNativeQuery("insert into snapshot_pending (region, year, marked_at) values (?1, ?2, ?3)"
+                        + " on conflict (region, year) do update set marks = snapshot_pending.marks + 1")
+                .setParameter(1, region).setParameter(2, year).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    /** Stores the snapshot of the longest-waiting marked region and year; false when none is marked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean storeOnePending() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> next = em.createNativeQuery("select region, year from snapshot_pending"
+                + " order by marked_at, region, year limit 1 for update skip locked").getResultList();
+        if (next.isEmpty()) {
+            return false;
+        }
+        String region = (String) next.get(0)[0];
+        int year = ((Number) next.get(0)[1]).intValue();
+        if (CatalogueSystemEntity.current().isPresent()) {
+            try {
+                store(compute(region, year));
+            } catch (RuntimeException e) {
+                throw new PendingFailed(region, year, e);
+            }
+        }
+        em.createNativeQuery("delete from snapshot_pending where region = ?1 and year = ?2")
+                .setParameter(1, region).setParameter(2, year).executeUpdate();
+        return true;
+    }
+
+    /** A marked region and year whose snapshot could not be stored (it stays marked). */
+    public static final class PendingFailed extends RuntimeException {
+        public final String region;
+        public final int year;
+
+        PendingFailed(String region, int year, Throwable cause) {
+            super("snapshot of " + region + " " + year + " not stored: " + cause, cause);
+            this.region = region;
+            this.year = year;
+        }
+    }
+
+    /** Moves a marked region and year behind the others, so one that keeps failing blocks nobody. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void postpone(String region, int year) {
+        em.createNativeQuery("update snapshot_pending set marked_at = ?3 where region = ?1 and year = ?2")
+                .setParameter(1, region).setParameter(2, year).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    /** How many region-years await a new snapshot. */
+    public long pendingCount() {
+        return ((Number) em.createNativeQuery("select count(*) from snapshot_pending").getSingleResult()).longValue();
     }
 
     /** Rescores every year of one region that has snapshots or evidence (after a new catalogue version). */

@@ -85,4 +85,18 @@ class SimulationValidationTest {
                 "17.1 2025: clue_check_on_time_rate 95.00 % > 95 % → does not hold",
                 "17.1 not satisfied → +0"), unmet);
     }
+
+    @Test
+    void valuesAndPointsThatTheLedgerCouldNotStoreAreNamedBeforeTheEngineRuns() throws IOException {
+        // read as the services read bodies: decimals exactly (1e-999999999 is not rounded to 0)
+        var exact = cn.nmsdz.support.json.StrictJsonReading.apply(new com.fasterxml.jackson.databind.ObjectMapper());
+        var request = SimulationResource.parse(exact.readTree("""
+                {"year": 2025,
+                 "observations": [{"metric": "online_operators", "year": 2025, "value": 1e-999999999},
+                                  {"metric": "online_operators", "year": 2025, "value": 1e19}],
+                 "verdicts": [{"indicator": "10", "points": 1.0000001}]}"""));
+        ProblemException e = assertThrows(ProblemException.class, () -> SimulationResource.validate("140829", request, official));
+        assertEquals(List.of("/observations/0/value", "/observations/1/value", "/verdicts/0/points"), fields(e));
+        assertTrue(e.errors().get(0).message().contains("18 digits"));
+    }
 }
