@@ -1,22 +1,36 @@
 package cn.nmsdz.support.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /** Every error leaves a service as application/problem+json; nothing leaves as a bare 500. */
 public class ProblemMappers {
@@ -33,12 +47,60 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? pointer(m) : null;
-        String detail = e instanceof InvalidFormatException f
-                ? "value " + f.getValue() + " is not a valid " + f.getTargetType().getSimpleName()
-                : e instanceof MismatchedInputException ? "the body does not have the expected shape: " + e.getOriginalMessage()
-                : "the body is not valid JSON: " + e.getOriginalMessage();
+        String detail = jsonDetail(e, field);
         List<Problem.FieldError> errors = field == null ? List.of() : List.of(new Problem.FieldError(field, detail));
         return respond(400, "Malformed request body", detail, uri, errors);
+    }
+
+    /**
+     * quarkus-rest-jackson maps this family itself, more specifically than {@link #unreadableJson}, to a 400
+     * without a body; this mapper of the same type takes precedence so a wrong JSON type is a problem too.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    /** What is wrong with an unreadable body, in the client's terms (JSON types, the field), not Java's. */
+    public static String jsonDetail(JsonProcessingException e, String field) {
+        String at = field == null ? "the body" : field;
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
+            return at + ": '" + f.getValue() + "' is not " + expected(f.getTargetType());
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return at + " has the wrong type: expected " + expected(m.getTargetType());
+        }
+        if (e instanceof ValueInstantiationException) {
+            // a record's constructor refused the value, e.g. List.copyOf on an array holding null
+            return at + " cannot be read: one of its arrays holds a null, or a value is not allowed there";
+        }
+        if (e instanceof MismatchedInputException) {
+            return "the body does not have the expected shape: " + firstLine(e.getOriginalMessage());
+        }
+        return "the body is not valid JSON: " + firstLine(e.getOriginalMessage());
+    }
+
+    static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || java.math.BigInteger.class == type) {
+            return "a whole number" + (type == Integer.class || type == int.class ? " (at most 2147483647)" : "");
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        return "an object";
     }
 
     @ServerExceptionMapper
@@ -59,21 +121,113 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, SimpleResourceInfo resource, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = e.getMessage() == null ? title : e.getMessage();
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
+        // RESTEasy answers a path or query parameter it cannot convert with a bare 404 (path, query) or 400:
+        // name the parameter and what it must be instead
+        if ((e instanceof NotFoundException || e instanceof BadRequestException) && e.getCause() != null) {
+            Optional<Problem.FieldError> bad = unconvertibleParameter(resource, uri);
+            if (bad.isPresent()) {
+                return respond(400, "Invalid request", bad.get().message(), uri, List.of(bad.get()));
+            }
+        }
+        if (e instanceof NotSupportedException) {
+            String type = headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            detail = type == null || type.isBlank()
+                    ? "a Content-Type header is required; see the operation's request body media types"
+                    : "the Content-Type '" + type + "' is not accepted by this operation; see its request body media types";
+        } else if (status == 413) {
+            detail = "the request body, or one of its form fields, is larger than this operation accepts";
+        }
         return respond(status, title, detail, uri, List.of());
+    }
+
+    /** The first {@code @PathParam}/{@code @QueryParam} of the matched method whose value its type cannot hold. */
+    static Optional<Problem.FieldError> unconvertibleParameter(SimpleResourceInfo resource, UriInfo uri) {
+        if (resource == null || uri == null) {
+            return Optional.empty();
+        }
+        Method method;
+        try {
+            method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
+        } catch (NoSuchMethodException | SecurityException e) {
+            return Optional.empty();
+        }
+        for (Parameter p : method.getParameters()) {
+            QueryParam query = p.getAnnotation(QueryParam.class);
+            PathParam path = p.getAnnotation(PathParam.class);
+            String kind = query != null ? "query parameter" : "path segment";
+            String name = query != null ? query.value() : path != null ? path.value() : null;
+            String raw = query != null ? uri.getQueryParameters().getFirst(name)
+                    : path != null ? uri.getPathParameters().getFirst(name) : null;
+            Optional<String> problem = raw == null ? Optional.empty() : conversionProblem(raw, p.getType());
+            if (problem.isPresent()) {
+                return Optional.of(new Problem.FieldError(name, kind + " '" + name + "' " + problem.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code raw} does not convert to {@code type}, for the numeric types the resources use. */
+    static Optional<String> conversionProblem(String raw, Class<?> type) {
+        try {
+            if (type == int.class || type == Integer.class) {
+                Integer.parseInt(raw);
+            } else if (type == long.class || type == Long.class) {
+                Long.parseLong(raw);
+            } else {
+                return Optional.empty();
+            }
+            return Optional.empty();
+        } catch (NumberFormatException e) {
+            String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+            return Optional.of("must be a whole number" + (type == int.class || type == Integer.class
+                    ? " from -2147483648 to 2147483647" : "") + ", not '" + shown + "'");
+        }
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        Optional<SQLException> data = dataException(e);
+        if (data.isPresent()) {
+            // the database refused a value of the request (too long, a NUL character, out of range): the
+            // transaction is rolled back, so nothing changed; the validation that should have caught it is missing
+            LOG.warnf("a value of the request on %s was refused by the database: %s", uri.getPath(), data.get().getMessage());
+            return respond(400, "Invalid request", "a value of the request cannot be stored or searched: "
+                    + firstLine(data.get().getMessage()).replaceFirst("^ERROR: ", ""), uri, List.of());
+        }
+        if (isMultipartParsing(e)) {
+            return respond(400, "Malformed request body", "the multipart/form-data body cannot be read: "
+                    + e.getMessage() + " (check the boundary and that the body is complete)", uri, List.of());
+        }
         LOG.error("unexpected error on " + uri.getPath(), e);
         return respond(500, "Internal error", "an unexpected error occurred; quote the request id to the operators", uri,
                 List.of());
+    }
+
+    /** An SQL "data exception" (SQLSTATE class 22) anywhere in the causes: a bad value, not a server fault. */
+    static Optional<SQLException> dataException(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** RESTEasy's multipart parser throws a plain IOException for a body that is truncated or has no boundary. */
+    static boolean isMultipartParsing(Exception e) {
+        return e instanceof IOException && e.getStackTrace().length > 0
+                && e.getStackTrace()[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
+    }
+
+    static String firstLine(String message) {
+        return message == null ? "" : message.split("\n")[0];
     }
 
     private static String user(ContainerRequestContext request) {
@@ -81,7 +235,7 @@ public class ProblemMappers {
         return security == null || security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
     }
 
-    static String pointer(JsonMappingException e) {
+    public static String pointer(JsonMappingException e) {
         if (e.getPath() == null || e.getPath().isEmpty()) {
             return null;
         }

@@ -1,0 +1,86 @@
+package cn.nmsdz.support.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.nmsdz.support.json.StrictJsonReading;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The problem a malformed request gets says what is wrong in the client's terms. */
+class ProblemMappersTest {
+    static final ObjectMapper JSON = StrictJsonReading.apply(new ObjectMapper());
+
+    enum Zone { EAST, WEST }
+
+    record Region(String code, Integer year, List<String> aliases, Zone zone, BigDecimal value) {
+        Region {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+    }
+
+    static String detail(String body) {
+        try {
+            JSON.readValue(body, Region.class);
+        } catch (JsonProcessingException e) {
+            return ProblemMappers.jsonDetail(e, e instanceof JsonMappingException m ? ProblemMappers.pointer(m) : null);
+        }
+        throw new AssertionError("read without an error: " + body);
+    }
+
+    @Test
+    void aWrongJsonTypeNamesTheFieldAndTheExpectedType() {
+        assertEquals("/aliases has the wrong type: expected an array", detail("{\"aliases\": {}}"));
+        assertEquals("/year: 'abc' is not a whole number (at most 2147483647)", detail("{\"year\": \"abc\"}"));
+        assertEquals("/zone: 'MARS' is not one of [EAST, WEST]", detail("{\"zone\": \"MARS\"}"));
+        assertTrue(detail("[]").startsWith("the body has the wrong type: expected an object"), detail("[]"));
+        assertTrue(detail("{\"aliases\": [null]}").contains("holds a null"), detail("{\"aliases\": [null]}"));
+    }
+
+    @Test
+    void invalidJsonTrailingGarbageAndTruncatedNumbersAreNotValidJson() {
+        assertTrue(detail("{\"code\": ").startsWith("the body is not valid JSON"));
+        assertTrue(detail("{} xx").contains("xx") || detail("{} xx").contains("Trailing"), detail("{} xx"));
+        assertTrue(detail("{\"year\": 2025.5}").contains("/year"), detail("{\"year\": 2025.5}"));
+    }
+
+    @Test
+    void decimalsAreReadExactly() throws IOException {
+        assertEquals(new BigDecimal("1234567890123.123456"),
+                JSON.readTree("{\"v\": 1234567890123.123456}").get("v").decimalValue());
+    }
+
+    @Test
+    void anUnconvertibleParameterSaysWhatItMustBe() {
+        assertEquals(Optional.of("must be a whole number from -2147483648 to 2147483647, not 'abc'"),
+                ProblemMappers.conversionProblem("abc", Integer.class));
+        assertEquals(Optional.of("must be a whole number, not '1.5'"), ProblemMappers.conversionProblem("1.5", long.class));
+        assertEquals(Optional.empty(), ProblemMappers.conversionProblem("-3", int.class));
+        assertEquals(Optional.empty(), ProblemMappers.conversionProblem("anything", String.class));
+    }
+
+    @Test
+    void aDatabaseDataExceptionAnywhereInTheCausesIsTheClientsValue() {
+        SQLException tooLong = new SQLException("ERROR: value too long for type character varying(64)", "22001");
+        assertEquals(Optional.of(tooLong), ProblemMappers.dataException(new RuntimeException(new IllegalStateException(tooLong))));
+        assertFalse(ProblemMappers.dataException(new RuntimeException(new SQLException("deadlock", "40P01"))).isPresent());
+    }
+
+    @Test
+    void onlyTheMultipartParsersIoExceptionIsTheClients() {
+        IOException parsing = new IOException("Connection terminated parsing multipart request");
+        parsing.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "org.jboss.resteasy.reactive.server.core.multipart.MultiPartParserDefinition$MultiPartUploadHandler",
+                "parseBlocking", "MultiPartParserDefinition.java", 250)});
+        assertTrue(ProblemMappers.isMultipartParsing(parsing));
+        assertFalse(ProblemMappers.isMultipartParsing(new IOException("disk full")));
+    }
+}
