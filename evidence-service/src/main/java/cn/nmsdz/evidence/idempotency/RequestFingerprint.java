@@ -18,6 +18,9 @@ import java.util.List;
  * request, and any other value is a different one.
  */
 public final class RequestFingerprint {
+    /** Trailing zeros a whole number is written out with; beyond, it keeps its exponent. */
+    static final int MAX_EXPANDED_ZEROS = 100;
+
     private RequestFingerprint() {
     }
 
@@ -56,8 +59,12 @@ public final class RequestFingerprint {
             return array;
         }
         if (node.isNumber()) {
+            if (node.isDouble() && !Double.isFinite(node.doubleValue())) {
+                return JsonNodeFactory.instance.textNode(String.valueOf(node.doubleValue()));
+            }
             java.math.BigDecimal d = node.decimalValue().stripTrailingZeros();
-            return JsonNodeFactory.instance.numberNode(d.scale() < 0 ? d.setScale(0) : d);
+            // 1E+3 is written as 1000; an exponent like 1e999999999 stays one (its digits would not fit in memory)
+            return JsonNodeFactory.instance.numberNode(d.scale() < 0 && d.scale() > -MAX_EXPANDED_ZEROS ? d.setScale(0) : d);
         }
         return node;
     }

@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
 public class ObservationService {
     public static final int MAX_BATCH = 10_000;
     static final int FIRST_YEAR = 2000;
+    /** The column's size: a unified social credit code has 18 characters. */
+    static final int MAX_SUBJECT = 64;
+    static final int MAX_SOURCE = 2000;
 
     @Inject
     EvidenceLedger ledger;
@@ -137,6 +140,12 @@ public class ObservationService {
             }
             if (row.source() == null || row.source().isBlank()) {
                 errors.add(new Problem.FieldError(at + "/source", "is required (e.g. the statistics bureau release)"));
+            } else if (row.source().length() > MAX_SOURCE) {
+                errors.add(new Problem.FieldError(at + "/source", "at most " + MAX_SOURCE + " characters"));
+            }
+            if (row.subject() != null && row.subject().length() > MAX_SUBJECT) {
+                errors.add(new Problem.FieldError(at + "/subject", "at most " + MAX_SUBJECT
+                        + " characters (a unified social credit code has 18)"));
             }
             if (row.value() == null) {
                 errors.add(new Problem.FieldError(at + "/value", "is required"));
@@ -176,7 +185,8 @@ public class ObservationService {
         if ("LEVEL".equals(metric.kind) && value.signum() < 0 && metric.minValue == null) {
             return Optional.of(new Problem.FieldError(field, metric.code + " is a level: it cannot be negative"));
         }
-        if (value.precision() - value.scale() > 18 || value.scale() > 6) {
+        // in long: for 1E+2147483647, precision − scale overflows int and would pass
+        if ((long) value.precision() - value.scale() > 18 || value.scale() > 6) {
             return Optional.of(new Problem.FieldError(field, "at most 18 digits before and 6 after the decimal point"));
         }
         return Optional.empty();

@@ -10,6 +10,9 @@ import cn.nmsdz.evidence.security.Caller;
 import cn.nmsdz.evidence.security.RegionScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemMappers;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
@@ -101,9 +104,14 @@ public class ObservationResource {
         for (int i = 0; i < nodes.size(); i++) {
             try {
                 rows.add(json.treeToValue(nodes.get(i), ObservationInput.class));
-            } catch (Exception e) {
+            } catch (JsonProcessingException e) {
                 rows.add(null);
-                errors.add(new Problem.FieldError("/" + i, "unreadable observation: " + e.getMessage().split("\n")[0]));
+                String at = "/" + i + (e instanceof JsonMappingException m && ProblemMappers.pointer(m) != null
+                        ? ProblemMappers.pointer(m) : "");
+                errors.add(new Problem.FieldError(at, "unreadable observation: " + ProblemMappers.jsonDetail(e, at)));
+            } catch (IllegalArgumentException e) {
+                rows.add(null);
+                errors.add(new Problem.FieldError("/" + i, "unreadable observation: " + String.valueOf(e.getMessage()).split("\n")[0]));
             }
         }
         if (!errors.isEmpty()) {

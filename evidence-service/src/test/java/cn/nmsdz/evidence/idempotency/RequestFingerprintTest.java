@@ -26,6 +26,18 @@ class RequestFingerprintTest {
     }
 
     @Test
+    void extremeNumbersAreFingerprintedQuicklyAndNeverThrow() throws Exception {
+        ObjectMapper exact = cn.nmsdz.support.json.StrictJsonReading.apply(new ObjectMapper());
+        // as doubles these are Infinity (BigDecimal refuses it); as decimals 1e999999999 has a billion digits
+        assertNotNull(RequestFingerprint.of("POST", PATH, JSON.readTree("{\"x\":1e400}")));
+        long start = System.nanoTime();
+        String huge = RequestFingerprint.of("POST", PATH, exact.readTree("{\"x\":1e999999999}"));
+        assertEquals(true, System.nanoTime() - start < 1_000_000_000L, "took too long");
+        assertNotEquals(huge, RequestFingerprint.of("POST", PATH, exact.readTree("{\"x\":1e999999998}")));
+        assertEquals(fp(PATH, "{\"x\":1000}"), RequestFingerprint.of("POST", PATH, exact.readTree("{\"x\":1E+3}")));
+    }
+
+    @Test
     void anyOtherValueOrderOfRowsOrPathIsAnotherRequest() throws Exception {
         String base = fp(PATH, "{\"metric\":\"a\",\"value\":12.5}");
         assertNotEquals(base, fp(PATH, "{\"metric\":\"a\",\"value\":12.6}"));

@@ -53,6 +53,17 @@ class ObservationValidationTest {
     }
 
     @Test
+    void anOverlongSubjectOrSourceIsNamedInsteadOfFailingInTheDatabase() {
+        List<Problem.FieldError> errors = validate(List.of(new ObservationInput("online_retail_sales", 2025,
+                BigDecimal.ONE, "9".repeat(65), "x".repeat(2001), null)));
+        assertEquals(List.of("/0/source", "/0/subject"), errors.stream().map(Problem.FieldError::field).toList());
+        assertEquals(List.of(), validate(List.of(new ObservationInput("online_retail_sales", 2025, BigDecimal.ONE,
+                "9".repeat(18), "x".repeat(2000), null))));
+        // precision − scale of 1E+2147483647 overflows an int
+        assertEquals("/0/value", validate(List.of(row("online_retail_sales", 2025, "1E+2147483647"))).get(0).field());
+    }
+
+    @Test
     void aRateOutsideItsBoundsAndAFractionalOrNegativeCountAreRefused() {
         assertEquals("/0/value", validate(List.of(row("online_retail_share", 2025, "-1"))).get(0).field());
         assertTrue(validate(List.of(row("online_operators", 2025, "1.5"))).get(0).message().contains("count"));
