@@ -20,10 +20,34 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /** Reads region rows (code,name,level,parentCode,zone with a header row) from CSV text or an .xlsx workbook. */
 public final class RegionFiles {
     private RegionFiles() {
+    }
+
+    /**
+     * CSV bytes as they arrive: strictly UTF-8, as the import documents. Decoding leniently would store
+     * U+FFFD for every byte of a GBK or Latin-1 file, i.e. garbled names instead of an error.
+     */
+    public static List<RegionRows.Row> csv(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("the CSV file is not UTF-8 text; save it as 'CSV UTF-8' (GBK and other "
+                    + "encodings are not read)", List.of(new Problem.FieldError("file", "not UTF-8")));
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw ProblemException.badRequest("the CSV file contains a NUL character: it is not a text file",
+                    List.of(new Problem.FieldError("file", "not text")));
+        }
+        return csv(text);
     }
 
     public static List<RegionRows.Row> csv(String text) {

@@ -161,10 +161,26 @@ public class OrganisationResource {
         if (body == null) {
             throw ProblemException.badRequest("a JSON decomposition entry is required", List.of());
         }
+        List<Problem.FieldError> nulls = new java.util.ArrayList<>();
+        nullElements("tasks", body.tasks(), nulls);
+        nullElements("measures", body.measures(), nulls);
+        nullElements("leadUnits", body.leadUnits(), nulls);
+        nullElements("responsibleUnits", body.responsibleUnits(), nulls);
+        if (!nulls.isEmpty()) {
+            throw ProblemException.badRequest(nulls.size() + " null element(s) in the entry; nothing was stored", nulls);
+        }
         organisation.putEntry(code, new DecompositionEntry(indicator, body.tasks(), body.measures(), body.leadUnits(),
                 body.responsibleUnits()));
         return organisation.decomposition(code).entries().stream().filter(e -> e.indicator().equals(indicator))
                 .findFirst().orElseThrow();
+    }
+
+    private static void nullElements(String field, List<?> values, List<Problem.FieldError> errors) {
+        for (int i = 0; values != null && i < values.size(); i++) {
+            if (values.get(i) == null) {
+                errors.add(new Problem.FieldError("/" + field + "/" + i, "must not be null"));
+            }
+        }
     }
 
     @GET

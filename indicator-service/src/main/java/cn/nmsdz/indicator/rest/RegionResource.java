@@ -142,8 +142,8 @@ public class RegionResource {
     @APIResponse(responseCode = "422", description = "Every bad row with its row number and column; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad rows", value = IMPORT_PROBLEM_EXAMPLE)))
-    public ImportResult importCsv(String csv) {
-        return imported(regions.importRows(RegionFiles.csv(csv)));
+    public ImportResult importCsv(byte[] csv) {
+        return imported(regions.importRows(RegionFiles.csv(csv == null ? new byte[0] : csv)));
     }
 
     @POST
@@ -163,7 +163,7 @@ public class RegionResource {
         try {
             String name = file.fileName() == null ? "" : file.fileName().toLowerCase(java.util.Locale.ROOT);
             if (name.endsWith(".csv") || "text/csv".equals(file.contentType())) {
-                return importCsv(java.nio.file.Files.readString(file.uploadedFile()));
+                return importCsv(java.nio.file.Files.readAllBytes(file.uploadedFile()));
             }
             try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
                 return imported(regions.importRows(RegionFiles.xlsx(in)));

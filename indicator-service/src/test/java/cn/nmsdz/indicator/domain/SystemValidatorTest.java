@@ -195,6 +195,18 @@ class SystemValidatorTest {
     }
 
     @Test
+    void the_code_fits_its_column_and_a_path_segment() {
+        for (String bad : List.of("N".repeat(33), "A/B", "NM SDZ")) {
+            ObjectNode t = tree();
+            t.put("code", bad);
+            assertEquals(List.of("/code"), validate(t).stream().map(Violation::pointer).toList(), bad);
+        }
+        ObjectNode t = tree();
+        t.put("code", "NMSDZ_2026-" + "X".repeat(21));
+        assertEquals(List.of(), validate(t));
+    }
+
+    @Test
     void a_revised_pass_standard_is_just_data() {
         ObjectNode t = tree();
         t.put("version", 2);

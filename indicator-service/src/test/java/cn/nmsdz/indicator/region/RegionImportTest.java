@@ -2,6 +2,7 @@ package cn.nmsdz.indicator.region;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.nmsdz.indicator.domain.region.RegionRows;
 import cn.nmsdz.indicator.domain.validation.Violation;
@@ -91,5 +92,18 @@ class RegionImportTest {
         ProblemException e = assertThrows(ProblemException.class,
                 () -> RegionFiles.xlsx(new ByteArrayInputStream("code,name".getBytes())));
         assertEquals(400, e.status());
+    }
+
+    @Test
+    void csvBytesMustBeUtf8TextSoNoGarbledNameIsStored() {
+        byte[] latin1 = "code,name,level,parentCode,zone\n140829,Plu\u00e9,COUNTY,140800,CENTRAL\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        ProblemException e = assertThrows(ProblemException.class, () -> RegionFiles.csv(latin1));
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+        byte[] nul = "code,name,level,parentCode,zone\n140829,x\u0000,COUNTY,140800,CENTRAL\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(assertThrows(ProblemException.class, () -> RegionFiles.csv(nul)).getMessage().contains("NUL"));
+        assertEquals(1, RegionFiles.csv("code,name,level,parentCode,zone\n140829,平陆县,COUNTY,140800,CENTRAL\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).size());
     }
 }

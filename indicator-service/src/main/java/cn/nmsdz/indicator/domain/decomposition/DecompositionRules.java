@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 /** Checks departments and decomposition entries against their region; plain Java, no framework. */
 public final class DecompositionRules {
+    /** The size of the department code column (and of the department claim it is compared with). */
+    static final int MAX_CODE = 64;
     public static final Set<String> KINDS = Set.of("GOVERNMENT_DEPARTMENT", "PARTY_OFFICE", "COLLECTIVE", "OTHER");
 
     private DecompositionRules() {
@@ -63,9 +65,9 @@ public final class DecompositionRules {
     public static List<Violation> department(Department d, RegionOrganisation org) {
         List<Violation> v = new ArrayList<>();
         Pattern code = Pattern.compile(Pattern.quote(org.region()) + "-[a-z0-9]+(-[a-z0-9]+)*");
-        if (d.code() == null || !code.matcher(d.code()).matches()) {
-            v.add(new Violation("/code", "must be " + org.region() + "-<lower-case words joined by '-'>, e.g. "
-                    + org.region() + "-market-supervision"));
+        if (d.code() == null || d.code().length() > MAX_CODE || !code.matcher(d.code()).matches()) {
+            v.add(new Violation("/code", "must be " + org.region() + "-<lower-case words joined by '-'>, at most "
+                    + MAX_CODE + " characters, e.g. " + org.region() + "-market-supervision"));
         }
         if (d.name() == null || d.name().isBlank()) {
             v.add(new Violation("/name", "is required"));

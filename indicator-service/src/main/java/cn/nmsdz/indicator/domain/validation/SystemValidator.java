@@ -47,6 +47,7 @@ import java.util.Set;
  * (field names = record component names, lists by index, maps by key).
  */
 public final class SystemValidator {
+    static final java.util.regex.Pattern SYSTEM_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     /** Points of the whole system: the official system is worth 100 points. */
     public static final int TOTAL_POINTS = 100;
@@ -102,6 +103,10 @@ public final class SystemValidator {
         private void header() {
             if (blank(doc.code())) {
                 add("/code", "the system has no code");
+            } else if (!SYSTEM_CODE.matcher(doc.code()).matches()) {
+                // the code is a path segment (/systems/{code}) and a column of 32 characters
+                add("/code", "must be 1 to 32 letters, digits, '-' or '_', is '"
+                        + (doc.code().length() > 40 ? doc.code().substring(0, 40) + "…" : doc.code()) + "'");
             }
             if (doc.version() < 1) {
                 add("/version", "version must be 1 or more, is " + doc.version());

@@ -53,4 +53,12 @@ class DecompositionRulesTest {
         Department market = yongchuan().department("500118-market-supervision").orElseThrow();
         assertEquals(List.of(), DecompositionRules.department(market, yongchuan()));
     }
+
+    @Test
+    void a_department_code_longer_than_its_column_is_a_violation_not_a_database_error() {
+        Department longCode = new Department("500118-" + "a".repeat(58), "超长代码局", List.of(), "GOVERNMENT_DEPARTMENT", List.of());
+        assertEquals(List.of("/code"), pointers(DecompositionRules.department(longCode, yongchuan())));
+        Department fits = new Department("500118-" + "a".repeat(57), "刚好代码局", List.of(), "GOVERNMENT_DEPARTMENT", List.of());
+        assertEquals(List.of(), DecompositionRules.department(fits, yongchuan()));
+    }
 }
