@@ -248,7 +248,7 @@ public class SimulationResource {
      */
     static boolean storable(BigDecimal value) {
         BigDecimal v = value.stripTrailingZeros();
-        return v.scale() <= 6 && v.precision() - v.scale() <= 18;
+        return v.scale() <= 6 && (long) v.precision() - v.scale() <= 18; // in long: 1E+2147483647 overflows int
     }
 
     private static String blankToNull(String s) {

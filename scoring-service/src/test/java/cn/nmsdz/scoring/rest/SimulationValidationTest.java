@@ -93,7 +93,7 @@ class SimulationValidationTest {
         var request = SimulationResource.parse(exact.readTree("""
                 {"year": 2025,
                  "observations": [{"metric": "online_operators", "year": 2025, "value": 1e-999999999},
-                                  {"metric": "online_operators", "year": 2025, "value": 1e19}],
+                                  {"metric": "online_operators", "year": 2025, "value": 1E+2147483647}],
                  "verdicts": [{"indicator": "10", "points": 1.0000001}]}"""));
         ProblemException e = assertThrows(ProblemException.class, () -> SimulationResource.validate("140829", request, official));
         assertEquals(List.of("/observations/0/value", "/observations/1/value", "/verdicts/0/points"), fields(e));
