@@ -30,9 +30,7 @@ public class RegionService {
      */
     @Transactional
     public List<RegionEntity> importRows(List<RegionRows.Row> rows) {
-        Map<String, String> levels = new HashMap<>();
-        RegionEntity.<RegionEntity>listAll().forEach(r -> levels.put(r.code, r.level));
-        RegionRows.Result result = RegionRows.check(rows, levels);
+        RegionRows.Result result = RegionRows.check(rows, levels());
         if (!result.violations().isEmpty()) {
             throw new ProblemException(422, "Invalid regions", result.violations().size()
                     + " problem(s) found; nothing was imported",
@@ -43,6 +41,26 @@ public class RegionService {
             stored.add(upsert(new RegionData(r.code(), r.name(), r.level(), r.parentCode(), Zone.valueOf(r.zone()))));
         }
         return stored;
+    }
+
+    /** One region given on its own, checked by the rules of an import row; 400 naming every wrong field. */
+    @Transactional
+    public RegionEntity checkedUpsert(RegionData data) {
+        RegionRows.Result result = RegionRows.checkOne(new RegionRows.Row(1, data.code(), data.name(), data.level(),
+                data.parentCode(), data.zone() == null ? null : data.zone().name()), levels());
+        if (!result.violations().isEmpty()) {
+            throw ProblemException.badRequest("the region is invalid",
+                    result.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList());
+        }
+        RegionRows.Checked r = result.rows().get(0);
+        return upsert(new RegionData(r.code(), r.name(), r.level(), r.parentCode(), Zone.valueOf(r.zone())));
+    }
+
+    /** The level of every stored region, by code (CN → NATION). */
+    private static Map<String, String> levels() {
+        Map<String, String> levels = new HashMap<>();
+        RegionEntity.<RegionEntity>listAll().forEach(r -> levels.put(r.code, r.level));
+        return levels;
     }
 
     @Transactional

@@ -15,10 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import cn.nmsdz.indicator.region.RegionFiles;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -39,8 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin)")
 @Authenticated
 public class RegionResource {
-    private static final Pattern CODE = Pattern.compile("CN|\\d{6}");
-    private static final Set<String> LEVELS = Set.of("PROVINCE", "CITY", "COUNTY");
 
     @Inject
     RegionService regions;
@@ -96,35 +91,19 @@ public class RegionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("catalogue-admin")
     @Operation(summary = "Create or change a region",
-            description = "The parent must exist. Announced on catalogue.events (region-changed), keyed by region code.")
+            description = "Checked by the rules of a row of the bulk import: a 6-digit code, a name, the level, a parent "
+                    + "that exists and can hold that level (PROVINCE under CN, CITY under a province, COUNTY under a city "
+                    + "or a municipality) in the same province, and the zone. Announced on catalogue.events "
+                    + "(region-changed), keyed by region code.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionData.class),
             examples = @ExampleObject(name = "平陆县", value = REGION_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The stored region")
     @APIResponse(responseCode = "400", description = "What is wrong with the region, field by field")
     public RegionData upsert(RegionData region) {
-        List<Problem.FieldError> errors = new ArrayList<>();
         if (region == null) {
             throw ProblemException.badRequest("a region is required", List.of());
         }
-        if (region.code() == null || !CODE.matcher(region.code()).matches() || "CN".equals(region.code())) {
-            errors.add(new Problem.FieldError("code", "must be a 6-digit administrative division code"));
-        }
-        if (region.name() == null || region.name().isBlank()) {
-            errors.add(new Problem.FieldError("name", "is required"));
-        }
-        if (region.level() == null || !LEVELS.contains(region.level())) {
-            errors.add(new Problem.FieldError("level", "must be one of " + LEVELS));
-        }
-        if (region.zone() == null) {
-            errors.add(new Problem.FieldError("zone", "must be one of EAST, CENTRAL, WEST, NORTHEAST"));
-        }
-        if (region.parentCode() == null || RegionEntity.findById(region.parentCode()) == null) {
-            errors.add(new Problem.FieldError("parentCode", "must name an existing region"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("the region is invalid", errors);
-        }
-        return regions.upsert(region).toData();
+        return regions.checkedUpsert(region).toData();
     }
 
     @POST

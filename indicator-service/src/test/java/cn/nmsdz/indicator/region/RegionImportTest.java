@@ -39,6 +39,27 @@ class RegionImportTest {
     }
 
     @Test
+    void one_region_given_on_its_own_meets_the_rules_of_a_row_and_its_violations_name_its_fields() {
+        Map<String, String> existing = Map.of("CN", "NATION", "140000", "PROVINCE", "140800", "CITY", "140829", "COUNTY");
+        RegionRows.Result fine = RegionRows.checkOne(new RegionRows.Row(1, "140822", "万荣县", "COUNTY", "140800", "CENTRAL"),
+                existing);
+        assertEquals(List.of(), fine.violations());
+        assertEquals(List.of(new RegionRows.Checked("140822", "万荣县", "COUNTY", "140800", "CENTRAL")), fine.rows());
+
+        RegionRows.Result self = RegionRows.checkOne(new RegionRows.Row(1, "140829", "平陆县", "COUNTY", "140829", "CENTRAL"),
+                existing);
+        assertEquals(List.of("/parentCode", "/parentCode"), self.violations().stream().map(Violation::pointer).toList());
+        assertTrue(self.violations().stream().anyMatch(v -> v.message().equals("a region cannot be its own parent")));
+
+        RegionRows.Result wrong = RegionRows.checkOne(new RegionRows.Row(1, "CN", "x".repeat(101), "CITY", "140829", null),
+                existing);
+        assertEquals(List.of("/code", "/name", "/zone", "/parentCode"),
+                wrong.violations().stream().map(Violation::pointer).toList());
+        assertEquals("name must be at most 100 characters", wrong.violations().get(1).message());
+        assertEquals("a CITY cannot be under 140829 (COUNTY)", wrong.violations().get(3).message());
+    }
+
+    @Test
     void every_bad_row_is_reported_with_its_row_number_and_nothing_is_kept() {
         String csv = "code,name,level,parentCode,zone\n"
                 + "140800,运城市,CITY,140000,CENTRAL\n"         // 2 fine

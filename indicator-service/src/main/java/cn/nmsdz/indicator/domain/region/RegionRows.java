@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public final class RegionRows {
     public static final List<String> COLUMNS = List.of("code", "name", "level", "parentCode", "zone");
     private static final Pattern CODE = Pattern.compile("\\d{6}");
+    /** Longer than the name of any administrative division (the longest have some 20 characters). */
+    static final int MAX_NAME = 100;
     private static final Map<String, String> ZONES = Map.of(
             "EAST", "EAST", "CENTRAL", "CENTRAL", "WEST", "WEST", "NORTHEAST", "NORTHEAST",
             "东部", "EAST", "中部", "CENTRAL", "西部", "WEST", "东北", "NORTHEAST");
@@ -66,6 +68,8 @@ public final class RegionRows {
             }
             if (trim(r.name()) == null) {
                 v.add(new Violation(p + "/name", at + "name is required"));
+            } else if (trim(r.name()).length() > MAX_NAME) {
+                v.add(new Violation(p + "/name", at + "name must be at most " + MAX_NAME + " characters"));
             }
             if (level == null || !PARENT_LEVELS.containsKey(level)) {
                 v.add(new Violation(p + "/level", at + "level must be PROVINCE, CITY or COUNTY, not '" + r.level() + "'"));
@@ -99,6 +103,20 @@ public final class RegionRows {
             }
         }
         return new Result(v.isEmpty() ? checked : List.of(), v);
+    }
+
+    /**
+     * Checks one region given on its own (POST /regions) by the same rules as a row of an import; the
+     * violations point at its fields ({@code /code}, {@code /parentCode} …) and do not name a row.
+     */
+    public static Result checkOne(Row region, Map<String, String> existingLevels) {
+        Result result = check(List.of(region), existingLevels);
+        String pointer = "/rows/" + region.row();
+        String at = "row " + region.row() + ": ";
+        return new Result(result.rows(), result.violations().stream()
+                .map(v -> new Violation(v.pointer().startsWith(pointer) ? v.pointer().substring(pointer.length()) : v.pointer(),
+                        v.message().startsWith(at) ? v.message().substring(at.length()) : v.message()))
+                .toList());
     }
 
     private static String trim(String s) {
