@@ -1,5 +1,7 @@
 package cn.nmsdz.systemtest;
 
+import static cn.nmsdz.systemtest.Callers.count;
+import static cn.nmsdz.systemtest.Callers.token;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -46,7 +48,6 @@ class AuthorizationMatrixIT {
 
     /** Ids resolved in @BeforeAll, substituted for {yc-evidence} and {pl-document} in the rows' paths. */
     static final Map<String, String> IDS = new ConcurrentHashMap<>();
-    static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     /** One refused request: who calls (null = no token, "client:id:secret" or a user name) and what must come back. */
     record Row(String name, String method, String path, String contentType, Object body, String caller, int status,
@@ -338,22 +339,7 @@ class AuthorizationMatrixIT {
     }
 
     static String resolve(String path) {
-        String resolved = path;
-        for (Map.Entry<String, String> id : IDS.entrySet()) {
-            resolved = resolved.replace(id.getKey(), id.getValue());
-        }
-        return resolved;
-    }
-
-    /** Cached per caller for the run (tokens live 15 minutes). */
-    static String token(String caller) {
-        return TOKENS.computeIfAbsent(caller, c -> {
-            if (c.startsWith("client:")) {
-                String[] parts = c.split(":");
-                return Tokens.client(parts[1], parts[2]);
-            }
-            return Tokens.user(c);
-        });
+        return Callers.resolve(path, IDS);
     }
 
     static int status(String caller, String path) {
@@ -361,12 +347,6 @@ class AuthorizationMatrixIT {
     }
 
     static String read(String caller, String path) {
-        return given().auth().oauth2(token(caller)).get(API + resolve(path)).then().statusCode(200).extract().asString();
-    }
-
-    static long count(String caller, String region, String query) {
-        return Long.parseLong(given().auth().oauth2(token(caller))
-                .get(API + "/regions/" + region + "/evidence?size=1&" + query)
-                .then().statusCode(200).extract().header("X-Total-Count"));
+        return Callers.read(caller, resolve(path));
     }
 }

@@ -1,5 +1,7 @@
 package cn.nmsdz.systemtest;
 
+import static cn.nmsdz.systemtest.Callers.count;
+import static cn.nmsdz.systemtest.Callers.token;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +35,6 @@ class MalformedInputIT {
     static final String PL = "140829";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String BUREAU = "client:stats-bureau";
-    static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     static final Map<String, String> IDS = new ConcurrentHashMap<>();
 
     /**
@@ -247,26 +248,10 @@ class MalformedInputIT {
     }
 
     static String resolve(String path) {
-        String resolved = path;
-        for (Map.Entry<String, String> id : IDS.entrySet()) {
-            resolved = resolved.replace(id.getKey(), id.getValue());
-        }
-        return resolved;
-    }
-
-    static String token(String caller) {
-        return TOKENS.computeIfAbsent(caller, c -> c.startsWith("client:")
-                ? Tokens.client(c.substring("client:".length()), c.substring("client:".length()) + "-secret")
-                : Tokens.user(c));
+        return Callers.resolve(path, IDS);
     }
 
     static String read(String caller, String path) {
-        return given().auth().oauth2(token(caller)).get(API + resolve(path)).then().statusCode(200).extract().asString();
-    }
-
-    static long count(String caller, String region, String query) {
-        return Long.parseLong(given().auth().oauth2(token(caller))
-                .get(API + "/regions/" + region + "/evidence?size=1&" + query)
-                .then().statusCode(200).extract().header("X-Total-Count"));
+        return Callers.read(caller, resolve(path));
     }
 }
