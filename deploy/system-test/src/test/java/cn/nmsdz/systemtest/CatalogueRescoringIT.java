@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Publishing a new version of the official system rescores every region on the real suite,
- * with visible progress, and the new snapshots name the new version. The new version has
+ * with visible progress, and the new snapshots name the new version; retiring it again rescores
+ * every region against the highest version still published. The new version has
  * the same content, so no other test's numbers change; the test waits until the rescoring
  * is finished, so no other test sees it running.
  */
@@ -58,6 +59,22 @@ class CatalogueRescoringIT {
         assertTrue(total >= 1, "the region with evidence is rescored");
         assertEquals(total, job.jsonPath().getInt("latest.done"));
         latest(admin).then().statusCode(200).body("systemVersion", equalTo(next));
+
+        // retiring the version in force falls back to the highest version still published, and rescores against it
+        int previous = given().auth().oauth2(admin).get(Suite.GATEWAY + "/api/v1/systems")
+                .then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.code == 'NMSDZ' && it.status == 'PUBLISHED' && it.version != " + next + " }.version",
+                        Integer.class)
+                .stream().mapToInt(Integer::intValue).max().orElseThrow();
+        given().auth().oauth2(admin).post(Suite.GATEWAY + "/api/v1/systems/NMSDZ/retire?version=" + next)
+                .then().statusCode(200).body("status", equalTo("RETIRED"));
+        Response fallback = WalkingSkeletonIT.await(() -> {
+            Response r = given().auth().oauth2(admin).get(Suite.GATEWAY + "/api/v1/rescoring");
+            return r.statusCode() == 200 && r.jsonPath().getInt("latest.id") > job.jsonPath().getInt("latest.id")
+                    && r.jsonPath().getBoolean("latest.finished") ? r : null;
+        });
+        assertEquals(previous, fallback.jsonPath().getInt("latest.systemVersion"));
+        latest(admin).then().statusCode(200).body("systemVersion", equalTo(previous));
     }
 
     static Response latest(String token) {

@@ -25,6 +25,8 @@ public class CatalogueSystemEntity extends PanacheEntityBase {
     public String document;
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;
+    /** Retired on catalogue.events: kept to recompute the snapshots that name it, never scored against again. */
+    public boolean retired;
 
     public record Key(String code, int version) implements Serializable {
         public Key() {
@@ -33,16 +35,16 @@ public class CatalogueSystemEntity extends PanacheEntityBase {
     }
 
     /**
-     * The system regions are scored against: the highest published version of the configured system code
+     * The system regions are scored against: the highest version still published (not retired) of the configured system code
      * ({@code nmsdz.scoring.system-code}); versions of other codes published beside it are never picked.
      */
     public static Optional<CatalogueSystemEntity> current() {
         return current(configuredCode());
     }
 
-    /** The highest published version of one system code. */
+    /** The highest version of one system code that is published and not retired. */
     public static Optional<CatalogueSystemEntity> current(String code) {
-        return find("code = ?1 order by version desc", code).firstResultOptional();
+        return find("code = ?1 and retired = false order by version desc", code).firstResultOptional();
     }
 
     /** {@code nmsdz.scoring.system-code}, NMSDZ unless configured. */

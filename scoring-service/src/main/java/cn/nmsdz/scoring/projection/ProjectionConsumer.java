@@ -57,20 +57,31 @@ public class ProjectionConsumer {
     void applyCatalogue(EventEnvelope event) {
         switch (event.type()) {
             case EventTypes.SYSTEM_PUBLISHED -> {
-                SystemPublishedData data = event.dataAs(SystemPublishedData.class);
-                CatalogueSystemEntity entity = new CatalogueSystemEntity();
-                entity.code = data.system().code();
-                entity.version = data.system().version();
-                entity.document = event.data().get("system").toString();
-                entity.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                if (CatalogueSystemEntity.findById(new CatalogueSystemEntity.Key(entity.code, entity.version)) != null) {
+                if (stored(event) != null) {
                     return;
                 }
+                CatalogueSystemEntity entity = received(event);
                 entity.persist();
                 // only a new version of the system regions are scored against rescores them
                 if (entity.code.equals(config.systemCode())
                         && CatalogueSystemEntity.current().map(c -> c.version == entity.version).orElse(false)) {
                     rescoring.plan(entity.code, entity.version);
+                }
+            }
+            case EventTypes.SYSTEM_RETIRED -> {
+                CatalogueSystemEntity entity = stored(event);
+                if (entity == null) {
+                    CatalogueSystemEntity unseen = received(event);
+                    unseen.retired = true;
+                    unseen.persist();
+                    return;
+                }
+                boolean wasInForce = CatalogueSystemEntity.current().map(c -> c.code.equals(entity.code)
+                        && c.version == entity.version).orElse(false);
+                entity.retired = true;
+                // retiring the version in force falls back to the highest still published: rescore against it
+                if (wasInForce) {
+                    CatalogueSystemEntity.current().ifPresent(now -> rescoring.plan(now.code, now.version));
                 }
             }
             case EventTypes.DECOMPOSITION_CHANGED -> decomposition(event.dataAs(DecompositionData.class));
@@ -89,6 +100,22 @@ public class ProjectionConsumer {
             }
             default -> LOG.debugf("ignoring catalogue event %s", event.type());
         }
+    }
+
+    /** The version an event of catalogue.events names, as the projection holds it (null if never received). */
+    private static CatalogueSystemEntity stored(EventEnvelope event) {
+        SystemPublishedData data = event.dataAs(SystemPublishedData.class);
+        return CatalogueSystemEntity.findById(new CatalogueSystemEntity.Key(data.system().code(), data.system().version()));
+    }
+
+    private static CatalogueSystemEntity received(EventEnvelope event) {
+        SystemPublishedData data = event.dataAs(SystemPublishedData.class);
+        CatalogueSystemEntity entity = new CatalogueSystemEntity();
+        entity.code = data.system().code();
+        entity.version = data.system().version();
+        entity.document = event.data().get("system").toString();
+        entity.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return entity;
     }
 
     void applyEvidence(EventEnvelope event) {
