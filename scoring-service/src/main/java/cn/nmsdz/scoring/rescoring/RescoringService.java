@@ -51,22 +51,48 @@ public class RescoringService {
     /** Works off pending regions, one transaction each, until none is left. */
     @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        while (QuarkusTransaction.requiringNew().call(this::rescoreOne)) {
-            // next region
+        try {
+            while (QuarkusTransaction.requiringNew().call(this::rescoreOne)) {
+                // next region
+            }
+        } catch (TaskFailed e) {
+            // queued again behind the others: retried on a later round, and the rest of the job goes on
+            LOG.errorf(e, "rescoring job %d: region %s failed; retried later", e.jobId, e.region);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "update rescoring_task set queued_at = ?3 where job_id = ?1 and region = ?2")
+                    .setParameter(1, e.jobId).setParameter(2, e.region)
+                    .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate());
         }
     }
 
-    /** Rescores the oldest pending region; false when nothing is pending. */
+    /** A region of a job that could not be rescored (its task stays). */
+    static final class TaskFailed extends RuntimeException {
+        final long jobId;
+        final String region;
+
+        TaskFailed(long jobId, String region, Throwable cause) {
+            super("rescoring job " + jobId + ": region " + region + " not rescored: " + cause, cause);
+            this.jobId = jobId;
+            this.region = region;
+        }
+    }
+
+    /** Rescores the region queued longest; false when nothing is pending. */
     boolean rescoreOne() {
         @SuppressWarnings("unchecked")
         List<Object[]> next = em.createNativeQuery("select job_id, region from rescoring_task"
-                + " order by job_id, region limit 1 for update skip locked").getResultList();
+                + " order by queued_at, job_id, region limit 1 for update skip locked").getResultList();
         if (next.isEmpty()) {
             return false;
         }
         long jobId = ((Number) next.get(0)[0]).longValue();
         String region = (String) next.get(0)[1];
-        int years = snapshots.rescoreRegion(region);
+        int years;
+        try {
+            years = snapshots.rescoreRegion(region);
+        } catch (RuntimeException e) {
+            throw new TaskFailed(jobId, region, e);
+        }
         em.createNativeQuery("delete from rescoring_task where job_id = ?1 and region = ?2")
                 .setParameter(1, jobId).setParameter(2, region).executeUpdate();
         em.createNativeQuery("update rescoring_job set done = done + 1,"
