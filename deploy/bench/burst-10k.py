@@ -83,8 +83,8 @@ def snapshots(reader, year):
 def main():
     bureau = token({"grant_type": "client_credentials", "client_id": "stats-bureau",
                     "client_secret": "stats-bureau-secret"})
-    reader = token({"grant_type": "password", "client_id": "nmsdz-console", "username": READER, "password": "demo"})
-    admin = token({"grant_type": "password", "client_id": "nmsdz-console", "username": "admin", "password": "demo"})
+    reader = token({"grant_type": "password", "client_id": "nmsdz-cli", "username": READER, "password": "demo"})
+    admin = token({"grant_type": "password", "client_id": "nmsdz-cli", "username": "admin", "password": "demo"})
     years = [YEAR, YEAR + 1, YEAR + 2]
     before = {y: snapshots(reader, y) for y in years}
     rss_before = {s: rss_mib(s) for s in ("evidence-service", "scoring-service")}

@@ -72,7 +72,7 @@ SHA_LOCAL=$(sha256sum "$FILE" | awk '{print $1}')
 
 # 2. A token (password grant of the console client), fetched again right before the download (tokens are short-lived).
 token() {
-    curl -sS --max-time 20 -d grant_type=password -d client_id=nmsdz-console -d username="$BENCH_USER" \
+    curl -sS --max-time 20 -d grant_type=password -d client_id=nmsdz-cli -d username="$BENCH_USER" \
         -d password=demo "$KEYCLOAK/realms/nmsdz/protocol/openid-connect/token" \
         | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }

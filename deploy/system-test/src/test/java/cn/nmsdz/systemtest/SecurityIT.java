@@ -1,6 +1,7 @@
 package cn.nmsdz.systemtest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -191,6 +192,20 @@ class SecurityIT {
         String ui = given().get(Suite.GATEWAY + "/q/swagger-ui/").then().statusCode(200).extract().asString();
         assertTrue(ui.contains("clientId: 'nmsdz-console'") && ui.contains("usePkceWithAuthorizationCodeGrant: true"),
                 "the console logs in as the public PKCE client nmsdz-console");
+    }
+
+    @Test
+    void theConsolesClientTakesNoPasswordsOnlyItsBrowserLogin() {
+        // a public client that took passwords would let any page ask for them: the password grant lives on the
+        // separate nmsdz-cli client (demo and tests), which production deletes
+        given().formParam("grant_type", "password").formParam("client_id", "nmsdz-console")
+                .formParam("username", "admin").formParam("password", "demo")
+                .post(Suite.KEYCLOAK + "/realms/nmsdz/protocol/openid-connect/token")
+                .then().statusCode(anyOf(equalTo(400), equalTo(401))).body("error", equalTo("unauthorized_client"));
+        given().formParam("grant_type", "password").formParam("client_id", "nmsdz-cli")
+                .formParam("username", "admin").formParam("password", "demo")
+                .post(Suite.KEYCLOAK + "/realms/nmsdz/protocol/openid-connect/token")
+                .then().statusCode(200).body("access_token", org.hamcrest.Matchers.notNullValue());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -8,7 +8,7 @@ final class Tokens {
     }
 
     static String user(String username) {
-        return given().formParam("grant_type", "password").formParam("client_id", "nmsdz-console")
+        return given().formParam("grant_type", "password").formParam("client_id", "nmsdz-cli")
                 .formParam("username", username).formParam("password", "demo")
                 .post(Suite.KEYCLOAK + "/realms/nmsdz/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
