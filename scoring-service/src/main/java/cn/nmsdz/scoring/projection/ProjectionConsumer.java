@@ -48,10 +48,11 @@ public class ProjectionConsumer {
         applier.apply(json, this::applyCatalogue);
     }
 
+    /** A poll's records at once (batch=true): a burst of evidence costs one commit per poll, not one per event. */
     @Incoming("evidence-in")
     @Blocking(ordered = true)
-    public void onEvidence(String json) {
-        applier.apply(json, this::applyEvidence);
+    public void onEvidence(List<String> jsons) {
+        applier.applyAll(jsons, this::applyEvidence);
     }
 
     void applyCatalogue(EventEnvelope event) {

@@ -5,6 +5,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -25,24 +27,40 @@ public class EventApplier {
     ConsumedEventLog consumed;
 
     public void apply(String json, Consumer<EventEnvelope> handler) {
-        EventEnvelope event;
-        try {
-            event = EventEnvelope.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("skipping a record that is not a CloudEvent: %s", e.getMessage());
+        applyAll(List.of(json), handler);
+    }
+
+    /**
+     * Applies the records of one poll in order, in one transaction (one commit instead of one per event);
+     * a failure rolls back and retries them all, so none is skipped and none is applied twice.
+     */
+    public void applyAll(List<String> jsons, Consumer<EventEnvelope> handler) {
+        List<EventEnvelope> events = new ArrayList<>(jsons.size());
+        for (String json : jsons) {
+            try {
+                events.add(EventEnvelope.fromJson(json));
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("skipping a record that is not a CloudEvent: %s", e.getMessage());
+            }
+        }
+        if (events.isEmpty()) {
             return;
         }
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    if (consumed.firstTime(event.id(), event.type())) {
-                        handler.accept(event);
+                    for (EventEnvelope event : events) {
+                        if (consumed.firstTime(event.id(), event.type())) {
+                            handler.accept(event);
+                        }
                     }
                 });
                 return;
             } catch (RuntimeException e) {
-                LOG.errorf(e, "event %s (%s) could not be applied; retrying in %s", event.id(), event.type(), backoff);
+                EventEnvelope first = events.get(0);
+                LOG.errorf(e, "%d event(s) from %s (%s) could not be applied; retrying in %s", events.size(),
+                        first.id(), first.type(), backoff);
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
