@@ -11,15 +11,20 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows in their order, one at a time, each only after the broker
- * acknowledged the previous one; marks them sent. While Kafka is down it keeps the rows
+ * Publishes outbox rows in their order, a batch at a time, and marks sent the rows the broker
+ * acknowledged up to the first that it did not (the rest of the batch is sent again). While Kafka is down it keeps the rows
  * and tries again on the next tick, so delivery is at least once and in order per key.
  * A row lock (SKIP LOCKED) keeps two instances from sending the same batch concurrently.
  */
@@ -36,7 +41,8 @@ public class OutboxRelay {
     @Channel(CHANNEL)
     MutinyEmitter<String> emitter;
 
-    @ConfigProperty(name = "nmsdz.outbox.batch-size", defaultValue = "200")
+    /** Rows handed to the producer at once; below the emitter's buffer of 128 messages. */
+    @ConfigProperty(name = "nmsdz.outbox.batch-size", defaultValue = "100")
     int batchSize;
 
     @ConfigProperty(name = "nmsdz.outbox.send-timeout", defaultValue = "PT15S")
@@ -62,17 +68,27 @@ public class OutboxRelay {
         List<OutboxEvent> rows = em.createNativeQuery(
                 "select * from outbox_event where sent_at is null order by id limit :n for update skip locked",
                 OutboxEvent.class).setParameter("n", batchSize).getResultList();
-        int sent = 0;
+        // all rows of the batch are handed to the producer at once (one round trip per batch, not per row); the
+        // idempotent producer keeps them in order per partition, and only the acknowledged prefix is marked sent
+        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
         for (OutboxEvent row : rows) {
+            acks.add(send(row).subscribeAsCompletionStage());
+        }
+        int sent = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxEvent row = rows.get(i);
+            row.attempts++;
             try {
-                send(row).await().atMost(sendTimeout);
-            } catch (RuntimeException e) {
-                row.attempts++;
-                LOG.warnf("outbox row %d (%s) not published yet: %s", row.id, row.type, e.getMessage());
-                break; // keep the order: nothing after a failed row goes first
+                acks.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("outbox row %d (%s) not published yet: %s", row.id, row.type,
+                        e.getCause() == null ? e.toString() : e.getCause().getMessage());
+                break; // keep the order: nothing after a failed row counts as sent (it is sent again, at least once)
             }
             row.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
-            row.attempts++;
             sent++;
         }
         return sent;
