@@ -74,24 +74,43 @@ public class OutboxRelay {
         for (OutboxEvent row : rows) {
             acks.add(send(row).subscribeAsCompletionStage());
         }
-        int sent = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            OutboxEvent row = rows.get(i);
-            row.attempts++;
+        Acknowledged acked = acknowledgedPrefix(acks, sendTimeout);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (int i = 0; i < rows.size() && i <= acked.count(); i++) {
+            rows.get(i).attempts++;
+            if (i < acked.count()) {
+                rows.get(i).sentAt = now;
+            }
+        }
+        if (acked.failure() != null) {
+            OutboxEvent row = rows.get(acked.count());
+            LOG.warnf("outbox row %d (%s) not published yet: %s", row.id, row.type, acked.failure().getMessage());
+        }
+        return acked.count();
+    }
+
+    /** How many sends from the first were acknowledged, and why the next one was not (null if all were). */
+    record Acknowledged(int count, Throwable failure) {
+    }
+
+    /**
+     * Waits for the acknowledgements in order and stops at the first that fails or does not come within
+     * {@code timeout}: nothing after it counts as sent, so order is kept and the rest is sent again.
+     */
+    static Acknowledged acknowledgedPrefix(List<CompletableFuture<Void>> acks, Duration timeout) {
+        for (int i = 0; i < acks.size(); i++) {
             try {
-                acks.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                acks.get(i).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.warnf("outbox row %d (%s) not published yet: %s", row.id, row.type,
-                        e.getCause() == null ? e.toString() : e.getCause().getMessage());
-                break; // keep the order: nothing after a failed row counts as sent (it is sent again, at least once)
+                return new Acknowledged(i, e);
+            } catch (ExecutionException e) {
+                return new Acknowledged(i, e.getCause() == null ? e : e.getCause());
+            } catch (TimeoutException e) {
+                return new Acknowledged(i, new TimeoutException("no acknowledgement within " + timeout));
             }
-            row.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
-            sent++;
         }
-        return sent;
+        return new Acknowledged(acks.size(), null);
     }
 
     Uni<Void> send(OutboxEvent row) {
