@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -160,19 +158,16 @@ class MandateIT {
                 .then().statusCode(200).extract().header("X-Total-Count"));
     }
 
-    /** Repeats a request until its answer is the wanted one (an event has been applied) or 60 s pass. */
+    /** Repeats a request until its answer is the wanted one (an event has been applied) or 60 s pass; the last answer. */
     static Response eventually(Supplier<Response> request, java.util.function.Predicate<Response> wanted) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        Response last = request.get();
-        while (!wanted.test(last) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            last = request.get();
+        Response[] last = new Response[1];
+        try {
+            return WalkingSkeletonIT.await(() -> {
+                last[0] = request.get();
+                return wanted.test(last[0]) ? last[0] : null;
+            });
+        } catch (AssertionError timedOut) {
+            return last[0]; // the assertions that follow say what it was
         }
-        return last;
     }
 }

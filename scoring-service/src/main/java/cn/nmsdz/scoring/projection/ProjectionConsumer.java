@@ -58,10 +58,10 @@ public class ProjectionConsumer {
     void applyCatalogue(EventEnvelope event) {
         switch (event.type()) {
             case EventTypes.SYSTEM_PUBLISHED -> {
-                if (stored(event) != null) {
+                CatalogueSystemEntity entity = version(event);
+                if (entity.isPersistent()) {
                     return;
                 }
-                CatalogueSystemEntity entity = received(event);
                 entity.persist();
                 // only a new version of the system regions are scored against rescores them
                 if (entity.code.equals(config.systemCode())
@@ -70,16 +70,11 @@ public class ProjectionConsumer {
                 }
             }
             case EventTypes.SYSTEM_RETIRED -> {
-                CatalogueSystemEntity entity = stored(event);
-                if (entity == null) {
-                    CatalogueSystemEntity unseen = received(event);
-                    unseen.retired = true;
-                    unseen.persist();
-                    return;
-                }
+                CatalogueSystemEntity entity = version(event);
                 boolean wasInForce = CatalogueSystemEntity.current().map(c -> c.code.equals(entity.code)
                         && c.version == entity.version).orElse(false);
                 entity.retired = true;
+                entity.persist();
                 // retiring the version in force falls back to the highest still published: rescore against it
                 if (wasInForce) {
                     CatalogueSystemEntity.current().ifPresent(now -> rescoring.plan(now.code, now.version));
@@ -103,17 +98,17 @@ public class ProjectionConsumer {
         }
     }
 
-    /** The version an event of catalogue.events names, as the projection holds it (null if never received). */
-    private static CatalogueSystemEntity stored(EventEnvelope event) {
+    /** The version a system event names: as the projection holds it, or new (not yet persisted) from the event. */
+    private static CatalogueSystemEntity version(EventEnvelope event) {
         SystemPublishedData data = event.dataAs(SystemPublishedData.class);
-        return CatalogueSystemEntity.findById(new CatalogueSystemEntity.Key(data.system().code(), data.system().version()));
-    }
-
-    private static CatalogueSystemEntity received(EventEnvelope event) {
-        SystemPublishedData data = event.dataAs(SystemPublishedData.class);
+        CatalogueSystemEntity.Key key = new CatalogueSystemEntity.Key(data.system().code(), data.system().version());
+        CatalogueSystemEntity stored = CatalogueSystemEntity.findById(key);
+        if (stored != null) {
+            return stored;
+        }
         CatalogueSystemEntity entity = new CatalogueSystemEntity();
-        entity.code = data.system().code();
-        entity.version = data.system().version();
+        entity.code = key.code();
+        entity.version = key.version();
         entity.document = event.data().get("system").toString();
         entity.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return entity;

@@ -1,7 +1,7 @@
 package cn.nmsdz.scoring.rescoring;
 
+import cn.nmsdz.scoring.backlog.Backlog;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,30 +51,7 @@ public class RescoringService {
     /** Works off pending regions, one transaction each, until none is left. */
     @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        try {
-            while (QuarkusTransaction.requiringNew().call(this::rescoreOne)) {
-                // next region
-            }
-        } catch (TaskFailed e) {
-            // queued again behind the others: retried on a later round, and the rest of the job goes on
-            LOG.errorf(e, "rescoring job %d: region %s failed; retried later", e.jobId, e.region);
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "update rescoring_task set queued_at = ?3 where job_id = ?1 and region = ?2")
-                    .setParameter(1, e.jobId).setParameter(2, e.region)
-                    .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate());
-        }
-    }
-
-    /** A region of a job that could not be rescored (its task stays). */
-    static final class TaskFailed extends RuntimeException {
-        final long jobId;
-        final String region;
-
-        TaskFailed(long jobId, String region, Throwable cause) {
-            super("rescoring job " + jobId + ": region " + region + " not rescored: " + cause, cause);
-            this.jobId = jobId;
-            this.region = region;
-        }
+        Backlog.drain(this::rescoreOne, LOG);
     }
 
     /** Rescores the region queued longest; false when nothing is pending. */
@@ -91,7 +68,10 @@ public class RescoringService {
         try {
             years = snapshots.rescoreRegion(region);
         } catch (RuntimeException e) {
-            throw new TaskFailed(jobId, region, e);
+            throw new Backlog.RetryLater("rescoring job " + jobId + ": region " + region, e, () -> em.createNativeQuery(
+                            "update rescoring_task set queued_at = ?3 where job_id = ?1 and region = ?2")
+                    .setParameter(1, jobId).setParameter(2, region)
+                    .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate());
         }
         em.createNativeQuery("delete from rescoring_task where job_id = ?1 and region = ?2")
                 .setParameter(1, jobId).setParameter(2, region).executeUpdate();

@@ -1,6 +1,6 @@
 package cn.nmsdz.scoring.snapshot;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import cn.nmsdz.scoring.backlog.Backlog;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,14 +21,6 @@ public class PendingSnapshotWorker {
     @Scheduled(every = "${nmsdz.scoring.snapshot-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        try {
-            while (QuarkusTransaction.requiringNew().call(snapshots::storeOnePending)) {
-                // next region and year
-            }
-        } catch (SnapshotService.PendingFailed e) {
-            // stays marked, behind the others: retried on a later round, and nothing else waits for it
-            LOG.errorf(e, "snapshot of region %s, year %d failed; retried later", e.region, e.year);
-            QuarkusTransaction.requiringNew().run(() -> snapshots.postpone(e.region, e.year));
-        }
+        Backlog.drain(snapshots::storeOnePending, LOG);
     }
 }

@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.snapshot;
 
+import cn.nmsdz.scoring.backlog.Backlog;
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.Topics;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
@@ -109,7 +110,7 @@ public class SnapshotService {
             try {
                 store(compute(region, year));
             } catch (RuntimeException e) {
-                throw new PendingFailed(region, year, e);
+                throw new Backlog.RetryLater("snapshot of " + region + " " + year, e, () -> postpone(region, year));
             }
         }
         em.createNativeQuery("delete from snapshot_pending where region = ?1 and year = ?2")
@@ -117,21 +118,8 @@ public class SnapshotService {
         return true;
     }
 
-    /** A marked region and year whose snapshot could not be stored (it stays marked). */
-    public static final class PendingFailed extends RuntimeException {
-        public final String region;
-        public final int year;
-
-        PendingFailed(String region, int year, Throwable cause) {
-            super("snapshot of " + region + " " + year + " not stored: " + cause, cause);
-            this.region = region;
-            this.year = year;
-        }
-    }
-
     /** Moves a marked region and year behind the others, so one that keeps failing blocks nobody. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void postpone(String region, int year) {
+    private void postpone(String region, int year) {
         em.createNativeQuery("update snapshot_pending set marked_at = ?3 where region = ?1 and year = ?2")
                 .setParameter(1, region).setParameter(2, year).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
                 .executeUpdate();
