@@ -20,4 +20,12 @@ public interface ScoringConfig {
      */
     @WithDefault("1s")
     Duration snapshotInterval();
+
+    /** How often the snapshot pipeline is checked for stale region-years and a stalled worker (metrics, readiness). */
+    @WithDefault("5s")
+    Duration pipelineCheckInterval();
+
+    /** Readiness is DOWN when region-years are marked but the snapshot worker has stored nothing for this long. */
+    @WithDefault("30s")
+    Duration workerStallAfter();
 }

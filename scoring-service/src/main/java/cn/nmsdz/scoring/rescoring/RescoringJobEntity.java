@@ -26,4 +26,7 @@ public class RescoringJobEntity extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
+    /** Set when a later job of the same system replaced this one before it finished. */
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
 }

@@ -28,15 +28,29 @@ public class RescoringService {
     @Inject
     EntityManager em;
 
-    /** Records a job for every region that has evidence; called in the consumer's transaction. */
+    /**
+     * Records a job for every region that has evidence; called in the consumer's transaction. An unfinished job
+     * of the same system is cancelled first: its regions would be scored against a version no longer in force
+     * (a newer one was published, or it was retired), and they are all in the new job, which starts at once.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public RescoringJobEntity plan(String systemCode, int systemVersion) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        em.createNativeQuery("delete from rescoring_task where job_id in (select id from rescoring_job"
+                + " where system_code = ?1 and finished_at is null)").setParameter(1, systemCode).executeUpdate();
+        int cancelled = em.createNativeQuery("update rescoring_job set cancelled_at = ?2, finished_at = ?2"
+                        + " where system_code = ?1 and finished_at is null")
+                .setParameter(1, systemCode).setParameter(2, now).executeUpdate();
+        if (cancelled > 0) {
+            LOG.infof("rescoring: %d unfinished job(s) of %s cancelled for version %d", cancelled, systemCode,
+                    systemVersion);
+        }
         List<String> regions = snapshots.scoredRegions();
         RescoringJobEntity job = new RescoringJobEntity();
         job.systemCode = systemCode;
         job.systemVersion = systemVersion;
         job.total = regions.size();
-        job.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        job.createdAt = now;
         job.finishedAt = regions.isEmpty() ? job.createdAt : null;
         job.persist();
         for (String region : regions) {

@@ -6,7 +6,9 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -29,10 +31,13 @@ public class RescoringResource {
     public record Job(long id, String systemCode, int systemVersion,
                       @Schema(description = "Regions to rescore") int total,
                       @Schema(description = "Regions rescored so far") int done,
-                      boolean finished, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+                      boolean finished,
+                      @Schema(description = "True when a later job of the same system replaced this one before it"
+                              + " finished (a newer version was published, or this one was retired)") boolean cancelled,
+                      OffsetDateTime startedAt, OffsetDateTime finishedAt) {
         static Job of(RescoringJobEntity e) {
-            return new Job(e.id, e.systemCode, e.systemVersion, e.total, e.done, e.finishedAt != null, e.createdAt,
-                    e.finishedAt);
+            return new Job(e.id, e.systemCode, e.systemVersion, e.total, e.done, e.finishedAt != null,
+                    e.cancelledAt != null, e.createdAt, e.finishedAt);
         }
     }
 
@@ -40,7 +45,15 @@ public class RescoringResource {
             @Schema(description = "The latest job, null when no catalogue version has been published since the service started keeping jobs") Job latest,
             @Schema(description = "The ten latest jobs, newest first") List<Job> recent,
             @Schema(description = "Region-years whose evidence changed and whose new snapshot is not stored yet")
-            long pendingSnapshots) {
+            long pendingSnapshots,
+            @Schema(description = "Region-years whose latest snapshot misses evidence applied since and that no new"
+                    + " snapshot is marked for: a change left unscored. Always 0; `POST /api/v1/rescoring/stale`"
+                    + " marks them again") long staleRegionYears) {
+    }
+
+    public record Remarked(
+            @Schema(description = "The region-years marked for a new snapshot because their latest one was stale")
+            List<SnapshotService.RegionYear> remarked) {
     }
 
     @GET
@@ -53,6 +66,20 @@ public class RescoringResource {
     public Progress progress() {
         List<Job> recent = RescoringJobEntity.<RescoringJobEntity>findAll(Sort.descending("id")).range(0, 9).list()
                 .stream().map(Job::of).toList();
-        return new Progress(recent.isEmpty() ? null : recent.get(0), recent, snapshots.pendingCount());
+        return new Progress(recent.isEmpty() ? null : recent.get(0), recent, snapshots.pendingCount(),
+                snapshots.staleRegionYears().size());
+    }
+
+    @POST
+    @Path("/stale")
+    @Transactional
+    @RolesAllowed("catalogue-admin")
+    @Operation(summary = "Mark stale region-years for a new snapshot",
+            description = "Finds every region-year whose latest snapshot misses evidence the scoring service has "
+                    + "applied since, while no new snapshot is marked (readiness and the metric "
+                    + "`nmsdz_scoring_snapshots_stale` report them; there should never be any), marks each for a new "
+                    + "snapshot and lists them. Calling it when there are none changes nothing.")
+    public Remarked remarkStale() {
+        return new Remarked(snapshots.remarkStale());
     }
 }

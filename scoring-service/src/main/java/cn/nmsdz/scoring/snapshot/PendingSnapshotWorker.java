@@ -4,6 +4,7 @@ import cn.nmsdz.scoring.backlog.Backlog;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,9 +19,20 @@ public class PendingSnapshotWorker {
     @Inject
     SnapshotService snapshots;
 
+    /** When the worker last finished an item or found none: the pipeline monitor's sign of life. */
+    private volatile Instant lastProgress = Instant.now();
+
     @Scheduled(every = "${nmsdz.scoring.snapshot-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        Backlog.drain(snapshots::storeOnePending, LOG);
+        Backlog.drain(() -> {
+            boolean took = snapshots.storeOnePending();
+            lastProgress = Instant.now();
+            return took;
+        }, LOG);
+    }
+
+    Instant lastProgress() {
+        return lastProgress;
     }
 }

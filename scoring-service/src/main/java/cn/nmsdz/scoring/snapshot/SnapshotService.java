@@ -58,13 +58,16 @@ public class SnapshotService {
     @Inject
     EntityManager em;
 
+    @Inject
+    SnapshotWorkerProbe probe;
+
     /**
      * Marks what a change of evidence affects for a new snapshot, in the consumer's transaction; the
      * snapshots themselves are stored by {@link #storeOnePending()}, one per marked region and year
      * however many changes marked it. A figure of year y is read by the assessment years y (as Y),
      * y+1 (as Y−1) and y+2 (as the base of a derived growth); a national figure affects every region.
-     * Evidence without a year (claims, expert assessments) affects the years the region already has
-     * snapshots for, or the current year when it has none.
+     * Evidence without a year (claims, expert assessments) affects every year the region is scored for
+     * (see {@link #yearsOf}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rescoreAfter(EvidenceFactEntity fact) {
@@ -107,15 +110,68 @@ public class SnapshotService {
         String region = (String) next.get(0)[0];
         int year = ((Number) next.get(0)[1]).intValue();
         if (CatalogueSystemEntity.current().isPresent()) {
+            long seq;
             try {
-                store(compute(region, year));
+                Snapshot computed = compute(region, year);
+                probe.computed(region, year);
+                seq = store(computed).projectionSeq;
             } catch (RuntimeException e) {
                 throw new Backlog.RetryLater("snapshot of " + region + " " + year, e, () -> postpone(region, year));
+            }
+            if (changedSince(region, year, seq)) {
+                // evidence committed while this snapshot was computed: keep the mark, score it again on a later turn
+                postpone(region, year);
+                return true;
             }
         }
         em.createNativeQuery("delete from snapshot_pending where region = ?1 and year = ?2")
                 .setParameter(1, region).setParameter(2, year).executeUpdate();
         return true;
+    }
+
+    /**
+     * Which evidence a snapshot of a region and year reads: the region's own and the nation's figures of
+     * the window (year−2 … year: Y, Y−1 and the base of a derived growth) and every judgement without a
+     * year. Documents carry no figure or judgement. {@code v} is an evidence_fact_version, {@code s} names
+     * the region and year (one rule for the worker's recheck and the staleness check).
+     */
+    private static final String READ_BY_SNAPSHOT = "v.region in (s.region, '" + NATION + "')"
+            + " and v.kind <> 'DOCUMENT' and (v.year is null or v.year between s.year - 2 and s.year)";
+
+    /** Whether evidence that a snapshot of this region and year reads was applied after projection sequence seq. */
+    public boolean changedSince(String region, int year, long seq) {
+        return (Boolean) em.createNativeQuery("select exists (select 1 from evidence_fact_version v,"
+                        + " (select cast(?1 as varchar) as region, cast(?2 as integer) as year) s"
+                        + " where " + READ_BY_SNAPSHOT + " and v.seq > ?3)")
+                .setParameter(1, region).setParameter(2, year).setParameter(3, seq).getSingleResult();
+    }
+
+    /** A region and year whose latest snapshot misses evidence applied after it, with no new snapshot marked. */
+    public record RegionYear(String region, int year) {
+    }
+
+    /**
+     * Region-years whose latest snapshot does not read evidence the projection has applied since, while no
+     * new snapshot of them is marked: a change that was never scored. Always empty unless marking is broken.
+     */
+    @SuppressWarnings("unchecked")
+    public List<RegionYear> staleRegionYears() {
+        List<Object[]> rows = em.createNativeQuery("select s.region, s.year from snapshot s"
+                + " where s.projection_seq is not null"
+                + " and s.number = (select max(l.number) from snapshot l where l.region = s.region and l.year = s.year)"
+                + " and not exists (select 1 from snapshot_pending p where p.region = s.region and p.year = s.year)"
+                + " and exists (select 1 from evidence_fact_version v where " + READ_BY_SNAPSHOT
+                + " and v.seq > s.projection_seq)"
+                + " order by s.region, s.year").getResultList();
+        return rows.stream().map(r -> new RegionYear((String) r[0], ((Number) r[1]).intValue())).toList();
+    }
+
+    /** Marks every stale region-year for a new snapshot; returns them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RegionYear> remarkStale() {
+        List<RegionYear> stale = staleRegionYears();
+        stale.forEach(s -> markPending(s.region(), s.year()));
+        return stale;
     }
 
     /** Moves a marked region and year behind the others, so one that keeps failing blocks nobody. */
@@ -128,6 +184,12 @@ public class SnapshotService {
     /** How many region-years await a new snapshot. */
     public long pendingCount() {
         return ((Number) em.createNativeQuery("select count(*) from snapshot_pending").getSingleResult()).longValue();
+    }
+
+    /** When the longest-waiting region-year was marked, if any is. */
+    public Optional<OffsetDateTime> oldestPendingMark() {
+        return Optional.ofNullable((OffsetDateTime) em.createNativeQuery("select min(marked_at) from snapshot_pending",
+                OffsetDateTime.class).getSingleResult());
     }
 
     /** Rescores every year of one region that has snapshots or evidence (after a new catalogue version). */
@@ -155,9 +217,18 @@ public class SnapshotService {
         return years;
     }
 
-    /** The years a region has snapshots for, or the current year when none. */
+    /**
+     * The years a region is scored for: those with a snapshot stored or marked (a mark held by the worker while
+     * it computes a region-year's first snapshot included), or the current year when none. Both are read in one
+     * statement, so the worker's commit (snapshot stored, mark deleted) is seen either wholly or not at all: a
+     * year being computed is always found, and marking it again waits for the worker and then marks it anew.
+     */
     Set<Integer> yearsOf(String region) {
-        Set<Integer> years = new TreeSet<>(scoredYears(region));
+        @SuppressWarnings("unchecked")
+        List<Number> scored = em.createNativeQuery("select year from snapshot where region = ?1"
+                + " union select year from snapshot_pending where region = ?1").setParameter(1, region).getResultList();
+        Set<Integer> years = new TreeSet<>();
+        scored.forEach(y -> years.add(y.intValue()));
         if (years.isEmpty()) {
             years.add(Year.now(ZoneOffset.UTC).getValue());
         }

@@ -1,0 +1,80 @@
+package cn.nmsdz.scoring.component;
+
+import cn.nmsdz.events.EventTypes;
+import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
+import cn.nmsdz.events.catalogue.RegionData;
+import cn.nmsdz.events.catalogue.SystemPublishedData;
+import cn.nmsdz.events.catalogue.Zone;
+import cn.nmsdz.events.envelope.EventEnvelope;
+import cn.nmsdz.events.evidence.EvidenceEventData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** CloudEvents as the other services put them on the topics, for component tests to feed the consumer. */
+final class Events {
+    static final Path OFFICIAL_CATALOGUE = Path.of("../indicator-service/src/main/resources/catalogue/nmsdz-v1.json");
+    /** evidence-service's global position: every test's evidence gets the next one, as on the topic. */
+    private static final AtomicLong POSITION = new AtomicLong(1_000_000);
+
+    private Events() {
+    }
+
+    static IndicatorSystemDocument officialCatalogue() {
+        try {
+            return EventEnvelope.JSON.readValue(OFFICIAL_CATALOGUE.toFile(), IndicatorSystemDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String published(IndicatorSystemDocument system) {
+        return envelope(EventTypes.SYSTEM_PUBLISHED, "/indicator-service", system.code(),
+                new SystemPublishedData("PUBLISHED", system));
+    }
+
+    static String retired(IndicatorSystemDocument system) {
+        return envelope(EventTypes.SYSTEM_RETIRED, "/indicator-service", system.code(),
+                new SystemPublishedData("RETIRED", system));
+    }
+
+    static String region(String code, String name, String parent, Zone zone) {
+        return envelope(EventTypes.REGION_CHANGED, "/indicator-service", code,
+                new RegionData(code, name, "COUNTY", parent, zone));
+    }
+
+    /** An accepted figure from a data provider. */
+    static String figure(String region, String metric, int year, String value) {
+        return evidence(region, "OBSERVATION", null, null, metric, year, new BigDecimal(value), null, null);
+    }
+
+    /** An expert's accepted verdict on an item (or points for the whole indicator when item is null). */
+    static String verdict(String region, String indicator, String item, Boolean satisfied, String points) {
+        return evidence(region, "ASSESSMENT", indicator, item, null, null, null, satisfied,
+                points == null ? null : new BigDecimal(points));
+    }
+
+    /** A document: it carries no figure or judgement. */
+    static String document(String region, String indicator) {
+        return evidence(region, "DOCUMENT", indicator, null, null, null, null, null, null);
+    }
+
+    private static String evidence(String region, String kind, String indicator, String item, String metric,
+                                   Integer year, BigDecimal value, Boolean satisfied, BigDecimal points) {
+        EvidenceEventData data = new EvidenceEventData(UUID.randomUUID().toString(), 1, POSITION.incrementAndGet(),
+                kind, "ACCEPTED", region, indicator, item, "market", "component-test", metric, year, value, null,
+                "component test", satisfied, points, null, List.of(), null, OffsetDateTime.now(ZoneOffset.UTC), null);
+        return envelope(EventTypes.EVIDENCE_SUBMITTED, "/evidence-service", region, data);
+    }
+
+    private static String envelope(String type, String source, String subject, Object data) {
+        return new EventEnvelope(UUID.randomUUID().toString(), type, source, subject,
+                OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.JSON.valueToTree(data)).toJson();
+    }
+}

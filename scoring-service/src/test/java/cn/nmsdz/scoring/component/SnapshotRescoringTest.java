@@ -1,0 +1,208 @@
+package cn.nmsdz.scoring.component;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.nmsdz.events.catalogue.Zone;
+import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
+import cn.nmsdz.scoring.projection.ProjectionConsumer;
+import cn.nmsdz.scoring.snapshot.SnapshotService;
+import cn.nmsdz.scoring.snapshot.SnapshotService.RegionYear;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every change of evidence ends in a snapshot that reads it, whatever the interleaving with the snapshot worker
+ * (issue: a region-year's first snapshot missed a verdict that arrived while it was computed, and nothing
+ * marked it again).
+ */
+@QuarkusTest
+@QuarkusTestResource(ComponentTestResources.class)
+class SnapshotRescoringTest {
+    private static final AtomicInteger REGIONS = new AtomicInteger(509500);
+    private static final int THIS_YEAR = Year.now(ZoneOffset.UTC).getValue();
+
+    @Inject
+    ProjectionConsumer consumer;
+
+    @Inject
+    SnapshotService snapshots;
+
+    @Inject
+    HoldingProbe probe;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void catalogueInForce() {
+        if (QuarkusTransaction.requiringNew().call(() -> CatalogueSystemEntity.current().isEmpty())) {
+            consumer.onCatalogue(Events.published(Events.officialCatalogue()));
+        }
+    }
+
+    @Test
+    void aVerdictArrivingWhileTheFirstSnapshotIsComputedGetsASnapshotOfItsOwn() throws Exception {
+        String region = freshRegion();
+        int year = THIS_YEAR - 1;
+        consumer.onEvidence(List.of(Events.figure(region, "online_retail_sales", year, "321.5")));
+        drainExcept(region); // other tests' marks out of the way: this region's years are the oldest now
+        probe.holdAt(region, year);
+
+        CompletableFuture<Boolean> worker = CompletableFuture.supplyAsync(
+                () -> QuarkusTransaction.requiringNew().call(snapshots::storeOnePending));
+        probe.awaitHeld(); // the worker has computed the region-year's first snapshot, without the verdict
+        CompletableFuture<Void> verdict = CompletableFuture.runAsync(
+                () -> consumer.onEvidence(List.of(Events.verdict(region, "10", null, null, "2"))));
+        awaitCommittedOrWaitingForALock(verdict);
+        probe.release();
+        worker.get(60, TimeUnit.SECONDS);
+        verdict.get(60, TimeUnit.SECONDS);
+        drain();
+
+        long lastApplied = lastAppliedSeq(region);
+        assertEquals(lastApplied, latestSnapshotSeq(region, year),
+                "the latest snapshot of " + region + " " + year + " reads the verdict applied during its first computation");
+        assertEquals("2.0", points(region, year, "10"), "indicator 10 has the expert's points in the latest snapshot");
+        assertTrue(stale(region).isEmpty());
+    }
+
+    @Test
+    void aJudgementMarksEveryYearTheRegionIsScoredForOrMarkedFor() {
+        String region = freshRegion();
+        consumer.onEvidence(List.of(Events.figure(region, "online_retail_sales", THIS_YEAR - 2, "300")));
+        // marked, not yet stored: THIS_YEAR-2 … THIS_YEAR
+        consumer.onEvidence(List.of(Events.verdict(region, "10", null, null, "1")));
+        drain();
+        for (int year = THIS_YEAR - 2; year <= THIS_YEAR; year++) {
+            assertEquals(lastAppliedSeq(region), latestSnapshotSeq(region, year), "year " + year);
+        }
+    }
+
+    @Test
+    void theWorkerRechecksWhatArrivedWhileItComputed() {
+        String region = freshRegion();
+        int year = THIS_YEAR - 1;
+        consumer.onEvidence(List.of(Events.figure(region, "online_retail_sales", year, "100")));
+        drain();
+        long seq = latestSnapshotSeq(region, year);
+        assertFalse(changedSince(region, year, seq));
+
+        consumer.onEvidence(List.of(Events.figure(region, "online_retail_sales", year - 3, "90")));
+        consumer.onEvidence(List.of(Events.document(region, "10")));
+        assertFalse(changedSince(region, year, seq), "a figure outside the window and a document are not read");
+
+        consumer.onEvidence(List.of(Events.figure("CN", "online_retail_sales_growth", year, "7.2")));
+        assertTrue(changedSince(region, year, seq), "a national figure of the window is read by every region");
+        drain();
+        consumer.onEvidence(List.of(Events.verdict(region, "16", null, null, "1")));
+        assertTrue(changedSince(region, year, latestSnapshotSeq(region, year)), "a judgement is read by every year");
+    }
+
+    @Test
+    void aStaleRegionYearIsReportedAndMarkedAgain() {
+        String region = freshRegion();
+        int year = THIS_YEAR - 1;
+        consumer.onEvidence(List.of(Events.figure(region, "online_retail_sales", year, "100")));
+        drain();
+        assertTrue(stale(region).isEmpty());
+
+        // a change whose mark got lost (what the race used to do): evidence applied, its marks gone
+        consumer.onEvidence(List.of(Events.verdict(region, "10", null, null, "2")));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from snapshot_pending where region = ?1").setParameter(1, region).executeUpdate());
+        List<RegionYear> expected = List.of(new RegionYear(region, year), new RegionYear(region, THIS_YEAR));
+        assertEquals(expected, stale(region));
+
+        List<RegionYear> remarked = QuarkusTransaction.requiringNew().call(snapshots::remarkStale);
+        assertEquals(expected, remarked.stream().filter(s -> s.region().equals(region)).toList());
+        assertTrue(stale(region).isEmpty(), "marked again: no longer stale while it waits for its snapshot");
+        drain();
+        assertEquals("2.0", points(region, year, "10"));
+        assertTrue(stale(region).isEmpty());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String freshRegion() {
+        return String.valueOf(REGIONS.incrementAndGet());
+    }
+
+    private void drain() {
+        while (QuarkusTransaction.requiringNew().call(snapshots::storeOnePending)) {
+            // next marked region-year
+        }
+    }
+
+    /** Stores every marked region-year but the given region's, which then are the only ones left. */
+    private void drainExcept(String region) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update snapshot_pending set marked_at = marked_at + interval '1 day' where region = ?1")
+                .setParameter(1, region).executeUpdate());
+        while (QuarkusTransaction.requiringNew().call(() -> {
+            Number others = (Number) em.createNativeQuery("select count(*) from snapshot_pending where region <> ?1")
+                    .setParameter(1, region).getSingleResult();
+            return others.longValue() > 0 && snapshots.storeOnePending();
+        })) {
+            // next
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update snapshot_pending set marked_at = now() - interval '1 hour' where region = ?1")
+                .setParameter(1, region).executeUpdate());
+    }
+
+    /** Waits until the task has committed, or is waiting for a row lock held by the worker. */
+    private void awaitCommittedOrWaitingForALock(CompletableFuture<?> task) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!task.isDone() && System.nanoTime() < deadline) {
+            Number waiting = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                            + " and datname = current_database()").getSingleResult());
+            if (waiting.longValue() > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private long lastAppliedSeq(String region) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select max(seq) from evidence_fact_version where region = ?1").setParameter(1, region)
+                .getSingleResult()).longValue());
+    }
+
+    private long latestSnapshotSeq(String region, int year) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select projection_seq from snapshot where region = ?1 and year = ?2 order by number desc limit 1")
+                .setParameter(1, region).setParameter(2, year).getSingleResult()).longValue());
+    }
+
+    private String points(String region, int year, String indicator) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select i ->> 'points' from snapshot s, jsonb_array_elements(cast(s.body as jsonb) -> 'confirmed'"
+                        + " -> 'indicators') i where s.region = ?1 and s.year = ?2 and i ->> 'number' = ?3"
+                        + " order by s.number desc limit 1")
+                .setParameter(1, region).setParameter(2, year).setParameter(3, indicator).getSingleResult());
+    }
+
+    private boolean changedSince(String region, int year, long seq) {
+        return QuarkusTransaction.requiringNew().call(() -> snapshots.changedSince(region, year, seq));
+    }
+
+    private List<RegionYear> stale(String region) {
+        return QuarkusTransaction.requiringNew().call(() -> snapshots.staleRegionYears().stream()
+                .filter(s -> s.region().equals(region)).toList());
+    }
+}
