@@ -75,6 +75,28 @@ class CatalogueRescoringIT {
         });
         assertEquals(previous, fallback.jsonPath().getInt("latest.systemVersion"));
         latest(admin).then().statusCode(200).body("systemVersion", equalTo(previous));
+
+        // a version retired while its rescoring still runs: that job is cancelled in the same step that plans the
+        // job of the version in force again, so the two never run side by side and the restore starts at once
+        int newest = next + 1;
+        system.put("version", newest);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(system)
+                .post(Suite.GATEWAY + "/api/v1/systems").then().statusCode(201);
+        given().auth().oauth2(admin).post(Suite.GATEWAY + "/api/v1/systems/NMSDZ/publish?version=" + newest)
+                .then().statusCode(200);
+        given().auth().oauth2(admin).post(Suite.GATEWAY + "/api/v1/systems/NMSDZ/retire?version=" + newest)
+                .then().statusCode(200);
+        Response restore = WalkingSkeletonIT.await(() -> {
+            Response r = given().auth().oauth2(admin).get(Suite.GATEWAY + "/api/v1/rescoring");
+            return r.statusCode() == 200 && r.jsonPath().getInt("recent.size()") >= 2
+                    && r.jsonPath().getInt("recent[1].systemVersion") == newest
+                    && r.jsonPath().getInt("latest.systemVersion") == previous ? r : null;
+        }, 300);
+        assertTrue(restore.jsonPath().getBoolean("recent[1].finished"), "the retired version's job no longer runs"
+                + " once the restore job is planned: " + restore.jsonPath().getMap("recent[1]"));
+        WalkingSkeletonIT.await(() -> given().auth().oauth2(admin).get(Suite.GATEWAY + "/api/v1/rescoring")
+                .jsonPath().getBoolean("latest.finished") ? true : null, 300);
+        latest(admin).then().statusCode(200).body("systemVersion", equalTo(previous));
     }
 
     static Response latest(String token) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Starts the suite once per test run with the project's own launcher (deploy/local/nmsdz),
  * exactly as README command 1 does, and stops it when the run ends.
  */
-public class Suite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public class Suite implements BeforeAllCallback, AfterAllCallback, ExtensionContext.Store.CloseableResource {
     static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("NMSDZ_PORT_OFFSET", "1000"));
     static final String GATEWAY = System.getProperty("nmsdz.test.gateway", "http://127.0.0.1:" + (8080 + OFFSET));
     static final String EVIDENCE = "http://127.0.0.1:" + (8082 + OFFSET);
@@ -32,6 +33,25 @@ public class Suite implements BeforeAllCallback, ExtensionContext.Store.Closeabl
             run("start");
             started = true;
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("nmsdz-suite", this);
+        }
+    }
+
+    /**
+     * After every test class: once scoring has settled, no region-year's latest snapshot misses evidence (the
+     * rescoring API and the scoring service's own metric both say 0), so no test leaves a change unscored.
+     */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        String admin = Tokens.user("admin");
+        RescoringSoakIT.awaitNothingPending(admin);
+        int stale = io.restassured.RestAssured.given().auth().oauth2(admin).get(GATEWAY + "/api/v1/rescoring")
+                .then().statusCode(200).extract().jsonPath().getInt("staleRegionYears");
+        String metrics = io.restassured.RestAssured.get(SCORING + "/q/metrics").then().statusCode(200).extract().asString();
+        String gauge = metrics.lines().filter(l -> l.startsWith("nmsdz_scoring_snapshots_stale"))
+                .map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("absent");
+        if (stale != 0 || !gauge.equals("0.0")) {
+            throw new AssertionError(context.getDisplayName() + " left stale region-years: /rescoring says " + stale
+                    + ", nmsdz_scoring_snapshots_stale is " + gauge);
         }
     }
 

@@ -262,7 +262,11 @@ class WalkingSkeletonIT {
     }
 
     static <T> T await(Supplier<T> probe) {
-        Instant deadline = Instant.now().plusSeconds(60);
+        return await(probe, 60);
+    }
+
+    static <T> T await(Supplier<T> probe, int seconds) {
+        Instant deadline = Instant.now().plusSeconds(seconds);
         while (Instant.now().isBefore(deadline)) {
             T value = probe.get();
             if (value != null) {
@@ -275,7 +279,7 @@ class WalkingSkeletonIT {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("condition not reached within 60 s");
+        throw new AssertionError("condition not reached within " + seconds + " s");
     }
 
     static long readPid(Path file) {
