@@ -56,6 +56,9 @@ public class ComponentTestResources implements QuarkusTestResourceLifecycleManag
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
         config.put("quarkus.datasource.username", "postgres");
         config.put("quarkus.datasource.password", "postgres");
+        // the test drives relays and workers itself, and listens on a free port (never a running suite's)
+        config.put("quarkus.scheduler.enabled", "false");
+        config.put("quarkus.http.test-port", "0");
         if (incoming.length > 0) {
             config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory(incoming));
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import cn.nmsdz.scoring.projection.ProjectionConsumer;
 import cn.nmsdz.scoring.rescoring.RescoringJobEntity;
 import cn.nmsdz.scoring.rescoring.RescoringService;
+import cn.nmsdz.testsupport.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -29,8 +30,8 @@ class RescoringJobTest {
 
     @Test
     void aNewJobCancelsTheUnfinishedJobOfTheSameSystem() {
-        consumer.onEvidence(List.of(Events.figure("509901", "online_retail_sales", 2024, "10"),
-                Events.figure("509902", "online_retail_sales", 2024, "10")));
+        consumer.onEvidence(List.of(TestEvents.figure("509901", "online_retail_sales", 2024, "10"),
+                TestEvents.figure("509902", "online_retail_sales", 2024, "10")));
         RescoringJobEntity retired = QuarkusTransaction.requiringNew().call(() -> rescoring.plan("RETIRE-TEST", 2));
         RescoringJobEntity other = QuarkusTransaction.requiringNew().call(() -> rescoring.plan("OTHER-SYSTEM", 1));
         RescoringJobEntity restore = QuarkusTransaction.requiringNew().call(() -> rescoring.plan("RETIRE-TEST", 1));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.nmsdz.events.catalogue.Zone;
+import cn.nmsdz.testsupport.TestEvents;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.projection.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
@@ -48,7 +49,7 @@ class SnapshotRescoringTest {
     @BeforeEach
     void catalogueInForce() {
         if (QuarkusTransaction.requiringNew().call(() -> CatalogueSystemEntity.current().isEmpty())) {
-            consumer.onCatalogue(Events.published(Events.officialCatalogue()));
+            consumer.onCatalogue(TestEvents.published(TestEvents.officialCatalogue()));
         }
     }
 
@@ -56,7 +57,7 @@ class SnapshotRescoringTest {
     void aVerdictArrivingWhileTheFirstSnapshotIsComputedGetsASnapshotOfItsOwn() throws Exception {
         String region = freshRegion();
         int year = THIS_YEAR - 1;
-        consumer.onEvidence(List.of(Events.figure(region, "online_retail_sales", year, "321.5")));
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", year, "321.5")));
         drainExcept(region); // other tests' marks out of the way: this region's years are the oldest now
         probe.holdAt(region, year);
 
@@ -64,7 +65,7 @@ class SnapshotRescoringTest {
                 () -> QuarkusTransaction.requiringNew().call(snapshots::storeOnePending));
         probe.awaitHeld(); // the worker has computed the region-year's first snapshot, without the verdict
         CompletableFuture<Void> verdict = CompletableFuture.runAsync(
-                () -> consumer.onEvidence(List.of(Events.verdict(region, "10", null, null, "2"))));
+                () -> consumer.onEvidence(List.of(TestEvents.verdict(region, "10", null, null, "2"))));
         awaitCommittedOrWaitingForALock(verdict);
         probe.release();
         worker.get(60, TimeUnit.SECONDS);
@@ -81,9 +82,9 @@ class SnapshotRescoringTest {
     @Test
     void aJudgementMarksEveryYearTheRegionIsScoredForOrMarkedFor() {
         String region = freshRegion();
-        consumer.onEvidence(List.of(Events.figure(region, "online_retail_sales", THIS_YEAR - 2, "300")));
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", THIS_YEAR - 2, "300")));
         // marked, not yet stored: THIS_YEAR-2 … THIS_YEAR
-        consumer.onEvidence(List.of(Events.verdict(region, "10", null, null, "1")));
+        consumer.onEvidence(List.of(TestEvents.verdict(region, "10", null, null, "1")));
         drain();
         for (int year = THIS_YEAR - 2; year <= THIS_YEAR; year++) {
             assertEquals(lastAppliedSeq(region), latestSnapshotSeq(region, year), "year " + year);
@@ -94,19 +95,19 @@ class SnapshotRescoringTest {
     void theWorkerRechecksWhatArrivedWhileItComputed() {
         String region = freshRegion();
         int year = THIS_YEAR - 1;
-        consumer.onEvidence(List.of(Events.figure(region, "online_retail_sales", year, "100")));
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", year, "100")));
         drain();
         long seq = latestSnapshotSeq(region, year);
         assertFalse(changedSince(region, year, seq));
 
-        consumer.onEvidence(List.of(Events.figure(region, "online_retail_sales", year - 3, "90")));
-        consumer.onEvidence(List.of(Events.document(region, "10")));
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", year - 3, "90")));
+        consumer.onEvidence(List.of(TestEvents.document(region, "10")));
         assertFalse(changedSince(region, year, seq), "a figure outside the window and a document are not read");
 
-        consumer.onEvidence(List.of(Events.figure("CN", "online_retail_sales_growth", year, "7.2")));
+        consumer.onEvidence(List.of(TestEvents.figure("CN", "online_retail_sales_growth", year, "7.2")));
         assertTrue(changedSince(region, year, seq), "a national figure of the window is read by every region");
         drain();
-        consumer.onEvidence(List.of(Events.verdict(region, "16", null, null, "1")));
+        consumer.onEvidence(List.of(TestEvents.verdict(region, "16", null, null, "1")));
         assertTrue(changedSince(region, year, latestSnapshotSeq(region, year)), "a judgement is read by every year");
     }
 
@@ -114,12 +115,12 @@ class SnapshotRescoringTest {
     void aStaleRegionYearIsReportedAndMarkedAgain() {
         String region = freshRegion();
         int year = THIS_YEAR - 1;
-        consumer.onEvidence(List.of(Events.figure(region, "online_retail_sales", year, "100")));
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", year, "100")));
         drain();
         assertTrue(stale(region).isEmpty());
 
         // a change whose mark got lost (what the race used to do): evidence applied, its marks gone
-        consumer.onEvidence(List.of(Events.verdict(region, "10", null, null, "2")));
+        consumer.onEvidence(List.of(TestEvents.verdict(region, "10", null, null, "2")));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "delete from snapshot_pending where region = ?1").setParameter(1, region).executeUpdate());
         List<RegionYear> expected = List.of(new RegionYear(region, year), new RegionYear(region, THIS_YEAR));

@@ -1,4 +1,4 @@
-package cn.nmsdz.scoring.component;
+package cn.nmsdz.testsupport;
 
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
@@ -18,15 +18,15 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** CloudEvents as the other services put them on the topics, for component tests to feed the consumer. */
-final class Events {
-    static final Path OFFICIAL_CATALOGUE = Path.of("../indicator-service/src/main/resources/catalogue/nmsdz-v1.json");
+public final class TestEvents {
+    public static final Path OFFICIAL_CATALOGUE = Path.of("../indicator-service/src/main/resources/catalogue/nmsdz-v1.json");
     /** evidence-service's global position: every test's evidence gets the next one, as on the topic. */
     private static final AtomicLong POSITION = new AtomicLong(1_000_000);
 
-    private Events() {
+    private TestEvents() {
     }
 
-    static IndicatorSystemDocument officialCatalogue() {
+    public static IndicatorSystemDocument officialCatalogue() {
         try {
             return EventEnvelope.JSON.readValue(OFFICIAL_CATALOGUE.toFile(), IndicatorSystemDocument.class);
         } catch (IOException e) {
@@ -34,34 +34,34 @@ final class Events {
         }
     }
 
-    static String published(IndicatorSystemDocument system) {
+    public static String published(IndicatorSystemDocument system) {
         return envelope(EventTypes.SYSTEM_PUBLISHED, "/indicator-service", system.code(),
                 new SystemPublishedData("PUBLISHED", system));
     }
 
-    static String retired(IndicatorSystemDocument system) {
+    public static String retired(IndicatorSystemDocument system) {
         return envelope(EventTypes.SYSTEM_RETIRED, "/indicator-service", system.code(),
                 new SystemPublishedData("RETIRED", system));
     }
 
-    static String region(String code, String name, String parent, Zone zone) {
+    public static String region(String code, String name, String parent, Zone zone) {
         return envelope(EventTypes.REGION_CHANGED, "/indicator-service", code,
                 new RegionData(code, name, "COUNTY", parent, zone));
     }
 
     /** An accepted figure from a data provider. */
-    static String figure(String region, String metric, int year, String value) {
+    public static String figure(String region, String metric, int year, String value) {
         return evidence(region, "OBSERVATION", null, null, metric, year, new BigDecimal(value), null, null);
     }
 
     /** An expert's accepted verdict on an item (or points for the whole indicator when item is null). */
-    static String verdict(String region, String indicator, String item, Boolean satisfied, String points) {
+    public static String verdict(String region, String indicator, String item, Boolean satisfied, String points) {
         return evidence(region, "ASSESSMENT", indicator, item, null, null, null, satisfied,
                 points == null ? null : new BigDecimal(points));
     }
 
     /** A document: it carries no figure or judgement. */
-    static String document(String region, String indicator) {
+    public static String document(String region, String indicator) {
         return evidence(region, "DOCUMENT", indicator, null, null, null, null, null, null);
     }
 
