@@ -8,7 +8,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
+import cn.nmsdz.events.envelope.EventEnvelope;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import cn.nmsdz.scoring.config.ScoringConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -32,6 +37,20 @@ public class CatalogueSystemEntity extends PanacheEntityBase {
         public Key() {
             this(null, 0);
         }
+    }
+
+    /** Each version's document parsed once: a published version never changes, and every snapshot reads one. */
+    private static final Map<Key, IndicatorSystemDocument> PARSED = new ConcurrentHashMap<>();
+
+    /** This version's indicator system, parsed once per version. */
+    public IndicatorSystemDocument system() {
+        return PARSED.computeIfAbsent(new Key(code, version), k -> {
+            try {
+                return EventEnvelope.JSON.readValue(document, IndicatorSystemDocument.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored indicator system " + k + " is unreadable", e);
+            }
+        });
     }
 
     /**

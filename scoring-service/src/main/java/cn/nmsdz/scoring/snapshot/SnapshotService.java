@@ -284,7 +284,7 @@ public class SnapshotService {
      */
     Snapshot compute(String region, int year, CatalogueSystemEntity systemEntity, long seq, Long maxPosition,
                      Hypothesis hypothesis) {
-        IndicatorSystemDocument system = read(systemEntity.document);
+        IndicatorSystemDocument system = systemEntity.system();
         RegionEntity regionEntity = RegionEntity.findById(region);
         Zone zone = regionEntity == null || regionEntity.zone == null ? null : Zone.valueOf(regionEntity.zone);
         RegionProfile profile = new RegionProfile(region, zone);
