@@ -156,9 +156,9 @@ public class SnapshotService {
      */
     @SuppressWarnings("unchecked")
     public List<RegionYear> staleRegionYears() {
-        List<Object[]> rows = em.createNativeQuery("select s.region, s.year from snapshot s"
+        List<Object[]> rows = em.createNativeQuery("select s.region, s.year from (select distinct on (region, year)"
+                + " region, year, projection_seq from snapshot order by region, year, number desc) s" // latest of each
                 + " where s.projection_seq is not null"
-                + " and s.number = (select max(l.number) from snapshot l where l.region = s.region and l.year = s.year)"
                 + " and not exists (select 1 from snapshot_pending p where p.region = s.region and p.year = s.year)"
                 + " and exists (select 1 from evidence_fact_version v where " + READ_BY_SNAPSHOT
                 + " and v.seq > s.projection_seq)"
