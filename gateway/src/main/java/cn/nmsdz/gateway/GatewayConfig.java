@@ -1,5 +1,6 @@
 package cn.nmsdz.gateway;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -30,6 +31,21 @@ public interface GatewayConfig {
         /** A backend that has not connected or sent anything for this long gets a 504 (NMSDZ_GATEWAY_BACKEND_TIMEOUT). */
         @WithDefault("30s")
         Duration backendTimeout();
+
+        /**
+         * The most a JSON body may have (NMSDZ_GATEWAY_JSON_BODY_LIMIT): 10,000 observation rows are about 2.8 MB
+         * (3.9 MB with non-ASCII escaped), so 8M leaves twice that. File uploads keep quarkus.http.limits.max-body-size.
+         */
+        @WithDefault("8M")
+        MemorySize jsonBodyLimit();
+
+        /** The longest request line (method, target, version) the gateway takes: longer is a 414 problem. */
+        @WithDefault("4K")
+        MemorySize maxRequestLine();
+
+        /** The most header bytes (names and values) the gateway takes: more is a 431 problem. */
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
 
         RateLimit rateLimit();
 

@@ -11,6 +11,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
@@ -65,6 +66,8 @@ public class GatewayRoutes {
     static final int RATE_LIMIT_ORDER = -150;
     private static final String TARGET = "nmsdz.target";
     private static final String STARTED = "nmsdz.started";
+    /** Set when a body without a declared length grew past its route's limit on its way to the service. */
+    private static final String TOO_LARGE = "nmsdz.too-large";
 
     @Inject
     Vertx vertx;
@@ -80,6 +83,7 @@ public class GatewayRoutes {
 
     private HttpClient client;
     private RateLimiter limiter;
+    private BodyLimit bodyLimit;
     /** The discovery URL written into the services' OpenAPI documents; null leaves them unchanged. */
     private String consoleDiscoveryUrl;
 
@@ -105,7 +109,10 @@ public class GatewayRoutes {
                 .or(() -> authServerUrl.map(ConsoleSecurity::discoveryUrl))
                 .orElse(null);
         router.route().order(REQUEST_ID_ORDER).handler(GatewayRoutes::assignRequestId);
-        router.route().order(REQUEST_ID_ORDER + 1).handler(new BodyLimit(maxBodySize.asLongValue())::check);
+        router.route().order(REQUEST_ID_ORDER + 1).handler(new RequestChecks(
+                config.gateway().maxRequestLine().asLongValue(), config.gateway().maxHeaderSize().asLongValue())::check);
+        bodyLimit = new BodyLimit(config.gateway().jsonBodyLimit().asLongValue(), maxBodySize.asLongValue());
+        router.route().order(REQUEST_ID_ORDER + 2).handler(bodyLimit::check);
         GatewayConfig.RateLimit rl = config.gateway().rateLimit();
         if (rl.enabled()) {
             limiter = new RateLimiter(rl.requestsPerSecond(), rl.burst(), rl.maxClients());
@@ -135,7 +142,16 @@ public class GatewayRoutes {
         MDC.put(RequestIds.KEY, id);
         ctx.request().headers().set(RequestIds.HEADER, id);
         // set (not add) when the headers leave, so a backend echoing the id does not duplicate it
-        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestIds.HEADER, id));
+        ctx.addHeadersEndHandler(v -> {
+            MultiMap headers = ctx.response().headers();
+            headers.set(RequestIds.HEADER, id);
+            // no response of the gateway is to be sniffed into another type, nor framed: the console keeps tokens
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("X-Frame-Options", "DENY");
+            if (!headers.contains("Content-Security-Policy")) {
+                headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+            }
+        });
         ctx.next();
     }
 
@@ -191,7 +207,10 @@ public class GatewayRoutes {
                 .setPort(port)
                 .setSsl(ssl)
                 .setConnectTimeout(timeoutMs)
-                .setIdleTimeout(timeoutMs));
+                .setIdleTimeout(timeoutMs))
+                // a failed request also fails its response, which backendFailure turns into a problem and logs;
+                // without a handler Vert.x would log each one again as an ERROR (e.g. a body cut off at its limit)
+                .map(request -> request.exceptionHandler(failure -> LOG.debugf("backend request failed: %s", failure)));
     }
 
     /** Points the request at the owner's path, adds forwarding headers, and turns backend failures into problems. */
@@ -207,6 +226,18 @@ public class GatewayRoutes {
             pc.set(TARGET, target);
             pc.set(STARTED, System.nanoTime());
             request.setURI(in.query() == null ? target.path() : target.path() + "?" + in.query());
+            Body body = request.getBody();
+            if (body != null && body.length() < 0) {
+                // no declared length (chunked): counted on its way, cut off past the route's limit
+                long max = bodyLimit.limitFor(path);
+                request.setBody(Body.body(BodyLimit.cap(body.stream(), max, () -> pc.set(TOO_LARGE, max), () -> {
+                    if (in.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
+                        in.response().reset();
+                    } else {
+                        in.connection().close();
+                    }
+                }), body.length()));
+            }
             // the gateway answers "Expect: 100-continue" itself (quarkus.http.handle-100-continue-automatically)
             request.headers().remove("Expect");
             request.headers().set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
@@ -272,6 +303,18 @@ public class GatewayRoutes {
     private static ProxyResponse backendFailure(ProxyContext pc, Target target, Throwable failure) {
         HttpServerRequest in = pc.request().proxiedRequest();
         String requestId = in.getHeader(RequestIds.HEADER);
+        Long tooLarge = pc.get(TOO_LARGE, Long.class);
+        if (tooLarge != null) {
+            // the body's pipe to the service was cut off (and the service's request reset): the caller's fault
+            LOG.infof("%s %s: body over %d bytes cut off", in.method(), in.path(), tooLarge);
+            return pc.request().response()
+                    .setStatusCode(413)
+                    .putHeader("Connection", "close")
+                    .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                    .putHeader("Cache-Control", "no-store")
+                    .setBody(Body.body(Problems.body(413, "Payload too large", BodyLimit.detail(tooLarge), in.path(),
+                            requestId)));
+        }
         Backend backend = target.backend();
         boolean timeout = isTimeout(failure);
         int status = timeout ? 504 : 502;

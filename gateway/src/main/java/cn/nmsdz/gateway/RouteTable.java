@@ -46,6 +46,8 @@ public final class RouteTable {
     /** Sub-resources of /api/v1/regions/{code}/… owned by the evidence service. */
     static final Set<String> EVIDENCE_REGION_RESOURCES = Set.of("observations", "documents", "claims", "assessments",
             "evidence");
+    /** Sub-resources of /api/v1/regions/{code}/… that take a file, not JSON. */
+    static final Set<String> FILE_REGION_RESOURCES = Set.of("documents", "decomposition.xlsx");
     /** Sub-resources of /api/v1/regions/{code}/… owned by the scoring service. */
     static final Set<String> SCORING_REGION_RESOURCES = Set.of("scores", "gaps");
 
@@ -95,6 +97,21 @@ public final class RouteTable {
             return Backend.SCORING;
         }
         return null;
+    }
+
+    /**
+     * True for the routes whose body is a file (documents, the region import, the decomposition workbook): they keep
+     * the HTTP layer's large body limit; every other body is JSON and gets the gateway's JSON limit (see BodyLimit).
+     */
+    public static boolean takesFiles(String path) {
+        if (path == null || !path.startsWith(API_PREFIX)) {
+            return false;
+        }
+        String[] s = path.substring(1).split("/", -1);
+        if (s.length == 4) {
+            return "regions".equals(s[2]) && "import".equals(s[3]);
+        }
+        return s.length == 5 && "regions".equals(s[2]) && FILE_REGION_RESOURCES.contains(s[4]);
     }
 
     private static Optional<Target> openApi(String service) {

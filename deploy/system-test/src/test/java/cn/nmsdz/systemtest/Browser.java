@@ -93,7 +93,10 @@ final class Browser implements BeforeAllCallback, AfterEachCallback, TestExecuti
         options.addArguments(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=en-US");
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=en-US",
+                // Chromium refuses some ports (ERR_UNSAFE_PORT), 10080 among them: the gateway at offset 2000
+                "--explicitly-allowed-ports=" + java.net.URI.create(Suite.GATEWAY).getPort() + ","
+                        + java.net.URI.create(Suite.KEYCLOAK).getPort());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

@@ -2,6 +2,7 @@ package cn.nmsdz.systemtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
@@ -61,6 +62,120 @@ class GatewayIT {
     }
 
     @Test
+    void aJsonBodyDeclaredOverTheJsonLimitIsRefusedWithAProblemBeforeItIsSent() throws IOException {
+        // was: a JSON body could be as large as a document (201M) and evidence-service read it whole into its heap
+        String token = Tokens.user("pl-market");
+        try (Socket socket = new Socket(GATEWAY.getHost(), GATEWAY.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            // 9 MB announced (over the 8 MB JSON limit, far under the document limit), not one byte of it sent
+            out.write(("POST /api/v1/regions/140829/observations HTTP/1.1\r\nHost: " + GATEWAY.getAuthority()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 9000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = readFinalResponse(socket.getInputStream());
+            String finalResponse = response.substring(response.lastIndexOf("HTTP/1.1 "));
+            assertTrue(finalResponse.startsWith("HTTP/1.1 413"), response);
+            assertTrue(finalResponse.toLowerCase().contains("content-type: application/problem+json"), response);
+            JsonPath problem = new JsonPath(finalResponse.substring(finalResponse.indexOf("\r\n\r\n") + 4));
+            assertEquals(413, problem.getInt("status"));
+            assertTrue(problem.getString("detail").contains("larger than 8388608 bytes"), response);
+        }
+    }
+
+    @Test
+    void aChunkedJsonBodyGrowingPastTheLimitIsCutOffWithA413Problem() throws Exception {
+        // no Content-Length to refuse up front: the gateway counts the body on its way to the service
+        String token = Tokens.user("pl-market");
+        byte[] chunk = ("[" + "{\"metric\":\"online_operators\",\"year\":2001,\"value\":1,\"source\":\"GatewayIT\"},"
+                .repeat(8000)).getBytes(StandardCharsets.US_ASCII); // ~600 KB
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        long mostSent = 12L * 1024 * 1024; // over the 8 MB limit
+
+        HttpRequest request = HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/regions/140829/observations"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                // a body of unknown length (ofInputStream: sent chunked)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
+                    int at;
+
+                    @Override
+                    public int read() {
+                        byte[] one = new byte[1];
+                        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (sent.get() >= mostSent) {
+                            return -1;
+                        }
+                        int n = Math.min(len, chunk.length - at);
+                        System.arraycopy(chunk, at, b, off, n);
+                        at = (at + n) % chunk.length;
+                        sent.addAndGet(n);
+                        return n;
+                    }
+                })).build();
+        HttpClient http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> r;
+        try {
+            r = http1.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("no answer after " + sent.get() + " bytes sent", e);
+        }
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(new JsonPath(r.body()).getString("detail").contains("larger than 8388608 bytes"), r.body());
+    }
+
+    @Test
+    void theGatewaysOwnRefusalsOfAMalformedHeadAreProblems() throws IOException {
+        // was: bare 414 / 431 / 400 from the HTTP layer or the proxy, with no body
+        String longTarget = "/api/v1/regions/140829/evidence?x=" + "a".repeat(5000);
+        assertProblem(rawRequest("GET " + longTarget + " HTTP/1.1\r\nHost: " + GATEWAY.getAuthority() + "\r\n\r\n"),
+                414, "request line is longer than");
+        assertProblem(rawRequest("GET /api/v1/regions/140829/evidence HTTP/1.1\r\nHost: " + GATEWAY.getAuthority()
+                + "\r\nX-Big: " + "b".repeat(30_000) + "\r\n\r\n"), 431, "headers are larger than");
+        assertProblem(rawRequest("POST /api/v1/regions/140829/observations HTTP/1.1\r\nHost: " + GATEWAY.getAuthority()
+                + "\r\nTransfer-Encoding: gzip\r\nContent-Type: application/json\r\n\r\n"), 400, "Transfer-Encoding");
+    }
+
+    @Test
+    void everyResponseIsNotSniffedAndPersonalDataIsNotStored() throws Exception {
+        String reviewer = Tokens.user("pl-reviewer");
+        String admin = Tokens.user("admin");
+        // X-Content-Type-Options on answers of the gateway, of every service through it and of every service itself
+        List<String> urls = List.of(Suite.GATEWAY + "/api/v1/no-such-resource",
+                Suite.GATEWAY + "/api/v1/regions/140829",
+                Suite.GATEWAY + "/api/v1/regions/140829/evidence?size=1",
+                Suite.GATEWAY + "/api/v1/regions/140829/scores?year=2025",
+                "http://127.0.0.1:" + (8081 + Suite.OFFSET) + "/api/v1/regions/140829",
+                Suite.EVIDENCE + "/api/v1/regions/140829/evidence?size=1",
+                Suite.SCORING + "/api/v1/regions/140829/scores?year=2025",
+                Suite.SCORING + "/api/v1/regions/140829/scores?year=abc");
+        for (String url : urls) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + reviewer).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), url + " " + r.statusCode());
+        }
+        // names of people (evidence with its submitters, the leadership group, departments) are never cached
+        for (String path : List.of("/api/v1/regions/140829/evidence?size=1", "/api/v1/regions/140829/leadership-group",
+                "/api/v1/regions/500118/departments", "/api/v1/regions/500118/decomposition")) {
+            HttpResponse<String> r = HTTP.send(get(path, admin), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), path + " " + r.body());
+            assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null), path);
+        }
+        // the console keeps tokens in the browser: no other page may frame it
+        HttpResponse<String> console = HTTP.send(HttpRequest.newBuilder(GATEWAY.resolve("/q/swagger-ui/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, console.statusCode());
+        assertEquals("DENY", console.headers().firstValue("X-Frame-Options").orElse(null));
+        assertTrue(console.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        assertEquals("nosniff", console.headers().firstValue("X-Content-Type-Options").orElse(null));
+    }
+
+    @Test
     void aClientOverItsRateGetsA429ProblemWithRetryAfterAndIsServedAgainAfterIt() throws Exception {
         // one client of its own (the limit is per token azp + sub), so no other test meets its bucket
         String token = Tokens.client("provincial-platform-cq", "provincial-platform-cq-secret");
@@ -100,6 +215,8 @@ class GatewayIT {
     void aStoppedBackendIsA502Problem() throws Exception {
         Assumptions.assumeFalse(Suite.EXTERNAL, "stops a service: only on a suite of its own");
         String token = Tokens.user("pl-reviewer");
+        Path logs = Path.of(System.getenv("NMSDZ_HOME"), "logs");
+        String runBefore = firstLogLine(logs.resolve("scoring-service.log"));
         Suite.run("stop", "scoring-service");
         try {
             HttpResponse<String> r = HTTP.send(get("/api/v1/regions/140829/scores?year=2025", token),
@@ -114,6 +231,9 @@ class GatewayIT {
         }
         assertEquals(200, HTTP.send(get("/api/v1/regions/140829/scores?year=2025", token),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
+        // the restart kept the log of the run before it (was: truncated)
+        assertEquals(runBefore, firstLogLine(logs.resolve("scoring-service.log.1")));
+        assertNotEquals(runBefore, firstLogLine(logs.resolve("scoring-service.log")));
     }
 
     /** Both protocols: an HTTP/2 client once got no answer at all here (resuming its fully read request threw). */
@@ -141,6 +261,31 @@ class GatewayIT {
         }
         assertEquals(200, HTTP.send(get("/api/v1/regions/140829/scores?year=2025", token),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    /** Sends a request head as is and reads the gateway's answer. */
+    static String rawRequest(String head) throws IOException {
+        try (Socket socket = new Socket(GATEWAY.getHost(), GATEWAY.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return readFinalResponse(socket.getInputStream());
+        }
+    }
+
+    static void assertProblem(String response, int status, String says) {
+        assertTrue(response.startsWith("HTTP/1.1 " + status), response);
+        assertTrue(response.toLowerCase().contains("content-type: application/problem+json"), response);
+        JsonPath problem = new JsonPath(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertEquals(status, problem.getInt("status"));
+        assertTrue(problem.getString("detail").contains(says), response);
+    }
+
+    /** The first timestamped line of a service log: it tells one run from another. */
+    static String firstLogLine(Path log) throws IOException {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.startsWith("time=")).findFirst().orElseThrow();
+        }
     }
 
     static HttpRequest get(String path, String token) {

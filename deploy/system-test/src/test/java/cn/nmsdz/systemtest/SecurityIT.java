@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -33,6 +35,7 @@ class SecurityIT {
     static final String YONGCHUAN = "500118";
     static final String API = Suite.GATEWAY + "/api/v1";
     /** The services themselves, bypassing the gateway (ports default + offset). */
+    static final String INDICATOR_DIRECT = "http://127.0.0.1:" + (8081 + Suite.OFFSET);
     static final String EVIDENCE_DIRECT = "http://127.0.0.1:" + (8082 + Suite.OFFSET);
     static final String SCORING_DIRECT = "http://127.0.0.1:" + (8083 + Suite.OFFSET);
 
@@ -90,18 +93,40 @@ class SecurityIT {
 
     @Test
     void anExpiredTokenIsRefused() throws Exception {
-        // short-lived-test: a score reader of 山西省 whose access tokens live 1 s (realm client attribute)
-        String token = Tokens.client("short-lived-test", "short-lived-test-secret");
-        JwtClaims claims = JwtClaims.parse(part(token, 1));
-        // Keycloak rounds to whole seconds (exp - iat is 1 or 2), far from the realm's 900
-        assertTrue(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue() <= 5,
-                "the realm gives short-lived-test 1 s tokens: " + claims.toJson());
-        assertTrue(claims.getAudience().contains("nmsdz-api"), "otherwise it would be refused for its audience");
-        assertEquals("140000", claims.getStringClaimValue("region"));
-        // whatever clock skew the checks allow, it expires: wait until the gateway says so, then ask everyone
-        WalkingSkeletonIT.await(() -> given().auth().oauth2(token).get(ENDPOINTS.get(0)).statusCode() == 401
-                ? Boolean.TRUE : null);
-        assertRefusedEverywhere(token);
+        // a score reader of 山西省 whose access tokens live 1 s, made for this test through Keycloak's admin API and
+        // deleted after it: no secret of it is in the repository
+        String clientId = "short-lived-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = UUID.randomUUID().toString();
+        String client = KeycloakAdmin.createClient(Map.of("clientId", clientId, "publicClient", false, "secret", secret,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", false, "serviceAccountsEnabled", true,
+                "attributes", Map.of("access.token.lifespan", "1"),
+                "protocolMappers", List.of(
+                        Map.of("name", "region", "protocol", "openid-connect",
+                                "protocolMapper", "oidc-usermodel-attribute-mapper",
+                                "config", Map.of("user.attribute", "region", "claim.name", "region",
+                                        "jsonType.label", "String", "access.token.claim", "true")),
+                        Map.of("name", "api-audience", "protocol", "openid-connect",
+                                "protocolMapper", "oidc-audience-mapper",
+                                "config", Map.of("included.custom.audience", "nmsdz-api",
+                                        "access.token.claim", "true")))));
+        try {
+            String account = KeycloakAdmin.serviceAccountUser(client);
+            KeycloakAdmin.setAttribute(account, "region", List.of("140000"));
+            KeycloakAdmin.grantRealmRole(account, "score-reader");
+            String token = Tokens.client(clientId, secret);
+            JwtClaims claims = JwtClaims.parse(part(token, 1));
+            // Keycloak rounds to whole seconds (exp - iat is 1 or 2), far from the realm's 900
+            assertTrue(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue() <= 5,
+                    "the client's tokens live 1 s: " + claims.toJson());
+            assertTrue(claims.getAudience().contains("nmsdz-api"), "otherwise it would be refused for its audience");
+            assertEquals("140000", claims.getStringClaimValue("region"));
+            // whatever clock skew the checks allow, it expires: wait until the gateway says so, then ask everyone
+            WalkingSkeletonIT.await(() -> given().auth().oauth2(token).get(ENDPOINTS.get(0)).statusCode() == 401
+                    ? Boolean.TRUE : null);
+            assertRefusedEverywhere(token);
+        } finally {
+            KeycloakAdmin.deleteClient(client);
+        }
     }
 
     @Test
@@ -113,6 +138,97 @@ class SecurityIT {
                 .then().statusCode(200).extract().path("access_token");
         assertTrue(JwtClaims.parse(part(master, 1)).getIssuer().endsWith("/realms/master"));
         assertRefusedEverywhere(master);
+    }
+
+    @Test
+    void aBearerThatIsNotAJwtIsA401NotA500Everywhere() {
+        // was: "Bearer .." a 500; any other non-JWT value was sent to Keycloak's introspection endpoint (an ERROR
+        // logged per request). The realm issues JWTs only: the token check refuses anything else itself
+        for (String value : List.of("..", "not-a-jwt", "a.b.c", "e30.e30.", "x".repeat(500))) {
+            for (String url : withIndicator(ENDPOINTS)) {
+                given().header("Authorization", "Bearer " + value).get(url)
+                        .then().statusCode(401).contentType(startsWith("application/problem+json"))
+                        .body("status", equalTo(401));
+            }
+        }
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreRefused() {
+        // was: the first one counted. Which one a proxy, the gateway and a service each take is not to be guessed
+        String reader = Tokens.user("sx-reader");
+        for (String url : withIndicator(ENDPOINTS)) {
+            given().header("Authorization", "Bearer " + reader).header("Authorization", "Bearer " + reader)
+                    .get(url)
+                    .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                    .body("status", equalTo(400))
+                    .body("detail", org.hamcrest.Matchers.containsString("more than one Authorization header"));
+        }
+    }
+
+    // ------------------------------------------------------------------ the realm
+
+    @Test
+    void onlyTheDemoCliClientTakesPasswords() {
+        // the password grant hands a user's password to a client: only nmsdz-cli (demo and tests, deleted in
+        // production) allows it; admin-cli of realm nmsdz and every other client refuse it
+        for (Map<String, Object> client : KeycloakAdmin.clients()) {
+            String clientId = (String) client.get("clientId");
+            assertEquals("nmsdz-cli".equals(clientId), Boolean.TRUE.equals(client.get("directAccessGrantsEnabled")),
+                    clientId + ": directAccessGrantsEnabled " + client.get("directAccessGrantsEnabled"));
+        }
+        // and Keycloak says so: the public ones, and confidential ones with their (demo) secret
+        for (String clientId : List.of("admin-cli", "nmsdz-console", "stats-bureau", "provincial-platform-sx")) {
+            Response refused = given().formParam("grant_type", "password").formParam("client_id", clientId)
+                    .formParam("client_secret", clientId + "-secret")
+                    .formParam("username", "admin").formParam("password", "demo")
+                    .post(Suite.KEYCLOAK + "/realms/nmsdz/protocol/openid-connect/token");
+            assertTrue(refused.statusCode() == 400 || refused.statusCode() == 401, clientId + ": " + refused.asString());
+            assertEquals("unauthorized_client", refused.path("error"), clientId + ": " + refused.asString());
+            assertEquals("Client not allowed for direct access grants", refused.path("error_description"), clientId);
+        }
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheUserAndAreRecorded() {
+        // a user of its own, so no demo user is ever locked
+        String username = "lockout-" + UUID.randomUUID().toString().substring(0, 8);
+        String user = KeycloakAdmin.createUser(username, Map.of("region", List.of(PINGLU)), "score-reader");
+        try {
+            assertEquals(200, passwordGrant("nmsdz-cli", username, "demo").statusCode(), "the control: it logs in");
+            Map<String, Object> realm = KeycloakAdmin.realm();
+            assertEquals(Boolean.TRUE, realm.get("bruteForceProtected"));
+            int failureFactor = ((Number) realm.get("failureFactor")).intValue();
+            assertTrue(failureFactor > 0 && failureFactor <= 10, "failureFactor " + failureFactor);
+            for (int i = 0; i < failureFactor; i++) {
+                assertNotEquals(200, passwordGrant("nmsdz-cli", username, "wrong-" + i).statusCode());
+            }
+            assertEquals(Boolean.TRUE, KeycloakAdmin.bruteForceStatus(user).get("disabled"),
+                    "locked after " + failureFactor + " failures: " + KeycloakAdmin.bruteForceStatus(user));
+            Response locked = passwordGrant("nmsdz-cli", username, "demo");
+            assertNotEquals(200, locked.statusCode(), "the right password does not help a locked user");
+            assertEquals("invalid_grant", locked.path("error"), locked.asString());
+            // login events are stored: the failures are there for the operators
+            assertTrue(KeycloakAdmin.events("LOGIN_ERROR", user).size() >= failureFactor,
+                    "LOGIN_ERROR events of " + username + ": " + KeycloakAdmin.events("LOGIN_ERROR", user));
+            assertFalse(KeycloakAdmin.events("LOGIN", user).isEmpty(), "the successful login is recorded too");
+        } finally {
+            KeycloakAdmin.deleteUser(user);
+        }
+    }
+
+    @Test
+    void theRealmsPasswordPolicyRefusesAWeakPassword() {
+        String username = "policy-" + UUID.randomUUID().toString().substring(0, 8);
+        String user = KeycloakAdmin.createUser(username, Map.of("region", List.of(PINGLU)), "score-reader");
+        try {
+            Response weak = KeycloakAdmin.resetPassword(user, "demo1234");
+            assertEquals(400, weak.statusCode(), weak.asString());
+            Response strong = KeycloakAdmin.resetPassword(user, "a long passphrase " + UUID.randomUUID());
+            assertEquals(204, strong.statusCode(), strong.asString());
+        } finally {
+            KeycloakAdmin.deleteUser(user);
+        }
     }
 
     // ------------------------------------------------------------------ roles and regions
@@ -209,6 +325,19 @@ class SecurityIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    static Response passwordGrant(String clientId, String username, String password) {
+        return given().formParam("grant_type", "password").formParam("client_id", clientId)
+                .formParam("username", username).formParam("password", password)
+                .post(Suite.KEYCLOAK + "/realms/nmsdz/protocol/openid-connect/token");
+    }
+
+    /** The endpoints plus a read of indicator-service called directly. */
+    static List<String> withIndicator(List<String> endpoints) {
+        List<String> all = new java.util.ArrayList<>(endpoints);
+        all.add(INDICATOR_DIRECT + "/api/v1/regions/" + PINGLU);
+        return all;
+    }
 
     static void assertRefusedEverywhere(String token) {
         for (String url : ENDPOINTS) {

@@ -1,5 +1,6 @@
 package cn.nmsdz.evidence.rest;
 
+import cn.nmsdz.support.rest.PersonalData;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceVersionEntity;
 import cn.nmsdz.evidence.core.EvidenceVersionView;
@@ -55,6 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evidence", description = "Figures, documents, claims and expert verdicts submitted by departments and systems")
 @Authenticated
+@PersonalData // departments, officials, submitters and reviewers by name: never cached
 public class EvidenceResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package cn.nmsdz.indicator.rest;
 
+import cn.nmsdz.support.rest.PersonalData;
 import cn.nmsdz.indicator.domain.decomposition.DecompositionEntry;
 import cn.nmsdz.indicator.domain.decomposition.Department;
 import cn.nmsdz.indicator.organisation.LeadershipGroup;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "No valid bearer token (Keycloak realm nmsdz, audience nmsdz-api)")
 @APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin)")
 @Authenticated
+@PersonalData // departments, officials, submitters and reviewers by name: never cached
 public class OrganisationResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     // the two import methods share one OpenAPI operation (same path and verb): one text for both

@@ -16,12 +16,14 @@ public class RequestIdFilter {
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String id = request.getHeaderString(HEADER);
-        if (id == null || !SAFE.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
-        }
+        String id = accept(request.getHeaderString(HEADER));
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
+    }
+
+    /** A safe caller-supplied id, or a new one. */
+    public static String accept(String id) {
+        return id == null || !SAFE.matcher(id).matches() ? UUID.randomUUID().toString() : id;
     }
 
     @ServerResponseFilter

@@ -1,0 +1,106 @@
+package cn.nmsdz.gateway;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What the gateway refuses about a request's head before anything else looks at it, each as problem+json: a request
+ * line or header block over the gateway's limits (414, 431), a bearer token that is not a JWT (401), more than one
+ * Authorization header (which one would count?), and a Transfer-Encoding other than chunked (the proxy would answer a
+ * bare 400).
+ *
+ * <p>The HTTP layer's own limits (quarkus.http.limits.max-initial-line-length and max-header-size) are set far above
+ * these, so that requests between the two limits reach this check and get a problem body. Beyond the HTTP layer's
+ * limits, and for heads it cannot parse (CR, LF or NUL in a header, two or a negative Content-Length), Vert.x answers
+ * itself with an empty body: Quarkus does not let an application set the HTTP server's invalidRequestHandler.
+ */
+final class RequestChecks {
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    private static final String BEARER = "Bearer ";
+    private final long maxRequestLine;
+    private final long maxHeaderBytes;
+
+    RequestChecks(long maxRequestLine, long maxHeaderBytes) {
+        this.maxRequestLine = maxRequestLine;
+        this.maxHeaderBytes = maxHeaderBytes;
+    }
+
+    void check(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String refusal = null;
+        int status = 400;
+        String title = "Bad Request";
+        if (requestLineLength(request.method().name(), request.uri()) > maxRequestLine) {
+            status = 414;
+            title = "URI Too Long";
+            refusal = "the request line is longer than " + maxRequestLine + " bytes";
+        } else if (headerBytes(request.headers()) > maxHeaderBytes) {
+            status = 431;
+            title = "Request Header Fields Too Large";
+            refusal = "the request headers are larger than " + maxHeaderBytes + " bytes";
+        } else if (!bearerShaped(request.headers().getAll("Authorization"))) {
+            // never reaches the token check: Quarkus' OIDC answers some such values (Bearer ..) with a 500
+            status = 401;
+            title = "Unauthorized";
+            refusal = "the bearer token is not a JWT of the nmsdz realm";
+            request.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        } else {
+            refusal = malformed(request.headers());
+        }
+        if (refusal == null) {
+            ctx.next();
+            return;
+        }
+        request.response().putHeader("Connection", "close");
+        // the instance of a 414 would repeat the too long target
+        Problems.send(request.response(), status, title, refusal, status == 414 ? null : request.path(),
+                ctx.get(RequestIds.KEY));
+    }
+
+    static long requestLineLength(String method, String uri) {
+        // "GET /path HTTP/1.1": the request target as sent, two spaces
+        return (long) method.length() + uri.length() + "HTTP/1.1".length() + 2;
+    }
+
+    static long headerBytes(MultiMap headers) {
+        long bytes = 0;
+        for (Map.Entry<String, String> h : headers) {
+            bytes += h.getKey().length() + h.getValue().length() + 4; // ": " and CRLF
+        }
+        return bytes;
+    }
+
+    /**
+     * False for a single bearer token that cannot be a JWT (three base64url segments, header and claims not empty):
+     * the realm issues nothing else, so it is refused here and never sent to Keycloak's introspection endpoint. The
+     * services apply the same rule (service-support BearerShape).
+     */
+    static boolean bearerShaped(List<String> authorization) {
+        if (authorization.size() != 1) {
+            return true; // none: the token check decides; several: refused by malformed()
+        }
+        String value = authorization.get(0);
+        if (value.length() < BEARER.length() || !value.substring(0, BEARER.length()).equalsIgnoreCase(BEARER)) {
+            return true;
+        }
+        return COMPACT_JWS.matcher(value.substring(BEARER.length()).trim()).matches();
+    }
+
+    /** The refusal of a head the gateway will not forward, or null. */
+    static String malformed(MultiMap headers) {
+        if (headers.getAll("Authorization").size() > 1) {
+            return "more than one Authorization header: send exactly one bearer token";
+        }
+        List<String> transferEncoding = headers.getAll("Transfer-Encoding");
+        for (String te : transferEncoding) {
+            if (!"chunked".equals(te)) {
+                return "Transfer-Encoding '" + te + "' is not supported: send Content-Length or 'chunked'";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+package cn.nmsdz.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.MultiMap;
+import org.junit.jupiter.api.Test;
+
+class RequestChecksTest {
+
+    @Test
+    void oneAuthorizationHeaderPassesTwoAreRefused() {
+        assertNull(RequestChecks.malformed(MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer a")));
+        String refusal = RequestChecks.malformed(MultiMap.caseInsensitiveMultiMap()
+                .add("Authorization", "Bearer a").add("authorization", "Bearer b"));
+        assertTrue(refusal.contains("more than one Authorization header"), refusal);
+    }
+
+    @Test
+    void onlyChunkedTransferEncodingIsForwarded() {
+        assertNull(RequestChecks.malformed(MultiMap.caseInsensitiveMultiMap().add("Transfer-Encoding", "chunked")));
+        String refusal = RequestChecks.malformed(MultiMap.caseInsensitiveMultiMap().add("Transfer-Encoding", "gzip"));
+        assertTrue(refusal.contains("Transfer-Encoding 'gzip'"), refusal);
+    }
+
+    @Test
+    void aBearerTokenMustBeShapedLikeAJwt() {
+        assertTrue(RequestChecks.bearerShaped(java.util.List.of()));
+        assertTrue(RequestChecks.bearerShaped(java.util.List.of("Bearer eyJh.eyJz.c2ln")));
+        assertTrue(RequestChecks.bearerShaped(java.util.List.of("bearer eyJh.eyJz.")));
+        assertTrue(RequestChecks.bearerShaped(java.util.List.of("Basic dXNlcjpwYXNz")));
+        for (String bad : java.util.List.of("Bearer ..", "Bearer not-a-jwt", "Bearer .eyJz.c2ln", "Bearer a.b.c.d.e",
+                "Bearer a+b.c.d", "Bearer ")) {
+            assertFalse(RequestChecks.bearerShaped(java.util.List.of(bad)), bad);
+        }
+    }
+
+    @Test
+    void theHeadIsMeasuredAsSent() {
+        assertEquals("GET /a HTTP/1.1".length(), RequestChecks.requestLineLength("GET", "/a"));
+        assertEquals("Host: x\r\n".length(), RequestChecks.headerBytes(MultiMap.caseInsensitiveMultiMap().add("Host", "x")));
+    }
+}
