@@ -15,6 +15,7 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -113,9 +114,62 @@ class AuthorizationMatrixIT {
             assertEquals(true, detail != null && detail.contains(reason(row.name())),
                     row.name() + ": refused for another reason: " + detail);
         }
+        if (row.status() == 404) {
+            // hidden, not refused: the answer is word for word the one for an id that does not exist
+            String id = row.path().contains("{pl-document}") ? "{pl-document}" : "{yc-evidence}";
+            String unknown = UUID.randomUUID().toString();
+            Response control = request(new Row(row.name(), row.method(), row.path().replace(id, unknown),
+                    row.contentType(), row.body(), row.caller(), 404, null));
+            assertEquals(404, control.statusCode(), row.name() + ": unknown id: " + control.asString());
+            assertEquals(control.<String>path("detail").replace(unknown, IDS.get(id)), response.path("detail"),
+                    row.name() + ": the 404 differs from an unknown id's");
+        }
         if (row.probe() != null) {
             assertEquals(before, row.probe().get(), row.name() + ": the refused request changed what is stored");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void organisationDataIsReadByTheRegionTheRegionsAboveItItsExpertsAndTheCatalogueAdmin() {
+        String sxBureau = "client:stats-bureau-sx:stats-bureau-sx-secret";
+        for (String caller : List.of("pl-reviewer", "pl-market", "sx-reader", "client:provincial-platform-sx", sxBureau,
+                "client:stats-bureau", "expert2", "admin")) {
+            for (String what : List.of("departments", "plan", "leadership-group", "decomposition", "decomposition.xlsx")) {
+                given().auth().oauth2(token(caller)).get(API + "/regions/" + PL + "/" + what)
+                        .then().statusCode(200);
+            }
+        }
+        for (String caller : List.of("yc-market", "cq-reader", "expert1", "admin")) {
+            given().auth().oauth2(token(caller)).get(API + "/regions/" + YC + "/decomposition").then().statusCode(200);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void nobodyReviewsEvidenceTheySubmittedThemselvesWhateverRolesTheyHold() {
+        // a clerk of 永川区's statistics bureau who is also one of its reviewers (onboarded for this run)
+        String user = "four-eyes-" + Long.toString(System.currentTimeMillis(), 36);
+        String id = KeycloakAdmin.createUser(user, Map.of("region", List.of(YC), "department", List.of(YC + "-statistics")),
+                "evidence-submitter");
+        KeycloakAdmin.addRealmRole(id, "evidence-reviewer");
+        String both = Tokens.user(user);
+        Response created = given().auth().oauth2(both).contentType(ContentType.JSON)
+                .body(Map.of("metric", "online_retail_sales", "year", 2016, "value", 16.5, "source", "four eyes"))
+                .post(API + "/regions/" + YC + "/observations");
+        assertEquals(201, created.statusCode(), created.asString());
+        String evidence = created.path("[0].id");
+
+        for (Map<String, Object> decision : List.of(Map.<String, Object>of("decision", "ACCEPT"),
+                Map.<String, Object>of("decision", "REJECT", "reason", "own figure"))) {
+            given().auth().oauth2(both).contentType(ContentType.JSON).body(decision)
+                    .post(API + "/evidence/" + evidence + "/review")
+                    .then().statusCode(403).contentType(startsWith("application/problem+json"))
+                    .body("detail", startsWith("rule four-eyes: " + user + " submitted this evidence"));
+        }
+        given().auth().oauth2(token("yc-reviewer")).get(API + "/evidence/" + evidence)
+                .then().statusCode(200).body("state", equalTo("SUBMITTED")).body("version", equalTo(1));
+        // the control: another reviewer of the region decides on it
+        given().auth().oauth2(token("yc-reviewer")).contentType(ContentType.JSON).body(Map.of("decision", "ACCEPT"))
+                .post(API + "/evidence/" + evidence + "/review").then().statusCode(200).body("state", equalTo("ACCEPTED"));
     }
 
     static Stream<Row> refusals() {
@@ -192,6 +246,15 @@ class AuthorizationMatrixIT {
                 row("GET plan without token", "GET", "/regions/" + PL + "/plan", null, null, null, 401),
                 row("GET leadership-group without token", "GET", "/regions/" + PL + "/leadership-group", null, null, null, 401),
                 row("GET decomposition.xlsx without token", "GET", "/regions/" + YC + "/decomposition.xlsx", null, null, null, 401),
+                // organisation data (named officials, who owns what) is read within the region's own line, not by every region
+                row("GET departments of 140829 by yc-market (region: another county)", "GET", "/regions/" + PL + "/departments", null, null, "yc-market", 403),
+                row("GET departments of 500118 by stats-bureau-sx (region: data provider of 山西省)", "GET", "/regions/" + YC + "/departments", null, null, sxBureau, 403),
+                row("GET plan of 140829 by yc-reviewer (region: another county)", "GET", "/regions/" + PL + "/plan", null, null, "yc-reviewer", 403),
+                row("GET leadership-group of 140829 by cq-reader (region: 重庆市)", "GET", "/regions/" + PL + "/leadership-group", null, null, "cq-reader", 403),
+                row("GET departments of 140000 by pl-market (region: 山西省 lies above its 平陆县)", "GET", "/regions/140000/departments", null, null, "pl-market", 403),
+                row("GET decomposition of 140829 by expert1 (region: not assigned to 平陆县)", "GET", "/regions/" + PL + "/decomposition", null, null, "expert1", 403),
+                row("GET decomposition of 500118 by sx-reader (region: 山西省)", "GET", "/regions/" + YC + "/decomposition", null, null, "sx-reader", 403),
+                row("GET decomposition.xlsx of 500118 by pl-reviewer (region: another county)", "GET", "/regions/" + YC + "/decomposition.xlsx", null, null, "pl-reviewer", 403),
                 row("POST decomposition.xlsx (xlsx) by yc-market (role)", "POST", "/regions/" + YC + "/decomposition.xlsx", XLSX, sheet, "yc-market", 403, decomposition),
                 row("POST decomposition.xlsx (multipart) by pl-reviewer (role)", "POST", "/regions/" + YC + "/decomposition.xlsx", MULTIPART, Map.of(), "pl-reviewer", 403, decomposition),
                 // ---------------------------------------------------------------- evidence-service: observations
@@ -209,8 +272,8 @@ class AuthorizationMatrixIT {
                 row("POST documents 500118 indicator 11 by yc-stats (department)", "POST", "/regions/" + YC + "/documents", MULTIPART, doc11, "yc-stats", 403, ycDocuments),
                 row("POST documents 500118 by yc-reviewer (role)", "POST", "/regions/" + YC + "/documents", MULTIPART, doc11, "yc-reviewer", 403, ycDocuments),
                 row("POST documents 500118 by expert1 (role)", "POST", "/regions/" + YC + "/documents", MULTIPART, doc11, "expert1", 403, ycDocuments),
-                row("GET 平陆 document content by yc-reviewer (region)", "GET", "/documents/{pl-document}/content", null, null, "yc-reviewer", 403),
-                row("GET 平陆 document content by yc-market (region)", "GET", "/documents/{pl-document}/content", null, null, "yc-market", 403),
+                row("GET 平陆 document content by yc-reviewer (hidden: another region)", "GET", "/documents/{pl-document}/content", null, null, "yc-reviewer", 404),
+                row("GET 平陆 document content by yc-market (hidden: another region)", "GET", "/documents/{pl-document}/content", null, null, "yc-market", 404),
                 row("GET 平陆 document content by sx-reader (role)", "GET", "/documents/{pl-document}/content", null, null, "sx-reader", 403),
                 row("GET 平陆 document content without token", "GET", "/documents/{pl-document}/content", null, null, null, 401),
                 // ---------------------------------------------------------------- evidence-service: claims and assessments
@@ -235,19 +298,19 @@ class AuthorizationMatrixIT {
                 row("GET evidence of 500118 by pl-reviewer (region)", "GET", "/regions/" + YC + "/evidence?size=1", null, null, "pl-reviewer", 403),
                 row("GET evidence of 500118 by pl-market (region)", "GET", "/regions/" + YC + "/evidence?size=1", null, null, "pl-market", 403),
                 row("GET evidence of 140829 by expert1 (region: not assigned to 平陆县)", "GET", "/regions/" + PL + "/evidence?size=1", null, null, "expert1", 403),
-                row("GET 永川 evidence by pl-reviewer (region)", "GET", ev, null, null, "pl-reviewer", 403),
+                row("GET 永川 evidence by pl-reviewer (hidden: another region)", "GET", ev, null, null, "pl-reviewer", 404),
                 row("GET 永川 evidence by cq-reader (role)", "GET", ev, null, null, "cq-reader", 403),
                 row("GET 永川 evidence without token", "GET", ev, null, null, null, 401),
-                row("GET 永川 evidence history by pl-market (region)", "GET", ev + "/history", null, null, "pl-market", 403),
+                row("GET 永川 evidence history by pl-market (hidden: another region)", "GET", ev + "/history", null, null, "pl-market", 404),
                 row("GET 永川 evidence history by sx-reader (role)", "GET", ev + "/history", null, null, "sx-reader", 403),
-                row("POST review of 永川 evidence by pl-reviewer (region)", "POST", ev + "/review", "json", accept, "pl-reviewer", 403, ycEvidence),
+                row("POST review of 永川 evidence by pl-reviewer (hidden: reviewer of another region)", "POST", ev + "/review", "json", accept, "pl-reviewer", 404, ycEvidence),
                 row("POST review of 永川 evidence by yc-stats (role: its own submitter)", "POST", ev + "/review", "json", accept, "yc-stats", 403, ycEvidence),
                 row("POST review of 永川 evidence by expert1 (role)", "POST", ev + "/review", "json", accept, "expert1", 403, ycEvidence),
                 row("POST review of 永川 evidence by admin (role)", "POST", ev + "/review", "json", accept, "admin", 403, ycEvidence),
                 row("POST review of 永川 evidence without token", "POST", ev + "/review", "json", accept, null, 401, ycEvidence),
                 row("POST withdraw of 永川 statistics evidence by yc-market (withdraw-scope: another department)", "POST", ev + "/withdraw", "json", withdraw, "yc-market", 403, ycEvidence),
-                row("POST withdraw of 永川 evidence by pl-market (withdraw-scope: another region)", "POST", ev + "/withdraw", "json", withdraw, "pl-market", 403, ycEvidence),
-                row("POST withdraw of 永川 evidence by pl-reviewer (withdraw-scope: reviewer of another region)", "POST", ev + "/withdraw", "json", withdraw, "pl-reviewer", 403, ycEvidence),
+                row("POST withdraw of 永川 evidence by pl-market (hidden: another region)", "POST", ev + "/withdraw", "json", withdraw, "pl-market", 404, ycEvidence),
+                row("POST withdraw of 永川 evidence by pl-reviewer (hidden: reviewer of another region)", "POST", ev + "/withdraw", "json", withdraw, "pl-reviewer", 404, ycEvidence),
                 row("POST withdraw of 永川 evidence by expert1 (withdraw-scope: not its record)", "POST", ev + "/withdraw", "json", withdraw, "expert1", 403, ycEvidence),
                 row("POST withdraw of 永川 evidence by cq-reader (role)", "POST", ev + "/withdraw", "json", withdraw, "cq-reader", 403, ycEvidence),
                 row("POST withdraw of 永川 evidence by admin (role)", "POST", ev + "/withdraw", "json", withdraw, "admin", 403, ycEvidence),
@@ -300,6 +363,9 @@ class AuthorizationMatrixIT {
         }
         if (name.contains("(expert-assignment")) {
             return "rule expert-assignment:";
+        }
+        if (name.contains("(four-eyes")) {
+            return "rule four-eyes:";
         }
         if (name.contains("(withdraw-scope")) {
             return "rule withdraw-scope:";

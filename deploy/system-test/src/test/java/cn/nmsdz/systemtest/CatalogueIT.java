@@ -211,7 +211,7 @@ class CatalogueIT {
                 .body("members[0].person", equalTo("翟纪亭"))
                 .body("members[0].role", equalTo("组长"))
                 .body("office.department", equalTo("140829-market-supervision"));
-        given().auth().oauth2(token).get(api("/regions/500118/leadership-group"))
+        given().auth().oauth2(Tokens.user("admin")).get(api("/regions/500118/leadership-group"))
                 .then().statusCode(404).contentType(startsWith("application/problem+json"));
     }
 
@@ -310,6 +310,41 @@ class CatalogueIT {
 
         given().auth().oauth2(Tokens.user("yc-stats")).contentType("text/csv; charset=UTF-8").body(good).post(api("/regions/import"))
                 .then().statusCode(403);
+    }
+
+    @Test
+    @Order(8)
+    void aRegionLiesInItsProvincesZoneACountyUnderAProvinceOnlyInAMunicipalityAndTheListFiltersByParent() {
+        String admin = Tokens.user("admin");
+        // 重庆市 is WEST: a county of it given as EAST is refused, naming the field and the province's zone
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("code", "509901", "name", "东部区", "level", "COUNTY", "parentCode", "500000", "zone", "EAST"))
+                .post(api("/regions")).then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors.field", equalTo(List.of("/zone")))
+                .body("errors[0].message", containsString("zone must be WEST, the zone of province 500000"));
+        // 山西省 is no municipality: its counties sit under a city
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("code", "149901", "name", "省直县", "level", "COUNTY", "parentCode", "140000", "zone", "CENTRAL"))
+                .post(api("/regions")).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("/parentCode")))
+                .body("errors[0].message", containsString("a COUNTY sits under a city"));
+        // an import row is checked by the same rules
+        given().auth().oauth2(admin).contentType("text/csv; charset=UTF-8")
+                .body("code,name,level,parentCode,zone\n509901,东部区,COUNTY,500000,EAST\n149901,省直县,COUNTY,140000,CENTRAL\n")
+                .post(api("/regions/import")).then().statusCode(422)
+                .body("errors.field", equalTo(List.of("/rows/2/zone", "/rows/3/parentCode")));
+        given().auth().oauth2(admin).get(api("/regions/509901")).then().statusCode(404);
+        given().auth().oauth2(admin).get(api("/regions/149901")).then().statusCode(404);
+
+        // the list filters by parent: directly under 山西省 only its cities, under 重庆市 its districts
+        List<Map<String, Object>> shanxi = given().auth().oauth2(admin).get(api("/regions?parent=140000"))
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertTrue(shanxi.stream().anyMatch(r -> "140800".equals(r.get("code"))), shanxi.toString());
+        assertTrue(shanxi.stream().allMatch(r -> "140000".equals(r.get("parentCode"))), shanxi.toString());
+        given().auth().oauth2(admin).get(api("/regions?parent=500000")).then().statusCode(200)
+                .body("code", hasItems("500118")).body("parentCode", everyItem(equalTo("500000")));
+        given().auth().oauth2(admin).get(api("/regions?parent=149998")).then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
     }
 
     @Test

@@ -57,6 +57,15 @@ final class KeycloakAdmin {
         return id;
     }
 
+    /** Grants one more realm role to a user (a user holding several roles, e.g. submitter and reviewer). */
+    static void addRealmRole(String userId, String role) {
+        String token = token();
+        Map<String, Object> realmRole = given().auth().oauth2(token).get(ADMIN_API + "/roles/" + role)
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(List.of(realmRole))
+                .post(ADMIN_API + "/users/" + userId + "/role-mappings/realm").then().statusCode(204);
+    }
+
     /** Replaces one attribute of a user, keeping the rest of its representation. */
     static void setAttribute(String userId, String name, List<String> values) {
         String token = token();

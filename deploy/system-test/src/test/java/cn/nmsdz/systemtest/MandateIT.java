@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -33,19 +35,87 @@ class MandateIT {
 
     @BeforeAll
     static void createCounty() {
+        county = newCounty("系统测试县" + RUN).code();
+        // until it has reached evidence-service through catalogue.events it is "not known yet" there (404)
         String admin = Tokens.user("admin");
-        for (int code = 140880; code <= 140899 && county == null; code++) {
-            if (given().auth().oauth2(admin).get(API + "/regions/" + code).statusCode() == 404) {
-                county = Integer.toString(code);
+        eventually(() -> given().auth().oauth2(admin).get(API + "/regions/" + county + "/evidence?size=1"),
+                r -> r.statusCode() == 200).then().statusCode(200);
+    }
+
+    /** A county created for the run, and the time of its catalogue event (X-NMSDZ-Event-Time). */
+    record County(String code, String eventTime) {
+    }
+
+    /** Creates a county under 运城市 with a free code of 140880–140899. */
+    static synchronized County newCounty(String name) {
+        String admin = Tokens.user("admin");
+        String code = null;
+        for (int c = 140880; c <= 140899 && code == null; c++) {
+            if (given().auth().oauth2(admin).get(API + "/regions/" + c).statusCode() == 404) {
+                code = Integer.toString(c);
             }
         }
-        if (county == null) {
+        if (code == null) {
             throw new IllegalStateException("no free county code in 140880-140899: use a fresh suite");
         }
+        Response created = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", name, "level", "COUNTY", "parentCode", "140800", "zone", "CENTRAL"))
+                .post(API + "/regions");
+        created.then().statusCode(200);
+        return new County(code, created.header("X-NMSDZ-Event-Time"));
+    }
+
+    /**
+     * Read-your-writes (issue #18, 4): a department named in the decomposition a moment ago, and a county created a
+     * moment ago, are never refused for good because the change is still on its way: with the X-NMSDZ-Event-Time the
+     * write answered passed as X-NMSDZ-Catalogue-After, the answer is the result or 409 "not yet" with Retry-After.
+     */
+    @Test
+    void aChangeMadeAMomentAgoIsWaitedForNotRefused() throws InterruptedException {
+        County created = newCounty("一致性测试县" + RUN);
+        String fresh = created.code();
+        String regionTime = created.eventTime();
+        assertNotNull(regionTime, "POST /regions answers the time of its catalogue event");
+        String admin = Tokens.user("admin");
+        // scoring: the county is known, or not known *yet*, never a refusal of the caller's scope
+        Response score = retried(() -> given().auth().oauth2(admin).header("X-NMSDZ-Catalogue-After", regionTime)
+                .get(API + "/regions/" + fresh + "/scores/latest?year=2025"));
+        assertNotEquals(403, score.statusCode(), score.asString());
+
+        String department = fresh + "-commerce";
+        KeycloakAdmin.createUser("commerce-" + RUN, Map.of("region", List.of(fresh), "department", List.of(department)),
+                "evidence-submitter");
+        String clerk = Tokens.user("commerce-" + RUN);
         given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("code", county, "name", "系统测试县" + RUN, "level", "COUNTY", "parentCode", "140800",
-                        "zone", "CENTRAL"))
-                .post(API + "/regions").then().statusCode(200);
+                .body(Map.of("code", department, "name", "一致性测试县商务局" + RUN, "kind", "GOVERNMENT_DEPARTMENT"))
+                .post(API + "/regions/" + fresh + "/departments").then().statusCode(201);
+        Response saved = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("leadUnits", List.of(department))).put(API + "/regions/" + fresh + "/decomposition/36");
+        saved.then().statusCode(200);
+        String changed = saved.header("X-NMSDZ-Event-Time");
+        assertNotNull(changed, "PUT …/decomposition answers the time of its catalogue event");
+
+        // at once, as the department named there: 201, after as many "not yet" answers as the change takes to arrive
+        Response claim = retried(() -> given().auth().oauth2(clerk).header("X-NMSDZ-Catalogue-After", changed)
+                .contentType(ContentType.JSON).body(Map.of("indicator", "36", "satisfied", true, "comment", "MandateIT"))
+                .post(API + "/regions/" + fresh + "/claims"));
+        assertEquals(201, claim.statusCode(), claim.asString());
+        claim.then().body("department", equalTo(department));
+    }
+
+    /** Repeats a request while it answers 409 "not yet", each time after its Retry-After; the first other answer. */
+    static Response retried(Supplier<Response> request) throws InterruptedException {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            Response r = request.get();
+            if (r.statusCode() != 409) {
+                return r;
+            }
+            r.then().contentType(startsWith("application/problem+json")).body("detail", containsString("yet"));
+            String retryAfter = r.header("Retry-After");
+            assertNotNull(retryAfter, "a 'not yet' answer says when to retry: " + r.asString());
+            Thread.sleep(Long.parseLong(retryAfter) * 1000);
+        }
+        throw new AssertionError("still 'not yet' after 60 retries");
     }
 
     @Test
@@ -123,9 +193,9 @@ class MandateIT {
         Map<String, Object> figure = Map.of("metric", "online_operators", "year", 2016, "value", 321,
                 "source", "山西省统计局 MandateIT");
 
-        // the test county lies under 运城市 and 山西省 (140000): accepted on arrival, once the county has
-        // reached the evidence service through catalogue.events (until then its parents are unknown there)
-        eventually(() -> post(shanxi, "/observations", figure), r -> r.statusCode() != 403).then().statusCode(201).body("[0].state", equalTo("ACCEPTED"))
+        // the test county lies under 运城市 and 山西省 (140000): accepted on arrival (the county has reached the
+        // evidence service through catalogue.events: @BeforeAll waits for it)
+        eventually(() -> post(shanxi, "/observations", figure), r -> r.statusCode() != 404).then().statusCode(201).body("[0].state", equalTo("ACCEPTED"))
                 .body("[0].submittedBy", equalTo("service-account-stats-bureau-sx"));
 
         // 永川区 lies under 重庆市: refused, and nothing stored there

@@ -164,9 +164,16 @@ class WalkingSkeletonIT {
                         .then().statusCode(201).body("[0].state", equalTo("ACCEPTED"))
                         .extract().jsonPath().getLong("[0].position"));
             }
+            // the events wait in the outbox: evidence-service says so on its readiness, naming the outbox
+            Map<String, Object> stalled = await(() -> outboxCheck("DOWN"));
+            assertTrue(String.valueOf(stalled.get("problem")).contains("outbox row(s) unsent"), stalled.toString());
+            assertTrue(((Number) stalled.get("pendingRows")).longValue() >= positions.size(), stalled.toString());
+            assertEquals(503, given().get(Suite.EVIDENCE + "/q/health/ready").statusCode());
         } finally {
             Suite.run("restart", "kafka");
         }
+        // and UP again once they are published
+        assertEquals(0L, ((Number) await(() -> outboxCheck("UP")).get("pendingRows")).longValue());
         // a consumer that dedupes by event id sees each submission once, in submission order
         Map<Long, String> seen = new java.util.LinkedHashMap<>();
         Properties props = consumerProps();
@@ -251,6 +258,20 @@ class WalkingSkeletonIT {
             }
         }
         throw new AssertionError("no evidence event of " + YONGCHUAN + " on " + Topics.EVIDENCE);
+    }
+
+    /** The data of evidence-service's readiness check "outbox" when it has the given status, else null. */
+    static Map<String, Object> outboxCheck(String status) {
+        List<Map<String, Object>> checks = given().get(Suite.EVIDENCE + "/q/health/ready").then().extract()
+                .jsonPath().getList("checks");
+        for (Map<String, Object> check : checks) {
+            if ("outbox".equals(check.get("name")) && status.equals(check.get("status"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> data = (Map<String, Object>) check.get("data");
+                return data;
+            }
+        }
+        return null;
     }
 
     static Properties producerProps() {

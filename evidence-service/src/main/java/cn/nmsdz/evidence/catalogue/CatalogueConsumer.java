@@ -63,7 +63,7 @@ public class CatalogueConsumer {
                 entity.parentCode = region.parentCode();
                 entity.persist();
             }
-            case EventTypes.DECOMPOSITION_CHANGED -> applyDecomposition(event.dataAs(DecompositionData.class));
+            case EventTypes.DECOMPOSITION_CHANGED -> applyDecomposition(event.dataAs(DecompositionData.class), event.time());
             default -> LOG.debugf("ignoring catalogue event type %s", event.type());
         }
     }
@@ -127,11 +127,17 @@ public class CatalogueConsumer {
         return simple.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    void applyDecomposition(DecompositionData data) {
+    /**
+     * @param changedAt the time indicator-service made the change (the event's time): kept as the region's
+     *                  {@code received_at}, so a refusal can tell whether a change the caller made later has arrived yet
+     */
+    void applyDecomposition(DecompositionData data, java.time.OffsetDateTime changedAt) {
         em.createNativeQuery("delete from decomposition_unit where region = :r").setParameter("r", data.region())
                 .executeUpdate();
-        em.createNativeQuery("insert into decomposition_region(region, received_at) values (:r, now()) "
-                + "on conflict (region) do update set received_at = now()").setParameter("r", data.region()).executeUpdate();
+        em.createNativeQuery("insert into decomposition_region(region, received_at) values (:r, :t) "
+                + "on conflict (region) do update set received_at = greatest(decomposition_region.received_at, :t)")
+                .setParameter("r", data.region())
+                .setParameter("t", changedAt != null ? changedAt : java.time.OffsetDateTime.now()).executeUpdate();
         int units = 0;
         for (DecompositionData.Entry entry : data.entries() == null ? List.<DecompositionData.Entry>of() : data.entries()) {
             units += insertUnits(data.region(), entry.indicator(), entry.leadUnits(), "LEAD");

@@ -2,7 +2,6 @@ package cn.nmsdz.evidence.document;
 
 import cn.nmsdz.evidence.catalogue.IndicatorDefinitionEntity;
 import cn.nmsdz.evidence.catalogue.ItemDefinitionEntity;
-import cn.nmsdz.evidence.catalogue.KnownRegionEntity;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceLedger;
 import cn.nmsdz.evidence.core.Kinds;
@@ -21,6 +20,9 @@ import java.util.List;
 public class DocumentService {
 
     @Inject
+    cn.nmsdz.evidence.security.RegionScope regionScope;
+
+    @Inject
     EvidenceLedger ledger;
 
     @Inject
@@ -29,9 +31,7 @@ public class DocumentService {
     /** Checks the target before any byte is stored: region, indicator, item. */
     @Transactional
     public void checkTarget(String region, String indicator, String item, Caller caller) {
-        if (KnownRegionEntity.findById(region) == null) {
-            throw ProblemException.notFound("region " + region + " is not in the catalogue");
-        }
+        regionScope.requireKnown(region);
         List<Problem.FieldError> errors = new ArrayList<>();
         IndicatorDefinitionEntity i = indicator == null ? null : IndicatorDefinitionEntity.findById(indicator);
         if (indicator == null || indicator.isBlank()) {

@@ -2,7 +2,6 @@ package cn.nmsdz.evidence.judgement;
 
 import cn.nmsdz.evidence.catalogue.IndicatorDefinitionEntity;
 import cn.nmsdz.evidence.catalogue.ItemDefinitionEntity;
-import cn.nmsdz.evidence.catalogue.KnownRegionEntity;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceLedger;
 import cn.nmsdz.evidence.core.Kinds;
@@ -26,6 +25,9 @@ import java.util.UUID;
 public class JudgementService {
 
     @Inject
+    cn.nmsdz.evidence.security.RegionScope regionScope;
+
+    @Inject
     EvidenceLedger ledger;
 
     @Inject
@@ -45,9 +47,7 @@ public class JudgementService {
     }
 
     private void validate(String region, JudgementInput input, boolean expert) {
-        if (KnownRegionEntity.findById(region) == null) {
-            throw ProblemException.notFound("region " + region + " is not in the catalogue");
-        }
+        regionScope.requireKnown(region);
         IndicatorDefinitionEntity indicator = input == null || input.indicator() == null ? null
                 : IndicatorDefinitionEntity.findById(input.indicator());
         ItemDefinitionEntity item = input == null || input.item() == null ? null : ItemDefinitionEntity.findById(input.item());

@@ -1,7 +1,6 @@
 package cn.nmsdz.evidence.observation;
 
 import cn.nmsdz.evidence.catalogue.IndicatorDefinitionEntity;
-import cn.nmsdz.evidence.catalogue.KnownRegionEntity;
 import cn.nmsdz.evidence.catalogue.MetricDefinitionEntity;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceLedger;
@@ -27,6 +26,9 @@ import java.util.stream.Collectors;
 /** Accepts metric observations: all rows valid or nothing stored; row + version + outbox event in one transaction. */
 @ApplicationScoped
 public class ObservationService {
+
+    @Inject
+    cn.nmsdz.evidence.security.RegionScope regionScope;
     public static final int MAX_BATCH = 10_000;
     static final int FIRST_YEAR = 2000;
     /** The column's size: a unified social credit code has 18 characters. */
@@ -44,9 +46,7 @@ public class ObservationService {
 
     @Transactional
     public List<EvidenceEntity> submit(String region, List<ObservationInput> rows, Caller caller) {
-        if (KnownRegionEntity.findById(region) == null) {
-            throw ProblemException.notFound("region " + region + " is not in the catalogue");
-        }
+        regionScope.requireKnown(region);
         List<Problem.FieldError> errors = validate(rows, metrics(), IndicatorDefinitionEntity.codes(), metricUses(),
                 Year.now(ZoneOffset.UTC).getValue());
         if (!errors.isEmpty()) {

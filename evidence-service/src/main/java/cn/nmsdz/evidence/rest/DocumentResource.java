@@ -143,13 +143,13 @@ public class DocumentResource {
             description = "With its media type, its file name (Content-Disposition), its SHA-256 as Digest / Repr-Digest "
                     + "and as ETag (If-None-Match answers 304).")
     @APIResponse(responseCode = "200", description = "The bytes")
-    @APIResponse(responseCode = "404", description = "No such document")
+    @APIResponse(responseCode = "404", description = "No such document, or a document of a region the caller does not read")
     public Response content(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) throws IOException {
         EvidenceEntity e = EvidenceEntity.findById(EvidenceResource.uuid(id));
         if (e == null || !Kinds.DOCUMENT.equals(e.kind)) {
             throw ProblemException.notFound("no document " + id);
         }
-        regions.requireRead(Caller.of(identity), e.region);
+        regions.requireVisible(Caller.of(identity), e.region, "no document " + id);
         String etag = "\"" + e.sha256 + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
             return Response.notModified().header("ETag", etag).build();

@@ -142,7 +142,7 @@ public class EvidenceResource {
     @RolesAllowed({"evidence-submitter", "evidence-reviewer", "data-provider", "expert", "catalogue-admin"})
     @Transactional
     @Operation(summary = "One piece of evidence at its current version")
-    @APIResponse(responseCode = "404", description = "No such evidence")
+    @APIResponse(responseCode = "404", description = "No such evidence, or evidence of a region the caller does not read")
     public EvidenceView get(@PathParam("id") String id) {
         return EvidenceView.of(readable(id));
     }
@@ -166,13 +166,13 @@ public class EvidenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("evidence-reviewer")
     @Operation(summary = "Accept or reject submitted evidence",
-            description = "By a reviewer of the evidence's region. Only SUBMITTED evidence can be reviewed; a "
-                    + "rejection needs a reason. The decision is a new version, published as evidence reviewed.")
+            description = "By a reviewer of the evidence's region who did not submit it (four eyes). Only SUBMITTED "
+                    + "evidence can be reviewed; a rejection needs a reason. The decision is a new version, published as evidence reviewed.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ReviewInput.class)))
     @APIResponse(responseCode = "200", description = "The evidence at its new version")
     @APIResponse(responseCode = "400", description = "Unknown decision, or a rejection without reason")
-    @APIResponse(responseCode = "403", description = "Not a reviewer of this region")
-    @APIResponse(responseCode = "404", description = "No such evidence")
+    @APIResponse(responseCode = "403", description = "Not a reviewer of this region, or the reviewer submitted it (four eyes)")
+    @APIResponse(responseCode = "404", description = "No such evidence, or evidence of a region the caller does not read")
     @APIResponse(responseCode = "409", description = "Not SUBMITTED (already reviewed or withdrawn)")
     public Response review(@PathParam("id") String id, JsonNode body,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
@@ -192,7 +192,7 @@ public class EvidenceResource {
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = WithdrawInput.class)))
     @APIResponse(responseCode = "200", description = "The evidence at its new version")
     @APIResponse(responseCode = "403", description = "Not the submitter's department nor a reviewer of the region")
-    @APIResponse(responseCode = "404", description = "No such evidence")
+    @APIResponse(responseCode = "404", description = "No such evidence, or evidence of a region the caller does not read")
     @APIResponse(responseCode = "409", description = "Already withdrawn or rejected")
     public Response withdraw(@PathParam("id") String id, JsonNode body,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
@@ -208,7 +208,7 @@ public class EvidenceResource {
         if (e == null) {
             throw ProblemException.notFound("no evidence " + id);
         }
-        regions.requireRead(Caller.of(identity), e.region);
+        regions.requireVisible(Caller.of(identity), e.region, "no evidence " + id);
         return e;
     }
 

@@ -5,6 +5,7 @@ import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceLedger;
 import cn.nmsdz.evidence.core.Kinds;
 import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.evidence.security.RegionScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,9 @@ public class ReviewService {
     @Inject
     EvidenceLedger ledger;
 
+    @Inject
+    RegionScope regions;
+
     @Transactional
     public EvidenceEntity review(UUID id, ReviewInput input, Caller caller) {
         List<Problem.FieldError> errors = validate(input);
@@ -30,9 +34,15 @@ public class ReviewService {
             throw ProblemException.badRequest("invalid review; nothing was changed", errors);
         }
         EvidenceEntity e = find(id);
+        regions.requireVisible(caller, e.region, "no evidence " + id);
         if (!caller.has(Caller.REVIEWER) || !e.region.equals(caller.region())) {
             throw ProblemException.forbidden("rule region-scope: a reviewer of region " + e.region
                     + " reviews this evidence, not " + (caller.region() == null ? "a caller without region" : caller.region()));
+        }
+        if (Objects.equals(e.submittedBy, caller.user())) {
+            // whatever roles a user holds, a second person decides on what it submitted
+            throw ProblemException.forbidden("rule four-eyes: " + caller.user() + " submitted this evidence and cannot "
+                    + "review it; another reviewer of region " + e.region + " decides on it");
         }
         if (!Kinds.SUBMITTED.equals(e.state)) {
             throw new ProblemException(409, "Conflict", "only SUBMITTED evidence can be reviewed; this is " + e.state
@@ -50,10 +60,13 @@ public class ReviewService {
                     List.of(new Problem.FieldError("reason", "at most " + MAX_REASON + " characters")));
         }
         EvidenceEntity e = find(id);
+        boolean ownRecord = Objects.equals(e.submittedBy, caller.user());
+        if (!ownRecord) {
+            regions.requireVisible(caller, e.region, "no evidence " + id);
+        }
         boolean reviewer = caller.has(Caller.REVIEWER) && e.region.equals(caller.region());
         boolean ownDepartment = e.department != null && e.department.equals(caller.department())
                 && e.region.equals(caller.region());
-        boolean ownRecord = Objects.equals(e.submittedBy, caller.user());
         if (!reviewer && !ownDepartment && !ownRecord) {
             throw ProblemException.forbidden("rule withdraw-scope: the submitting department (" + e.department
                     + "), the submitter or a reviewer of region " + e.region + " may withdraw this evidence");

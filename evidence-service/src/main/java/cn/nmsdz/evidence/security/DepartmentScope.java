@@ -2,7 +2,12 @@ package cn.nmsdz.evidence.security;
 
 import cn.nmsdz.evidence.observation.ObservationInput;
 import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.consistency.CatalogueAfter;
+import cn.nmsdz.support.consistency.WrittenEvents;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RetryLaterException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +28,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class DepartmentScope {
+    static final int RETRY_AFTER_SECONDS = 1;
 
     @Inject
     EntityManager em;
@@ -51,7 +57,7 @@ public class DepartmentScope {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(403, "Forbidden", "rule decomposition-scope: " + errors.size()
+            throw refusal(region, "rule decomposition-scope: " + errors.size()
                     + " row(s) are for indicators your department does not own; nothing was stored", errors);
         }
     }
@@ -59,7 +65,7 @@ public class DepartmentScope {
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireIndicator(Caller caller, String region, String indicator) {
         if (applies(caller, region) && !owned(caller, region).contains(indicator)) {
-            throw new ProblemException(403, "Forbidden", "rule decomposition-scope: department " + caller.department()
+            throw refusal(region, "rule decomposition-scope: department " + caller.department()
                     + " is not named as lead or responsible unit of indicator " + indicator + " in the decomposition of "
                     + region, List.of(new Problem.FieldError("indicator", "not owned by " + caller.department())));
         }
@@ -69,13 +75,51 @@ public class DepartmentScope {
         if (!caller.has(Caller.SUBMITTER) || caller.dataProvider()) {
             return false;
         }
-        if (em.createNativeQuery("select 1 from decomposition_region where region = :r").setParameter("r", region)
-                .getResultList().isEmpty()) {
-            throw ProblemException.forbidden("rule decomposition-scope: no task decomposition of region " + region
+        if (changedAt(region) == null) {
+            throw refusal(region, "rule decomposition-scope: no task decomposition of region " + region
                     + " has been received, so no department owns an indicator there yet; a catalogue admin loads it "
-                    + "first (PUT /api/v1/regions/" + region + "/decomposition/{indicator}, or POST the 任务分解表 .xlsx)");
+                    + "first (PUT /api/v1/regions/" + region + "/decomposition/{indicator}, or POST the 任务分解表 .xlsx)",
+                    List.of());
         }
         return true;
+    }
+
+    /**
+     * A decomposition-scope refusal may only mean that a change has not arrived yet (issue: a department named a moment
+     * ago was refused 0.8 s later). When the caller names a catalogue change later than the decomposition held here
+     * (X-NMSDZ-Catalogue-After, the X-NMSDZ-Event-Time its write answered), the answer is 409 with Retry-After; without
+     * it, the 403 says which change it was decided on.
+     */
+    private ProblemException refusal(String region, String detail, List<Problem.FieldError> errors) {
+        OffsetDateTime held = changedAt(region);
+        String heldText = held == null ? "no decomposition of " + region + " has arrived here"
+                : "the decomposition of " + region + " held here is the one changed at " + held;
+        if (CatalogueAfter.ahead(held)) {
+            return new RetryLaterException(409, "Not arrived yet", "not yet: " + heldText + "; the change of "
+                    + CatalogueAfter.current().get() + " named in " + CatalogueAfter.HEADER
+                    + " has not reached evidence-service yet, so this may not be final (" + detail + "); retry after "
+                    + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS, errors);
+        }
+        return new ProblemException(403, "Forbidden", detail + " (" + heldText + "; a change made after that has not "
+                + "arrived yet: retry, or send " + CatalogueAfter.HEADER + " with the " + WrittenEvents.HEADER
+                + " the change answered)", errors);
+    }
+
+    /** The time indicator-service made the decomposition change of the region this service holds; null if none. */
+    private OffsetDateTime changedAt(String region) {
+        List<?> rows = em.createNativeQuery("select received_at from decomposition_region where region = :r")
+                .setParameter("r", region).getResultList();
+        if (rows.isEmpty() || rows.get(0) == null) {
+            return null;
+        }
+        Object value = rows.get(0);
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     private Set<String> owned(Caller caller, String region) {

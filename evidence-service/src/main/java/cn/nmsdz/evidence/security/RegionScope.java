@@ -1,7 +1,10 @@
 package cn.nmsdz.evidence.security;
 
 import cn.nmsdz.evidence.catalogue.KnownRegionEntity;
+import cn.nmsdz.support.consistency.CatalogueAfter;
+import cn.nmsdz.support.consistency.WrittenEvents;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RetryLaterException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -13,6 +16,25 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class RegionScope {
+
+    /**
+     * The region must have arrived from catalogue.events. A region created a moment ago may not have: the answer says
+     * "not known yet" (404), or 409 with Retry-After when the caller names, in X-NMSDZ-Catalogue-After, a catalogue
+     * change this service has not received.
+     */
+    @Transactional
+    public void requireKnown(String region) {
+        if (region == null || "CN".equals(region) || KnownRegionEntity.findById(region) != null) {
+            return;
+        }
+        if (CatalogueAfter.current().isPresent()) {
+            throw RetryLaterException.notYet("region " + region + " has not reached evidence-service yet: the catalogue "
+                    + "change of " + CatalogueAfter.current().get() + " named in " + CatalogueAfter.HEADER + " is still on its way", 1);
+        }
+        throw ProblemException.notFound("region " + region + " is not known to evidence-service (yet): a region created "
+                + "a moment ago arrives on catalogue.events within seconds; retry, or send " + CatalogueAfter.HEADER
+                + " with the " + WrittenEvents.HEADER + " its creation answered to be told when it has arrived");
+    }
 
     @Transactional
     public boolean covers(String callerRegion, String region) {
@@ -30,9 +52,25 @@ public class RegionScope {
         return "CN".equals(callerRegion);
     }
 
-    public void requireRead(Caller caller, String region) {
+    /** Whether the caller reads evidence of {@code region}: see {@link #requireRead}. */
+    public boolean mayRead(Caller caller, String region) {
         // the national figures (CN) are the public comparators of every region: readable by all
-        if (!"CN".equals(region) && !caller.assignedTo(region) && !covers(caller.region(), region)) {
+        return "CN".equals(region) || caller.assignedTo(region) || covers(caller.region(), region);
+    }
+
+    /**
+     * For a piece of evidence addressed by its id: 404 with the same detail as an unknown id when the caller may not
+     * read its region, so the answer does not reveal that it exists nor which region it belongs to.
+     */
+    public void requireVisible(Caller caller, String region, String notFoundDetail) {
+        if (!mayRead(caller, region)) {
+            throw ProblemException.notFound(notFoundDetail);
+        }
+    }
+
+    public void requireRead(Caller caller, String region) {
+        requireKnown(region);
+        if (!mayRead(caller, region)) {
             String mandate = caller.region() != null ? "of region " + caller.region() + " and the regions under it"
                     : "of the regions assigned to it (" + String.join(", ", caller.assignedRegions()) + ")";
             throw ProblemException.forbidden("rule region-scope: " + caller.user() + " reads evidence " + mandate
@@ -42,6 +80,7 @@ public class RegionScope {
 
     /** Observations and documents: a submitter for its own region, a data provider within its region. */
     public void requireWrite(Caller caller, String region) {
+        requireKnown(region);
         if (!caller.dataProvider()) {
             requireOwn(caller, region, "a submitter writes evidence");
         } else if (!covers(caller.region(), region)) {

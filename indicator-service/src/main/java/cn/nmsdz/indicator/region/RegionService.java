@@ -30,7 +30,7 @@ public class RegionService {
      */
     @Transactional
     public List<RegionEntity> importRows(List<RegionRows.Row> rows) {
-        RegionRows.Result result = RegionRows.check(rows, levels());
+        RegionRows.Result result = RegionRows.check(rows, levels(), zones());
         if (!result.violations().isEmpty()) {
             throw new ProblemException(422, "Invalid regions", result.violations().size()
                     + " problem(s) found; nothing was imported",
@@ -47,7 +47,7 @@ public class RegionService {
     @Transactional
     public RegionEntity checkedUpsert(RegionData data) {
         RegionRows.Result result = RegionRows.checkOne(new RegionRows.Row(1, data.code(), data.name(), data.level(),
-                data.parentCode(), data.zone() == null ? null : data.zone().name()), levels());
+                data.parentCode(), data.zone() == null ? null : data.zone().name()), levels(), zones());
         if (!result.violations().isEmpty()) {
             throw ProblemException.badRequest("the region is invalid",
                     result.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList());
@@ -61,6 +61,17 @@ public class RegionService {
         Map<String, String> levels = new HashMap<>();
         RegionEntity.<RegionEntity>listAll().forEach(r -> levels.put(r.code, r.level));
         return levels;
+    }
+
+    /** The zone of every stored region, by code. */
+    private static Map<String, String> zones() {
+        Map<String, String> zones = new HashMap<>();
+        RegionEntity.<RegionEntity>listAll().forEach(r -> {
+            if (r.zone != null) {
+                zones.put(r.code, r.zone.name());
+            }
+        });
+        return zones;
     }
 
     @Transactional

@@ -43,7 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Departments and decomposition",
         description = "Per region: its departments, its creation plan and tasks, and which tasks and departments own each indicator")
 @APIResponse(responseCode = "401", description = "No valid bearer token (Keycloak realm nmsdz, audience nmsdz-api)")
-@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin)")
+@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin), "
+        + "or reads the organisation of a region it does not read (rule region-scope)")
 @Authenticated
 @PersonalData // departments, officials, submitters and reviewers by name: never cached
 public class OrganisationResource {
@@ -62,15 +63,21 @@ public class OrganisationResource {
     @Inject
     OrganisationService organisation;
 
+    @Inject
+    OrganisationAccess access;
+
+    static final String READ_RULE = " Read by a token of this region or a region above it (CN: all), an expert assigned to it "
+            + "and the catalogue admin; others get 403.";
+
     @GET
     @Path("/departments")
     @Operation(summary = "List the departments of a region",
             description = "Every department of the region with its code (what tokens carry in their department claim), "
-                    + "official name, the short names the documents use, and its kind.")
+                    + "official name, the short names the documents use, and its kind." + READ_RULE)
     @APIResponse(responseCode = "200", description = "The departments, in the order of the plan")
     @APIResponse(responseCode = "404", description = "Unknown region")
     public List<Department> departments(@Parameter(description = "region code", example = "500118") @PathParam("code") String code) {
-        organisation.region(code);
+        access.requireRead(code);
         return organisation.organisation(code).departments();
     }
 
@@ -134,10 +141,11 @@ public class OrganisationResource {
     @Path("/decomposition")
     @Operation(summary = "The task decomposition of a region",
             description = "Per indicator of the published indicator system (code and verbatim name): the linked plan tasks "
-                    + "and measures with their titles, the lead units (牵头单位) and responsible units (责任单位) with their names.")
+                    + "and measures with their titles, the lead units (牵头单位) and responsible units (责任单位) with their names." + READ_RULE)
     @APIResponse(responseCode = "200", description = "The decomposition, in indicator order")
     @APIResponse(responseCode = "404", description = "Unknown region")
     public DecompositionView decomposition(@Parameter(description = "region code", example = "500118") @PathParam("code") String code) {
+        access.requireRead(code);
         return organisation.decomposition(code);
     }
 
@@ -189,10 +197,11 @@ public class OrganisationResource {
     @Path("/plan")
     @Operation(summary = "The creation plan of a region",
             description = "Title and source document of the plan, its numbered work tasks (section, number, title, text, "
-                    + "lead and responsible units) and its implementation measures.")
+                    + "lead and responsible units) and its implementation measures." + READ_RULE)
     @APIResponse(responseCode = "200", description = "The plan")
     @APIResponse(responseCode = "404", description = "Unknown region, or a region without a plan")
     public PlanView plan(@Parameter(description = "region code", example = "140829") @PathParam("code") String code) {
+        access.requireRead(code);
         return organisation.plan(code).orElseThrow(() -> ProblemException.notFound("region " + code + " has no plan"));
     }
 
@@ -200,10 +209,11 @@ public class OrganisationResource {
     @Path("/leadership-group")
     @Operation(summary = "The creation leadership group of a region",
             description = "Members by role (组长, 副组长, 成员) with position and department, and the group's office "
-                    + "(平陆县 附件1).")
+                    + "(平陆县 附件1)." + READ_RULE)
     @APIResponse(responseCode = "200", description = "The leadership group")
     @APIResponse(responseCode = "404", description = "Unknown region, or a region whose plan names no group")
     public LeadershipGroup leadership(@Parameter(description = "region code", example = "140829") @PathParam("code") String code) {
+        access.requireRead(code);
         return organisation.leadership(code)
                 .orElseThrow(() -> ProblemException.notFound("region " + code + " has no leadership group"));
     }
@@ -215,11 +225,12 @@ public class OrganisationResource {
             description = "The seeds' column layout (一级指标, 二级指标, 编号, 变量性质, 三级指标, 指标说明及打分标准, "
                     + "涉及方案中具体工作任务, 牵头单位, 责任单位), one row per indicator, first- and second-level cells "
                     + "merged. Tasks one per line as '<number>.<title>' (measures by their heading, e.g. '(二)加强机制保障'), "
-                    + "units by name separated by 、. Importing it unchanged gives back the same decomposition.")
+                    + "units by name separated by 、. Importing it unchanged gives back the same decomposition." + READ_RULE)
     @APIResponse(responseCode = "200", description = "The workbook",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "Unknown region")
     public Response exportSheet(@Parameter(description = "region code", example = "500118") @PathParam("code") String code) {
+        access.requireRead(code);
         byte[] workbook = organisation.exportSheet(code);
         return Response.ok(workbook, XLSX)
                 .header("Content-Disposition", "attachment; filename=\"decomposition-" + code + ".xlsx\"")

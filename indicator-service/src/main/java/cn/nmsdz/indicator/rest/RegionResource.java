@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -54,9 +55,10 @@ public class RegionResource {
     static final String IMPORT_DESCRIPTION = "One region per row under a header row naming code,name,level,parentCode,zone. "
             + "The body is CSV (text/csv, UTF-8), an Excel workbook (the .xlsx media type; first sheet), or a multipart "
             + "form whose field `file` holds either. All or nothing: every bad row is reported with its row number (the "
-            + "header is row 1) and nothing is stored. A parent may be an existing region or a row above; a county may "
-            + "sit under a city or directly under a province (the districts of 重庆市). Zones are EAST, CENTRAL, WEST, "
-            + "NORTHEAST or 东部, 中部, 西部, 东北. Each stored region is announced on catalogue.events (region-changed).";
+            + "header is row 1) and nothing is stored. A parent may be an existing region or a row above; a county "
+            + "sits under a city, directly under a province only in a municipality (北京, 天津, 上海, 重庆: the districts "
+            + "of 重庆市) or with a code xx90xx (county-level divisions a province administers itself). Zones are EAST, "
+            + "CENTRAL, WEST, NORTHEAST or 东部, 中部, 西部, 东北; a city or county lies in its province's zone. Each stored region is announced on catalogue.events (region-changed).";
 
     /** Result of a bulk import. */
     @Schema(description = "What a bulk import stored")
@@ -64,12 +66,23 @@ public class RegionResource {
     }
 
     @GET
-    @Operation(summary = "List regions", description = "Every region: the nation CN, provinces, cities and counties/districts.")
-    @APIResponse(responseCode = "200", description = "All regions",
+    @Operation(summary = "List regions", description = "Every region (the nation CN, provinces, cities and "
+            + "counties/districts), or with parent= the regions directly under that one.")
+    @APIResponse(responseCode = "200", description = "The regions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "regions", value = "[" + REGION_EXAMPLE + "]")))
-    public List<RegionData> list() {
-        return RegionEntity.<RegionEntity>listAll().stream().map(RegionEntity::toData).toList();
+    @APIResponse(responseCode = "404", description = "Unknown parent region")
+    public List<RegionData> list(@Parameter(description = "only the regions directly under this region code", example = "140800")
+            @QueryParam("parent") String parent) {
+        if (parent == null) {
+            return RegionEntity.<RegionEntity>listAll(io.quarkus.panache.common.Sort.by("code")).stream()
+                    .map(RegionEntity::toData).toList();
+        }
+        if (RegionEntity.findById(parent) == null) {
+            throw ProblemException.notFound("no region " + parent);
+        }
+        return RegionEntity.<RegionEntity>list("parentCode", io.quarkus.panache.common.Sort.by("code"), parent).stream()
+                .map(RegionEntity::toData).toList();
     }
 
     @GET
@@ -93,7 +106,8 @@ public class RegionResource {
     @Operation(summary = "Create or change a region",
             description = "Checked by the rules of a row of the bulk import: a 6-digit code, a name, the level, a parent "
                     + "that exists and can hold that level (PROVINCE under CN, CITY under a province, COUNTY under a city "
-                    + "or a municipality) in the same province, and the zone. Announced on catalogue.events "
+                    + "or a municipality, or a province for a code xx90xx) in the same province, and the zone, which for "
+                    + "a city or county is its province's. Announced on catalogue.events "
                     + "(region-changed), keyed by region code.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionData.class),
             examples = @ExampleObject(name = "平陆县", value = REGION_EXAMPLE)))

@@ -68,15 +68,48 @@ class RegionImportTest {
                 + "140830,芮城县,COUNTY,149900,CENTRAL\n"      // 5 unknown parent
                 + "140800,运城,CITY,140000,CENTRAL\n"          // 6 duplicate
                 + "140831,夏县,COUNTY,140832,CENTRAL\n"        // 7 parent only further down
-                + "140832,某县,COUNTY,140000,CENTRAL\n"        // 8 fine (county under a province)
+                + "140832,某县,COUNTY,140000,CENTRAL\n"        // 8 a county directly under a province that is no municipality
                 + "510100,成都市,CITY,140000,WEST\n"           // 9 wrong province prefix
                 + "140900,忻州市,CITY,140800,CENTRAL\n";       // 10 a city under a city
         RegionRows.Result result = RegionRows.check(RegionFiles.csv(csv), EXISTING);
         assertEquals(List.of("/rows/3/code", "/rows/4/name", "/rows/4/level", "/rows/4/zone", "/rows/5/parentCode",
-                "/rows/6/code", "/rows/7/parentCode", "/rows/9/parentCode", "/rows/10/parentCode"),
+                "/rows/6/code", "/rows/7/parentCode", "/rows/8/parentCode", "/rows/9/parentCode", "/rows/10/parentCode"),
                 result.violations().stream().map(Violation::pointer).toList());
         result.violations().forEach(v -> assertEquals(true, v.message().startsWith("row "), v.message()));
         assertEquals(List.of(), result.rows());
+    }
+
+    @Test
+    void a_city_or_county_lies_in_its_provinces_zone_whether_the_province_is_stored_or_a_row_above() {
+        Map<String, String> zones = Map.of("140000", "CENTRAL", "500000", "WEST");
+        RegionRows.Result one = RegionRows.checkOne(new RegionRows.Row(1, "509901", "东部县", "COUNTY", "500000", "EAST"),
+                EXISTING, zones);
+        assertEquals(List.of(new Violation("/zone", "zone must be WEST, the zone of province 500000 (a region lies in its "
+                + "province's economic zone), not EAST")), one.violations());
+        assertEquals(List.of(), RegionRows.checkOne(new RegionRows.Row(1, "509901", "西部县", "COUNTY", "500000", "西部"),
+                EXISTING, zones).violations());
+
+        String csv = "code,name,level,parentCode,zone\n"
+                + "610000,陕西省,PROVINCE,CN,WEST\n"
+                + "610100,西安市,CITY,610000,WEST\n"
+                + "610102,新城区,COUNTY,610100,EAST\n"        // 4 not its province's zone (a row above)
+                + "140800,运城市,CITY,140000,EAST\n";         // 5 not its province's zone (stored)
+        RegionRows.Result rows = RegionRows.check(RegionFiles.csv(csv), EXISTING, zones);
+        assertEquals(List.of("/rows/4/zone", "/rows/5/zone"), rows.violations().stream().map(Violation::pointer).toList());
+        assertTrue(rows.violations().get(0).message().startsWith("row 4: zone must be WEST, the zone of province 610000"));
+    }
+
+    @Test
+    void a_county_sits_directly_under_a_province_only_in_a_municipality_or_with_a_province_administered_code() {
+        Map<String, String> levels = Map.of("CN", "NATION", "140000", "PROVINCE", "500000", "PROVINCE", "420000", "PROVINCE");
+        RegionRows.Result shanxi = RegionRows.checkOne(new RegionRows.Row(1, "149901", "省直县", "COUNTY", "140000", "CENTRAL"),
+                levels);
+        assertEquals(List.of("/parentCode"), shanxi.violations().stream().map(Violation::pointer).toList());
+        assertTrue(shanxi.violations().get(0).message().startsWith("a COUNTY sits under a city"), shanxi.violations().toString());
+        assertEquals(List.of(), RegionRows.checkOne(new RegionRows.Row(1, "500118", "永川区", "COUNTY", "500000", "WEST"),
+                levels).violations());
+        assertEquals(List.of(), RegionRows.checkOne(new RegionRows.Row(1, "429004", "仙桃市", "COUNTY", "420000", "CENTRAL"),
+                levels).violations());
     }
 
     @Test

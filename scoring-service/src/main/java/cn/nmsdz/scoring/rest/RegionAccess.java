@@ -2,7 +2,10 @@ package cn.nmsdz.scoring.rest;
 
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.consistency.CatalogueAfter;
+import cn.nmsdz.support.consistency.WrittenEvents;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RetryLaterException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,8 +19,22 @@ public class RegionAccess {
     @Inject
     SecurityIdentity identity;
 
-    /** 403 unless the token's region is {@code region} or lies above it. */
+    /**
+     * 403 unless the token's region is {@code region} or lies above it. A region that has not arrived from
+     * catalogue.events is "not known yet" (404), never a refusal of the caller's scope; 409 with Retry-After when the
+     * caller names a catalogue change (X-NMSDZ-Catalogue-After) this service has not received.
+     */
     public void checkReadable(String region) {
+        if (!"CN".equals(region) && RegionEntity.findById(region) == null) {
+            if (CatalogueAfter.current().isPresent()) {
+                throw RetryLaterException.notYet("region " + region + " has not reached scoring-service yet: the catalogue "
+                        + "change of " + CatalogueAfter.current().get() + " named in " + CatalogueAfter.HEADER
+                        + " is still on its way", 1);
+            }
+            throw ProblemException.notFound("region " + region + " is not known to scoring-service (yet): a region "
+                    + "created a moment ago arrives on catalogue.events within seconds; retry, or send "
+                    + CatalogueAfter.HEADER + " with the " + WrittenEvents.HEADER + " its creation answered");
+        }
         String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
         if (own == null || !RegionEntity.isSelfOrBelow(region, own)) {
             throw ProblemException.forbidden("rule region-scope: a token of region " + own

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import cn.nmsdz.support.consistency.WrittenEvents;
 import java.util.UUID;
 
 /** Appends events to the outbox inside the caller's transaction (never a dual write). */
@@ -16,7 +18,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent append(String topic, String type, String source, String key, Object data) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         String id = UUID.randomUUID().toString();
         EventEnvelope envelope = new EventEnvelope(id, type, source, key, now, EventEnvelope.JSON.valueToTree(data));
         OutboxEvent row = new OutboxEvent();
@@ -27,6 +29,7 @@ public class Outbox {
         row.payload = envelope.toJson();
         row.createdAt = now;
         row.persist();
+        WrittenEvents.recordAppended(now);
         return row;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,10 +43,24 @@ public class OutboxRelay {
     @ConfigProperty(name = "nmsdz.outbox.send-timeout", defaultValue = "PT15S")
     Duration sendTimeout;
 
+    /** When a tick last started or a row was last attempted: a relay whose scheduler died stops moving it. */
+    private volatile Instant lastRun;
+    /** When a row was last acknowledged by the broker. */
+    private volatile Instant lastSent;
+    private volatile boolean channelReady;
+
     // the delay lets the messaging channels connect before the first run
     @Scheduled(every = "${nmsdz.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "${nmsdz.outbox.start-delay:5s}")
     void tick() {
+        lastRun = Instant.now();
+        // until the channel has connected to Kafka (e.g. just after a restart), sending only fails with a stack trace
+        // per row ("SRMSG00019 Unable to connect an emitter"): wait for it quietly, the rows stay in the outbox
+        channelReady = emitter.hasRequests() && !emitter.isCancelled();
+        if (!channelReady) {
+            LOG.debugf("outbox channel %s not ready yet; the relay waits", CHANNEL);
+            return;
+        }
         try {
             while (relayBatch() == batchSize) {
                 // a full batch: more may be waiting
@@ -53,6 +68,21 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
         }
+    }
+
+    /** When the relay last ran (null before its first run). */
+    public Instant lastRun() {
+        return lastRun;
+    }
+
+    /** When the relay last published a row (null: none since start). */
+    public Instant lastSent() {
+        return lastSent;
+    }
+
+    /** Whether the outgoing channel was ready at the relay's last run. */
+    public boolean channelReady() {
+        return channelReady;
     }
 
     /** @return how many rows were published */
@@ -64,8 +94,10 @@ public class OutboxRelay {
                 OutboxEvent.class).setParameter("n", batchSize).getResultList();
         int sent = 0;
         for (OutboxEvent row : rows) {
+            lastRun = Instant.now();
             try {
                 send(row).await().atMost(sendTimeout);
+                lastSent = Instant.now();
             } catch (RuntimeException e) {
                 row.attempts++;
                 LOG.warnf("outbox row %d (%s) not published yet: %s", row.id, row.type, e.getMessage());

@@ -27,6 +27,13 @@ public final class RegionRows {
             // districts of a municipality (重庆市 → 永川区) sit directly under the province
             "COUNTY", Set.of("CITY", "PROVINCE"));
 
+    /**
+     * Provinces that hold counties (districts) directly: the municipalities 北京, 天津, 上海, 重庆. Elsewhere a county
+     * sits under a city, except the county-level divisions a province administers itself, whose codes read xx90xx
+     * (GB/T 2260, e.g. 429004 仙桃市 under 湖北省).
+     */
+    static final Set<String> MUNICIPALITIES = Set.of("110000", "120000", "310000", "500000");
+
     private RegionRows() {
     }
 
@@ -45,9 +52,18 @@ public final class RegionRows {
      * @param existingLevels level of every region already stored, by code (CN → NATION)
      */
     public static Result check(List<Row> rows, Map<String, String> existingLevels) {
+        return check(rows, existingLevels, Map.of());
+    }
+
+    /**
+     * @param existingLevels level of every region already stored, by code (CN → NATION)
+     * @param existingZones  zone of every region already stored, by code: a city's and a county's zone is its province's
+     */
+    public static Result check(List<Row> rows, Map<String, String> existingLevels, Map<String, String> existingZones) {
         List<Violation> v = new ArrayList<>();
         List<Checked> checked = new ArrayList<>();
         Map<String, String> levels = new HashMap<>(existingLevels);
+        Map<String, String> zones = new HashMap<>(existingZones);
         Map<String, Integer> seenAt = new HashMap<>();
         if (rows.isEmpty()) {
             v.add(new Violation("/rows", "the file has no region rows"));
@@ -94,11 +110,25 @@ public final class RegionRows {
             if (code != null && code.equals(parent)) {
                 v.add(new Violation(p + "/parentCode", at + "a region cannot be its own parent"));
             }
+            if ("COUNTY".equals(level) && parent != null && "PROVINCE".equals(levels.get(parent))
+                    && !MUNICIPALITIES.contains(parent) && !(code != null && CODE.matcher(code).matches()
+                            && code.startsWith("90", 2))) {
+                v.add(new Violation(p + "/parentCode", at + "a COUNTY sits under a city; directly under a province only in "
+                        + "a municipality (110000, 120000, 310000, 500000) or with a code xx90xx of a county-level division "
+                        + "the province administers itself, not " + code + " under " + parent));
+            }
+            String province = code != null && CODE.matcher(code).matches() && !"PROVINCE".equals(level)
+                    ? code.substring(0, 2) + "0000" : null;
+            if (zone != null && province != null && zones.containsKey(province) && !zone.equals(zones.get(province))) {
+                v.add(new Violation(p + "/zone", at + "zone must be " + zones.get(province) + ", the zone of province "
+                        + province + " (a region lies in its province's economic zone), not " + zone));
+            }
             if (code != null && !seenAt.containsKey(code)) {
                 seenAt.put(code, r.row());
             }
             if (v.size() == before) {
                 levels.put(code, level);
+                zones.put(code, zone);
                 checked.add(new Checked(code, trim(r.name()), level, parent, zone));
             }
         }
@@ -110,7 +140,12 @@ public final class RegionRows {
      * violations point at its fields ({@code /code}, {@code /parentCode} …) and do not name a row.
      */
     public static Result checkOne(Row region, Map<String, String> existingLevels) {
-        Result result = check(List.of(region), existingLevels);
+        return checkOne(region, existingLevels, Map.of());
+    }
+
+    /** {@link #checkOne(Row, Map)} with the stored regions' zones, as {@link #check(List, Map, Map)}. */
+    public static Result checkOne(Row region, Map<String, String> existingLevels, Map<String, String> existingZones) {
+        Result result = check(List.of(region), existingLevels, existingZones);
         String pointer = "/rows/" + region.row();
         String at = "row " + region.row() + ": ";
         return new Result(result.rows(), result.violations().stream()

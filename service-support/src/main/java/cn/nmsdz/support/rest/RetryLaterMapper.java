@@ -1,0 +1,17 @@
+package cn.nmsdz.support.rest;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The problem of a {@link RetryLaterException}, with its Retry-After (the more specific type wins over ProblemException's). */
+public class RetryLaterMapper {
+
+    @ServerExceptionMapper
+    public Response retryLater(RetryLaterException e, UriInfo uri, ContainerRequestContext request) {
+        return Response.fromResponse(ProblemMappers.respond(e.status(), e.title(), e.getMessage(), uri, e.errors()))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+    }
+}
