@@ -53,12 +53,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = field(e);
-        String detail = jsonDetail(e, field);
+        Optional<RequestReading.BodyTooLarge> tooLarge = cause(e, RequestReading.BodyTooLarge.class);
+        if (tooLarge.isPresent()) {
+            return bodyTooLarge(tooLarge.get(), uri);
+        }
+        ProblemException problem = unreadable(e);
         // the library's own words stay in the log, with the request id; the client gets them in its own terms
         LOG.infof("unreadable body on %s: %s", uri == null ? "?" : uri.getPath(), firstLine(e.getOriginalMessage()));
-        List<Problem.FieldError> errors = field == null ? List.of() : List.of(new Problem.FieldError(field, detail));
-        return respond(400, "Malformed request body", detail, uri, errors);
+        return respond(problem.status(), problem.title(), problem.getMessage(), uri, problem.errors());
+    }
+
+    /**
+     * The problem of a body that cannot be read, for resources that read a tree into a record themselves: the same
+     * problem as a body bound by the framework.
+     */
+    public static ProblemException unreadable(JsonProcessingException e) {
+        String field = field(e);
+        String detail = jsonDetail(e, field);
+        return new ProblemException(400, "Malformed request body", detail,
+                field == null ? List.of() : List.of(new Problem.FieldError(field, detail)));
     }
 
     /**
@@ -161,12 +174,16 @@ public class ProblemMappers {
     }
 
     static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        return cause(e, type).isPresent();
+    }
+
+    static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return Optional.of(type.cast(t));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     static String expected(Class<?> type) {
@@ -190,6 +207,12 @@ public class ProblemMappers {
             return "a string";
         }
         return "an object";
+    }
+
+    /** A JSON body that passed its limit while it streamed (see {@link RequestReading}). */
+    @ServerExceptionMapper
+    public Response bodyTooLarge(RequestReading.BodyTooLarge e, UriInfo uri) {
+        return respond(413, "Content Too Large", e.getMessage(), uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -216,6 +239,22 @@ public class ProblemMappers {
         String detail = e.getMessage() == null ? title : e.getMessage();
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
+        }
+        Optional<RequestReading.BodyTooLarge> tooLarge = cause(e, RequestReading.BodyTooLarge.class);
+        if (tooLarge.isPresent()) {
+            return bodyTooLarge(tooLarge.get(), uri);
+        }
+        if (status == 405) {
+            // say which methods the resource has, in the Allow header and the detail
+            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if ((allow == null || allow.isBlank()) && uri != null) {
+                allow = AllowedMethods.of(uri.getPath());
+            }
+            Response problem = respond(405, "Method Not Allowed", allow == null || allow.isBlank()
+                    ? "this method is not allowed on this resource"
+                    : "this resource allows only " + allow.replace(",", ", ").replaceAll(" +", " "), uri, List.of());
+            return allow == null || allow.isBlank() ? problem
+                    : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
         }
         // RESTEasy answers a path or query parameter it cannot convert with a bare 404 (path, query) or 400:
         // name the parameter and what it must be instead
@@ -282,6 +321,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        Optional<RequestReading.BodyTooLarge> tooLarge = cause(e, RequestReading.BodyTooLarge.class);
+        if (tooLarge.isPresent()) {
+            return bodyTooLarge(tooLarge.get(), uri);
+        }
         Optional<SQLException> data = dataException(e);
         if (data.isPresent()) {
             // the database refused a value of the request (too long, out of range): the transaction is rolled back,
