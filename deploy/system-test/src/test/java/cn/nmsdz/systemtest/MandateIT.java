@@ -45,7 +45,7 @@ class MandateIT {
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("code", county, "name", "系统测试县" + RUN, "level", "COUNTY", "parentCode", "140800",
                         "zone", "CENTRAL"))
-                .post(API + "/regions").then().statusCode(201);
+                .post(API + "/regions").then().statusCode(201).header("Location", "/api/v1/regions/" + county);
     }
 
     @Test
