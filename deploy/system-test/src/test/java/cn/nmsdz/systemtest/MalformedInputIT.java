@@ -92,6 +92,25 @@ class MalformedInputIT {
     }
 
     @Test
+    void aChunkedJsonBodyIsCutOffAtTheLimitWhileItStreams() throws Exception {
+        // no Content-Length to refuse it by: 9 MB of observations sent chunked are cut off at 8 MiB, not read whole
+        String row = "{\"metric\": \"online_retail_sales\", \"year\": 2004, \"value\": 1, \"source\": \"" + "M".repeat(1000) + "\"}";
+        byte[] huge = ("[" + String.join(",", Collections.nCopies(9_000, row)) + "]").getBytes(StandardCharsets.UTF_8);
+        long before = count("pl-reviewer", PL, "kind=OBSERVATION");
+        for (String base : List.of(API, Suite.EVIDENCE + "/api/v1")) {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(base + "/regions/" + PL + "/observations"))
+                    .header("Authorization", "Bearer " + token(BUREAU)).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, r.statusCode(), base + ": " + r.body());
+            assertTrue(r.body().contains("a JSON body may have at most 8 MiB"), r.body());
+        }
+        assertEquals(before, count("pl-reviewer", PL, "kind=OBSERVATION"), "nothing was stored");
+    }
+
+    @Test
     void aMethodNotAllowedSaysWhichAre() {
         // was: 405 "HTTP 405 Method Not Allowed", no Allow header
         for (String url : List.of(API + "/regions/" + PL + "/observations", Suite.EVIDENCE + "/api/v1/regions/" + PL + "/observations")) {
