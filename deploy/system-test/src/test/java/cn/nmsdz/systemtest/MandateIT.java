@@ -61,7 +61,7 @@ class MandateIT {
         Response created = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", name, "level", "COUNTY", "parentCode", "140800", "zone", "CENTRAL"))
                 .post(API + "/regions");
-        created.then().statusCode(200);
+        created.then().statusCode(201).header("Location", "/api/v1/regions/" + code);
         return new County(code, created.header("X-NMSDZ-Event-Time"));
     }
 

@@ -116,7 +116,7 @@ class RescoringSoakIT {
             given().auth().oauth2(admin).contentType(ContentType.JSON)
                     .body(Map.of("code", region, "name", "压测区" + code, "level", "COUNTY", "parentCode", "500000",
                             "zone", "WEST"))
-                    .post(API + "/regions").then().statusCode(200);
+                    .post(API + "/regions").then().statusCode(201);
             created.add(region);
         }
         if (created.size() < REGIONS) {

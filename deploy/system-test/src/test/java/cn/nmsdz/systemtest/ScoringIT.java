@@ -116,6 +116,34 @@ class ScoringIT {
     }
 
     @Test
+    void theHistoryPagesNewestFirstAndHasASummaryWithoutTheExplanations() {
+        // was: every snapshot of the year in full (52 KB each), however many there were
+        String reader = Tokens.user("pl-reviewer");
+        awaitLatest(reader, submit("online_operators", 2300));
+        awaitLatest(reader, submit("online_operators", 2400));
+        String url = READS + "/api/v1/regions/" + PINGLU + "/scores?year=" + YEAR;
+        Response first = given().auth().oauth2(reader).get(url + "&limit=1");
+        first.then().statusCode(200);
+        assertEquals(1, first.jsonPath().getList("$").size(), "limit=1 gives one snapshot");
+        long newest = first.jsonPath().getLong("[0].number");
+        assertEquals(String.valueOf(newest), first.header("X-Next-After"), "the cursor of the next page");
+        assertTrue(first.header("Link").contains("after=" + newest) && first.header("Link").contains("rel=\"next\""),
+                first.header("Link"));
+        Response second = given().auth().oauth2(reader).get(url + "&limit=1&after=" + newest);
+        second.then().statusCode(200);
+        assertTrue(second.jsonPath().getLong("[0].number") < newest, "the next page is older");
+
+        Response summary = given().auth().oauth2(reader).get(url + "&limit=1&view=summary");
+        summary.then().statusCode(200);
+        assertEquals(newest, summary.jsonPath().getLong("[0].number"));
+        assertNotNull(summary.jsonPath().get("[0].confirmed.total"), "a summary has the totals");
+        assertNotNull(summary.jsonPath().get("[0].confirmed.verdict.passed"), "and the verdict");
+        assertFalse(summary.asString().contains("\"indicators\"") || summary.asString().contains("explanation"),
+                "a summary has neither the indicator scores nor their explanations");
+        assertTrue(summary.asString().length() * 10 < first.asString().length(), "a summary is a fraction of a snapshot");
+    }
+
+    @Test
     void theLatestSnapshotCarriesAnETagAndAnswers304UntilANewerSnapshotExists() {
         String reader = Tokens.user("pl-reviewer");
         long position = submit("online_operators", 2100);

@@ -39,6 +39,28 @@ public final class RequestFingerprint {
         return HexFormat.of().formatHex(sha.digest());
     }
 
+    /**
+     * The fingerprint of a body read row by row (a streamed batch), without holding the body: the operation, the
+     * body's shape (one object or an array) and each row in canonical form.
+     */
+    public static final class Rows {
+        private final MessageDigest sha = sha256();
+
+        public Rows(String method, String path, String shape) {
+            update(sha, method);
+            update(sha, path);
+            update(sha, shape);
+        }
+
+        public void add(JsonNode row) {
+            update(sha, row == null ? "null" : canonical(row).toString());
+        }
+
+        public String digest() {
+            return HexFormat.of().formatHex(sha.digest());
+        }
+    }
+
     /** Objects with their fields sorted by name, recursively; numbers by value (1.50 = 1.5). */
     static JsonNode canonical(JsonNode node) {
         if (node.isObject()) {

@@ -32,54 +32,54 @@ public final class JudgementRules {
             return errors;
         }
         if (in.indicator() == null || in.indicator().isBlank()) {
-            errors.add(new Problem.FieldError("indicator", "is required"));
+            errors.add(new Problem.FieldError("/indicator", "is required"));
         } else if (indicator == null) {
-            errors.add(new Problem.FieldError("indicator", "'" + in.indicator() + "' is not an indicator of the published catalogue"));
+            errors.add(new Problem.FieldError("/indicator", "'" + in.indicator() + "' is not an indicator of the published catalogue"));
         }
         if (in.item() != null && indicator != null && (item == null || !item.indicatorCode.equals(indicator.code))) {
-            errors.add(new Problem.FieldError("item", "'" + in.item() + "' is not an item of indicator " + indicator.code));
+            errors.add(new Problem.FieldError("/item", "'" + in.item() + "' is not an item of indicator " + indicator.code));
         }
         boolean onItem = in.item() != null;
         if (onItem) {
             if (in.satisfied() == null) {
-                errors.add(new Problem.FieldError("satisfied", "is required (true or false) for a verdict on an item"));
+                errors.add(new Problem.FieldError("/satisfied", "is required (true or false) for a verdict on an item"));
             }
             if (in.points() != null) {
-                errors.add(new Problem.FieldError("points", "not allowed on an item: the item's points are in the catalogue"));
+                errors.add(new Problem.FieldError("/points", "not allowed on an item: the item's points are in the catalogue"));
             }
             if (expert && item != null && !item.expert) {
-                errors.add(new Problem.FieldError("item", item.code + " is decided by figures, not by an expert verdict"));
+                errors.add(new Problem.FieldError("/item", item.code + " is decided by figures, not by an expert verdict"));
             }
         } else if (expert) {
             if (indicator != null && !"expert_points".equals(indicator.ruleKind)) {
-                errors.add(new Problem.FieldError("item", "is required: indicator " + indicator.code
+                errors.add(new Problem.FieldError("/item", "is required: indicator " + indicator.code
                         + " is judged item by item (only expert_points indicators take points for the whole indicator)"));
             }
             if (in.satisfied() != null) {
-                errors.add(new Problem.FieldError("satisfied", "not allowed without an item: give points for the whole indicator"));
+                errors.add(new Problem.FieldError("/satisfied", "not allowed without an item: give points for the whole indicator"));
             }
             if (in.points() == null) {
-                errors.add(new Problem.FieldError("points", "is required for the whole indicator (0 … its maximum)"));
+                errors.add(new Problem.FieldError("/points", "is required for the whole indicator (0 … its maximum)"));
             }
         } else if ((in.satisfied() == null) == (in.points() == null)) {
-            errors.add(new Problem.FieldError(in.points() == null ? "satisfied" : "points",
+            errors.add(new Problem.FieldError(in.points() == null ? "/satisfied" : "/points",
                     "give either satisfied or points for a claim on the whole indicator"));
         }
         if (in.points() != null) {
             if (in.points().signum() < 0) {
-                errors.add(new Problem.FieldError("points", "must not be negative"));
+                errors.add(new Problem.FieldError("/points", "must not be negative"));
             } else if (indicator != null && indicator.maxPoints != null && in.points().compareTo(indicator.maxPoints) > 0) {
-                errors.add(new Problem.FieldError("points", "must be at most " + indicator.maxPoints.stripTrailingZeros()
+                errors.add(new Problem.FieldError("/points", "must be at most " + indicator.maxPoints.stripTrailingZeros()
                         .toPlainString() + " (the maximum of indicator " + indicator.code + ")"));
             } else if (in.points().stripTrailingZeros().scale() > 1) {
-                errors.add(new Problem.FieldError("points", "at most one decimal"));
+                errors.add(new Problem.FieldError("/points", "at most one decimal"));
             }
         }
         if (expert && (in.comment() == null || in.comment().isBlank())) {
-            errors.add(new Problem.FieldError("comment", "is required: an expert verdict says why"));
+            errors.add(new Problem.FieldError("/comment", "is required: an expert verdict says why"));
         }
         if (in.comment() != null && in.comment().length() > MAX_COMMENT) {
-            errors.add(new Problem.FieldError("comment", "at most " + MAX_COMMENT + " characters"));
+            errors.add(new Problem.FieldError("/comment", "at most " + MAX_COMMENT + " characters"));
         }
         List<String> docs = in.documentIds() == null ? List.of() : in.documentIds();
         if (docs.size() > MAX_DOCUMENTS) {
@@ -87,7 +87,7 @@ public final class JudgementRules {
         }
         for (int i = 0; i < docs.size(); i++) {
             if (!isUuid(docs.get(i))) {
-                errors.add(new Problem.FieldError("documentIds/" + i, "'" + docs.get(i) + "' is not a document id"));
+                errors.add(new Problem.FieldError("/documentIds/" + i, "'" + docs.get(i) + "' is not a document id"));
             }
         }
         return errors;

@@ -57,9 +57,9 @@ public class JudgementService {
             for (int i = 0; i < docs.size(); i++) {
                 EvidenceEntity doc = EvidenceEntity.findById(UUID.fromString(docs.get(i)));
                 if (doc == null || !Kinds.DOCUMENT.equals(doc.kind) || !region.equals(doc.region)) {
-                    errors.add(new Problem.FieldError("documentIds/" + i, "no document " + docs.get(i) + " in region " + region));
+                    errors.add(new Problem.FieldError("/documentIds/" + i, "no document " + docs.get(i) + " in region " + region));
                 } else if (Kinds.WITHDRAWN.equals(doc.state) || Kinds.REJECTED.equals(doc.state)) {
-                    errors.add(new Problem.FieldError("documentIds/" + i, "document " + docs.get(i) + " is " + doc.state));
+                    errors.add(new Problem.FieldError("/documentIds/" + i, "document " + docs.get(i) + " is " + doc.state));
                 }
             }
         }

@@ -2,11 +2,16 @@ package cn.nmsdz.evidence.rest;
 
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemMappers;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
-/** Reads a JSON body into its record; an unreadable field is a problem naming it, not a 500. */
+/**
+ * Reads a JSON body into its record; an unreadable field is the same problem as on every other endpoint (service-support's
+ * strict reading: the field as a JSON pointer, what it must be), never Jackson's message.
+ */
 final class Bodies {
     private Bodies() {
     }
@@ -23,12 +28,11 @@ final class Bodies {
         }
         try {
             return json.treeToValue(body, type);
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? "/" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-            throw ProblemException.badRequest("unreadable body", List.of(new Problem.FieldError(field == null ? "/" : field,
-                    e.getOriginalMessage().split("\n")[0])));
-        } catch (Exception e) {
-            throw ProblemException.badRequest("unreadable body", List.of(new Problem.FieldError("/", e.getMessage().split("\n")[0])));
+        } catch (JsonProcessingException e) {
+            throw ProblemMappers.unreadable(e);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("the body does not have the expected shape; see the operation's request "
+                    + "body schema", List.of(new Problem.FieldError("/", "unreadable")));
         }
     }
 }

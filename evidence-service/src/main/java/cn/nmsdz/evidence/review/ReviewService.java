@@ -57,7 +57,7 @@ public class ReviewService {
         String reason = input == null ? null : blankToNull(input.reason());
         if (reason != null && reason.length() > MAX_REASON) {
             throw ProblemException.badRequest("invalid withdrawal",
-                    List.of(new Problem.FieldError("reason", "at most " + MAX_REASON + " characters")));
+                    List.of(new Problem.FieldError("/reason", "at most " + MAX_REASON + " characters")));
         }
         EvidenceEntity e = find(id);
         boolean ownRecord = Objects.equals(e.submittedBy, caller.user());
@@ -94,15 +94,15 @@ public class ReviewService {
             return errors;
         }
         if (input.decision() == null) {
-            errors.add(new Problem.FieldError("decision", "is required: ACCEPT or REJECT"));
+            errors.add(new Problem.FieldError("/decision", "is required: ACCEPT or REJECT"));
         } else if (!List.of("ACCEPT", "REJECT").contains(input.decision())) {
-            errors.add(new Problem.FieldError("decision", "must be ACCEPT or REJECT, not '" + input.decision() + "'"));
+            errors.add(new Problem.FieldError("/decision", "must be ACCEPT or REJECT, not '" + input.decision() + "'"));
         }
         if ("REJECT".equals(input.decision()) && blankToNull(input.reason()) == null) {
-            errors.add(new Problem.FieldError("reason", "is required when rejecting"));
+            errors.add(new Problem.FieldError("/reason", "is required when rejecting"));
         }
         if (input.reason() != null && input.reason().length() > MAX_REASON) {
-            errors.add(new Problem.FieldError("reason", "at most " + MAX_REASON + " characters"));
+            errors.add(new Problem.FieldError("/reason", "at most " + MAX_REASON + " characters"));
         }
         return errors;
     }

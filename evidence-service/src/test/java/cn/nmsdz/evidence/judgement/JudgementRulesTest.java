@@ -42,22 +42,22 @@ class JudgementRulesTest {
     @Test
     void anExpertSaysYesOrNoOnAnItemWithAComment() {
         assertEquals(List.of(), JudgementRules.validate(in("12", "12.1", true, null, "制度齐全"), true, ITEMS, ITEM_12_1));
-        assertEquals(List.of("satisfied", "comment"),
+        assertEquals(List.of("/satisfied", "/comment"),
                 fields(JudgementRules.validate(in("12", "12.1", null, null, " "), true, ITEMS, ITEM_12_1)));
-        assertEquals(List.of("points"), fields(JudgementRules.validate(in("12", "12.1", true, "1", "x"), true, ITEMS, ITEM_12_1)));
+        assertEquals(List.of("/points"), fields(JudgementRules.validate(in("12", "12.1", true, "1", "x"), true, ITEMS, ITEM_12_1)));
     }
 
     @Test
     void anExpertGivesPointsOnlyForAWholeExpertPointsIndicatorWithinItsMaximum() {
         assertEquals(List.of(), JudgementRules.validate(in("10", null, null, "1.5", "良好"), true, EXPERT_POINTS, null));
-        assertEquals(List.of("points"), fields(JudgementRules.validate(in("10", null, null, "2.5", "x"), true, EXPERT_POINTS, null)));
-        assertEquals(List.of("points"), fields(JudgementRules.validate(in("10", null, null, "1.25", "x"), true, EXPERT_POINTS, null)));
-        assertEquals(List.of("item"), fields(JudgementRules.validate(in("12", null, null, "1", "x"), true, ITEMS, null)));
+        assertEquals(List.of("/points"), fields(JudgementRules.validate(in("10", null, null, "2.5", "x"), true, EXPERT_POINTS, null)));
+        assertEquals(List.of("/points"), fields(JudgementRules.validate(in("10", null, null, "1.25", "x"), true, EXPERT_POINTS, null)));
+        assertEquals(List.of("/item"), fields(JudgementRules.validate(in("12", null, null, "1", "x"), true, ITEMS, null)));
     }
 
     @Test
     void anExpertDoesNotJudgeAnItemDecidedByFigures() {
-        assertEquals(List.of("item"), fields(JudgementRules.validate(in("11", "11.1", true, null, "x"), true,
+        assertEquals(List.of("/item"), fields(JudgementRules.validate(in("11", "11.1", true, null, "x"), true,
                 indicator("11", "3", "items"), ITEM_11_1)));
     }
 
@@ -66,14 +66,14 @@ class JudgementRulesTest {
         assertEquals(List.of(), JudgementRules.validate(in("12", "12.1", false, null, null), false, ITEMS, ITEM_12_1));
         assertEquals(List.of(), JudgementRules.validate(in("12", null, true, null, null), false, ITEMS, null));
         assertEquals(List.of(), JudgementRules.validate(in("12", null, null, "2", null), false, ITEMS, null));
-        assertEquals(List.of("points"), fields(JudgementRules.validate(in("12", null, true, "2", null), false, ITEMS, null)));
+        assertEquals(List.of("/points"), fields(JudgementRules.validate(in("12", null, true, "2", null), false, ITEMS, null)));
     }
 
     @Test
     void unknownIndicatorsItemsAndDocumentIdsAreNamed() {
-        assertEquals(List.of("indicator"), fields(JudgementRules.validate(in("99", null, true, null, null), false, null, null)));
-        assertEquals(List.of("item"), fields(JudgementRules.validate(in("12", "11.1", true, null, null), false, ITEMS, ITEM_11_1)));
+        assertEquals(List.of("/indicator"), fields(JudgementRules.validate(in("99", null, true, null, null), false, null, null)));
+        assertEquals(List.of("/item"), fields(JudgementRules.validate(in("12", "11.1", true, null, null), false, ITEMS, ITEM_11_1)));
         JudgementInput docs = new JudgementInput("12", "12.1", true, null, null, List.of("not-a-uuid"));
-        assertEquals(List.of("documentIds/0"), fields(JudgementRules.validate(docs, false, ITEMS, ITEM_12_1)));
+        assertEquals(List.of("/documentIds/0"), fields(JudgementRules.validate(docs, false, ITEMS, ITEM_12_1)));
     }
 }

@@ -15,13 +15,13 @@ class ReviewValidationTest {
     void aRejectionNeedsAReasonAnAcceptanceDoesNot() {
         assertEquals(List.of(), fields(new ReviewInput("ACCEPT", null)));
         assertEquals(List.of(), fields(new ReviewInput("REJECT", "与公报不符")));
-        assertEquals(List.of("reason"), fields(new ReviewInput("REJECT", "  ")));
+        assertEquals(List.of("/reason"), fields(new ReviewInput("REJECT", "  ")));
     }
 
     @Test
     void onlyAcceptOrRejectAreDecisions() {
-        assertEquals(List.of("decision"), fields(new ReviewInput("accept", null)));
-        assertEquals(List.of("decision"), fields(new ReviewInput(null, "x")));
+        assertEquals(List.of("/decision"), fields(new ReviewInput("accept", null)));
+        assertEquals(List.of("/decision"), fields(new ReviewInput(null, "x")));
         assertEquals(List.of("/"), fields(null));
     }
 }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import cn.nmsdz.indicator.region.RegionFiles;
@@ -111,13 +113,19 @@ public class RegionResource {
                     + "(region-changed), keyed by region code.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionData.class),
             examples = @ExampleObject(name = "平陆县", value = REGION_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The stored region")
+    @APIResponse(responseCode = "201", description = "The region was created; Location is its address",
+            headers = @Header(name = "Location", description = "/api/v1/regions/{code}"))
+    @APIResponse(responseCode = "200", description = "The region existed and was changed")
     @APIResponse(responseCode = "400", description = "What is wrong with the region, field by field")
-    public RegionData upsert(RegionData region) {
+    public Response upsert(RegionData region) {
         if (region == null) {
             throw ProblemException.badRequest("a region is required", List.of());
         }
-        return regions.checkedUpsert(region).toData();
+        boolean existed = region.code() != null && RegionEntity.findById(region.code()) != null;
+        RegionData stored = regions.checkedUpsert(region).toData();
+        return existed ? Response.ok(stored).build()
+                // relative (RFC 9110): the service does not know the gateway's public address
+                : Response.status(201).header("Location", "/api/v1/regions/" + stored.code()).entity(stored).build();
     }
 
     @POST

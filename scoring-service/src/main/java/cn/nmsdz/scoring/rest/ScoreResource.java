@@ -23,7 +23,12 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import cn.nmsdz.scoring.domain.model.ScoreResult;
+import cn.nmsdz.scoring.domain.model.Verdict;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -93,18 +98,77 @@ public class ScoreResource {
         return Response.ok(snapshots.read(entity)).tag(tag).cacheControl(revalidate).build();
     }
 
+    /** A snapshot without its 41 indicator scores and their explanations: totals, first levels and the verdict. */
+    @Schema(description = "A snapshot in summary form (view=summary): totals, first-level rates and the verdict, "
+            + "without the indicator scores and their explanations")
+    public record SnapshotSummary(long id, String region, String regionName, int year, long number, String systemCode,
+            int systemVersion, long evidencePosition, Totals confirmed, Totals projected, OffsetDateTime createdAt) {
+
+        static SnapshotSummary of(Snapshot s) {
+            return new SnapshotSummary(s.id(), s.region(), s.regionName(), s.year(), s.number(), s.systemCode(),
+                    s.systemVersion(), s.evidencePosition(), Totals.of(s.confirmed()), Totals.of(s.projected()), s.createdAt());
+        }
+    }
+
+    public record Totals(BigDecimal total, BigDecimal maxTotal, List<FirstLevelTotal> firstLevel, Verdict verdict) {
+        static Totals of(ScoreResult r) {
+            return r == null ? null : new Totals(r.total(), r.maxTotal(), r.firstLevel() == null ? List.of()
+                    : r.firstLevel().stream().map(f -> new FirstLevelTotal(f.code(), f.name(), f.points(), f.maxPoints(),
+                            f.rate())).toList(), r.verdict());
+        }
+    }
+
+    public record FirstLevelTotal(String code, String name, BigDecimal points, BigDecimal maxPoints, BigDecimal rate) {
+    }
+
     @GET
     @Path("/regions/{code}/scores")
     @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
-    @Operation(summary = "Snapshot history of a region for an assessment year, newest first")
-    @APIResponse(responseCode = "400", description = "Missing or impossible year")
+    @Operation(summary = "Snapshot history of a region for an assessment year, newest first, in pages",
+            description = "At most `limit` snapshots (default 100, 1..1000), newest first. When the page is full, the "
+                    + "`Link` header (rel=\"next\") and `X-Next-After` give the cursor of the next page: pass it as "
+                    + "`after` to get the snapshots numbered below it. `view=summary` leaves out the indicator scores "
+                    + "and their explanations (a full snapshot is about 50 KB, a summary about 1 KB).")
+    @APIResponse(responseCode = "200", description = "A page of snapshots (full or summary)",
+            headers = {@Header(name = "Link", description = "<…?year=Y&limit=L&after=N>; rel=\"next\" when the page is full"),
+                    @Header(name = "X-Next-After", description = "the cursor of the next page, when the page is full")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    oneOf = {Snapshot.class, SnapshotSummary.class})))
+    @APIResponse(responseCode = "400", description = "Missing or impossible year; `limit`, `after` or `view` out of range")
     @APIResponse(responseCode = "403", description = "The region is outside the token's region")
-    public List<Snapshot> history(@PathParam("code") String region,
-                                  @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam) {
+    public Response history(@PathParam("code") String region,
+                            @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
+                            @Parameter(description = "Page size 1..1000, default 100") @QueryParam("limit") String limitParam,
+                            @Parameter(description = "Cursor: `X-Next-After` of the previous page; snapshots numbered below it")
+                            @QueryParam("after") String afterParam,
+                            @Parameter(description = "`full` (default) or `summary` (no indicator scores or explanations)")
+                            @QueryParam("view") String view) {
         access.checkReadable(region);
         int year = RegionAccess.requireYear(yearParam);
-        return SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2", Sort.descending("number"), region, year)
-                .list().stream().map(snapshots::read).toList();
+        long limit = RegionAccess.number("limit", limitParam, 100);
+        long after = RegionAccess.number("after", afterParam, Long.MAX_VALUE);
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.badRequest("limit must be 1..1000", List.of(new Problem.FieldError("limit", "must be 1..1000")));
+        }
+        if (after < 1) {
+            throw ProblemException.badRequest("after must be ≥ 1 (X-Next-After of an earlier page)",
+                    List.of(new Problem.FieldError("after", "must be ≥ 1")));
+        }
+        boolean summary = "summary".equals(view);
+        if (view != null && !summary && !"full".equals(view)) {
+            throw ProblemException.badRequest("view must be full or summary", List.of(new Problem.FieldError("view",
+                    "must be full or summary")));
+        }
+        List<SnapshotEntity> page = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2 and number < ?3",
+                Sort.descending("number"), region, year, after).range(0, (int) limit - 1).list();
+        Response.ResponseBuilder response = Response.ok(page.stream()
+                .map(e -> summary ? SnapshotSummary.of(snapshots.read(e)) : (Object) snapshots.read(e)).toList());
+        if (page.size() == limit) {
+            long next = page.get(page.size() - 1).number;
+            response.header("X-Next-After", next).header("Link", "</api/v1/regions/" + region + "/scores?year=" + year
+                    + "&limit=" + limit + "&after=" + next + (summary ? "&view=summary" : "") + ">; rel=\"next\"");
+        }
+        return response.build();
     }
 
     @GET

@@ -4,7 +4,6 @@ import cn.nmsdz.events.catalogue.Indicator;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.events.catalogue.Item;
 import cn.nmsdz.events.catalogue.MetricDefinition;
-import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.scoring.domain.model.Claim;
 import cn.nmsdz.scoring.domain.model.EvidenceState;
 import cn.nmsdz.scoring.domain.model.ExpertVerdict;
@@ -15,9 +14,6 @@ import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -98,11 +94,17 @@ public class SimulationResource {
     @APIResponse(responseCode = "400", description = "Invalid body; every wrong field is named")
     @APIResponse(responseCode = "403", description = "The region is outside the token's region")
     @APIResponse(responseCode = "409", description = "No published indicator system yet")
+    @APIResponse(responseCode = "413", description = "More than " + MAX_OBSERVATIONS + " observations or " + MAX_JUDGEMENTS
+            + " verdicts or claims, or a body over the JSON limit (nmsdz.json.max-body-size, 8 MiB)")
     public Snapshot simulate(@PathParam("code") String region,
                              @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                     schema = @Schema(implementation = SimulationRequest.class))) JsonNode json) {
+                                     schema = @Schema(implementation = SimulationRequest.class))) SimulationRequest body) {
         access.checkReadable(region);
-        SimulationRequest body = parse(json);
+        if (body == null) {
+            throw ProblemException.badRequest("a JSON body {year, observations, verdicts, claims} is required",
+                    List.of(new Problem.FieldError("/", "required")));
+        }
+        bounded(body);
         CatalogueSystemEntity current = CatalogueSystemEntity.current()
                 .orElseThrow(() -> ProblemException.conflict("no published indicator system has been received yet"));
         IndicatorSystemDocument system = SnapshotService.read(current.document);
@@ -110,26 +112,25 @@ public class SimulationResource {
         return snapshots.simulate(region, body.year(), hypothesis);
     }
 
-    /** The body as a request; a field of the wrong type is a 400 naming it (JSON pointer), never a 500. */
-    static SimulationRequest parse(JsonNode json) {
-        if (json == null || json.isNull() || json.isMissingNode()) {
-            throw ProblemException.badRequest("a JSON body {year, observations, verdicts, claims} is required",
-                    List.of(new Problem.FieldError("/", "required")));
+    /** As many figures as one submission may hold (evidence-service's batch limit); verdicts and claims far fewer. */
+    static final int MAX_OBSERVATIONS = 10_000;
+    static final int MAX_JUDGEMENTS = 1_000;
+
+    /** A simulation is bounded like a submission (it took 100,001 observations once). */
+    static void bounded(SimulationRequest body) {
+        List<Problem.FieldError> over = new ArrayList<>();
+        if (body.observations() != null && body.observations().size() > MAX_OBSERVATIONS) {
+            over.add(new Problem.FieldError("/observations", "at most " + MAX_OBSERVATIONS + ", not " + body.observations().size()));
         }
-        if (!json.isObject()) {
-            throw ProblemException.badRequest("the body must be a JSON object {year, observations, verdicts, claims}",
-                    List.of(new Problem.FieldError("/", "must be an object")));
+        if (body.verdicts() != null && body.verdicts().size() > MAX_JUDGEMENTS) {
+            over.add(new Problem.FieldError("/verdicts", "at most " + MAX_JUDGEMENTS + ", not " + body.verdicts().size()));
         }
-        try {
-            return EventEnvelope.JSON.treeToValue(json, SimulationRequest.class);
-        } catch (JsonMappingException e) {
-            String pointer = "/" + e.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
-                    .collect(Collectors.joining("/"));
-            throw ProblemException.badRequest("the body has a field of the wrong type at " + pointer,
-                    List.of(new Problem.FieldError(pointer, "wrong type")));
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("the body cannot be read: " + e.getOriginalMessage(), List.of());
+        if (body.claims() != null && body.claims().size() > MAX_JUDGEMENTS) {
+            over.add(new Problem.FieldError("/claims", "at most " + MAX_JUDGEMENTS + ", not " + body.claims().size()));
+        }
+        if (!over.isEmpty()) {
+            throw new ProblemException(413, "Content Too Large", "a simulation holds at most " + MAX_OBSERVATIONS
+                    + " observations and " + MAX_JUDGEMENTS + " verdicts and claims each, like a submission", over);
         }
     }
 

@@ -28,8 +28,12 @@ class SimulationValidationTest {
                 IndicatorSystemDocument.class);
     }
 
+    /** Read as the services read bodies (service-support's strict reading). */
+    static final com.fasterxml.jackson.databind.ObjectMapper STRICT =
+            cn.nmsdz.support.json.StrictJsonReading.apply(new com.fasterxml.jackson.databind.ObjectMapper());
+
     static SimulationResource.SimulationRequest body(String json) throws IOException {
-        return SimulationResource.parse(EventEnvelope.JSON.readTree(json));
+        return STRICT.readValue(json, SimulationResource.SimulationRequest.class);
     }
 
     static List<String> fields(ProblemException e) {
@@ -65,10 +69,21 @@ class SimulationValidationTest {
 
     @Test
     void aFieldOfTheWrongTypeIsNamedNotA500() {
-        ProblemException e = assertThrows(ProblemException.class,
+        var e = assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
                 () -> body("{\"year\": 2025, \"observations\": [{\"metric\": \"x\", \"year\": \"soon\"}]}"));
-        assertEquals(List.of("/observations/0/year"), fields(e));
-        assertThrows(ProblemException.class, () -> body("[1, 2]"));
+        assertEquals(List.of("/observations/0/year"), fields(cn.nmsdz.support.rest.ProblemMappers.unreadable(e)));
+        assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class, () -> body("[1, 2]"));
+    }
+
+    @Test
+    void aSimulationIsBoundedLikeASubmission() throws IOException {
+        String row = "{\"metric\": \"online_operators\", \"year\": 2025, \"value\": 1}";
+        SimulationResource.bounded(body("{\"year\": 2025, \"observations\": [" + String.join(",",
+                java.util.Collections.nCopies(10_000, row)) + "]}"));
+        ProblemException e = assertThrows(ProblemException.class, () -> SimulationResource.bounded(body(
+                "{\"year\": 2025, \"observations\": [" + String.join(",", java.util.Collections.nCopies(10_001, row)) + "]}")));
+        assertEquals(413, e.status());
+        assertEquals(List.of("/observations"), fields(e));
     }
 
     @Test
@@ -89,12 +104,11 @@ class SimulationValidationTest {
     @Test
     void valuesAndPointsThatTheLedgerCouldNotStoreAreNamedBeforeTheEngineRuns() throws IOException {
         // read as the services read bodies: decimals exactly (1e-999999999 is not rounded to 0)
-        var exact = cn.nmsdz.support.json.StrictJsonReading.apply(new com.fasterxml.jackson.databind.ObjectMapper());
-        var request = SimulationResource.parse(exact.readTree("""
+        var request = body("""
                 {"year": 2025,
                  "observations": [{"metric": "online_operators", "year": 2025, "value": 1e-999999999},
                                   {"metric": "online_operators", "year": 2025, "value": 1E+2147483647}],
-                 "verdicts": [{"indicator": "10", "points": 1.0000001}]}"""));
+                 "verdicts": [{"indicator": "10", "points": 1.0000001}]}""");
         ProblemException e = assertThrows(ProblemException.class, () -> SimulationResource.validate("140829", request, official));
         assertEquals(List.of("/observations/0/value", "/observations/1/value", "/verdicts/0/points"), fields(e));
         assertTrue(e.errors().get(0).message().contains("18 digits"));

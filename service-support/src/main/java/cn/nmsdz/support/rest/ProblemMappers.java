@@ -1,6 +1,13 @@
 package cn.nmsdz.support.rest;
 
+import cn.nmsdz.support.json.StrictJsonReading;
+import cn.nmsdz.support.json.StrictUtf8Input;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -46,10 +53,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? pointer(m) : null;
+        Optional<RequestReading.BodyTooLarge> tooLarge = cause(e, RequestReading.BodyTooLarge.class);
+        if (tooLarge.isPresent()) {
+            return bodyTooLarge(tooLarge.get(), uri);
+        }
+        ProblemException problem = unreadable(e);
+        // the library's own words stay in the log, with the request id; the client gets them in its own terms
+        LOG.infof("unreadable body on %s: %s", uri == null ? "?" : uri.getPath(), firstLine(e.getOriginalMessage()));
+        return respond(problem.status(), problem.title(), problem.getMessage(), uri, problem.errors());
+    }
+
+    /**
+     * The problem of a body that cannot be read, for resources that read a tree into a record themselves: the same
+     * problem as a body bound by the framework.
+     */
+    public static ProblemException unreadable(JsonProcessingException e) {
+        String field = field(e);
         String detail = jsonDetail(e, field);
-        List<Problem.FieldError> errors = field == null ? List.of() : List.of(new Problem.FieldError(field, detail));
-        return respond(400, "Malformed request body", detail, uri, errors);
+        return new ProblemException(400, "Malformed request body", detail,
+                field == null ? List.of() : List.of(new Problem.FieldError(field, detail)));
     }
 
     /**
@@ -61,10 +83,44 @@ public class ProblemMappers {
         return unreadableJson(e, uri);
     }
 
-    /** What is wrong with an unreadable body, in the client's terms (JSON types, the field), not Java's. */
+    /**
+     * The field an unreadable body is wrong at, as a JSON pointer ("/value", "/observations/3/year"), or null when
+     * the body as a whole is wrong: the same for every endpoint, whether the body is bound to a record or read as a tree.
+     */
+    public static String field(JsonProcessingException e) {
+        String pointer = e instanceof JsonMappingException m ? pointer(m) : null;
+        if (pointer == null && (isDuplicate(e) || e instanceof StrictJsonReading.NumberOutOfRange)
+                && e.getProcessor() instanceof JsonParser p) {
+            // the parser stands at the duplicate name or the number
+            String at = p.getParsingContext().pathAsPointer().toString();
+            pointer = at.isEmpty() ? null : at;
+        }
+        return pointer;
+    }
+
+    /**
+     * What is wrong with an unreadable body, in the client's terms (JSON types, the field), never the library's
+     * message (which names Java classes and Jackson's internals).
+     */
     public static String jsonDetail(JsonProcessingException e, String field) {
         String at = field == null ? "the body" : field;
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
+        if (e instanceof StrictUtf8Input.MalformedUtf8) {
+            return e.getOriginalMessage();
+        }
+        if (e instanceof StrictJsonReading.RefusedText) {
+            return (field == null ? "a string of the body" : field) + " " + e.getOriginalMessage();
+        }
+        if (e instanceof StrictJsonReading.NumberOutOfRange || hasCause(e, NumberFormatException.class)
+                || hasCause(e, ArithmeticException.class)) {
+            return at + " is a number out of range (its exponent or digits are too large)";
+        }
+        if (isDuplicate(e)) {
+            return (field == null ? "a key" : field) + " is given twice; each key may appear once in an object";
+        }
+        if (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return "the body is not valid JSON: something follows the JSON value" + where(e);
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             return at + ": '" + f.getValue() + "' is not " + expected(f.getTargetType());
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
@@ -74,10 +130,60 @@ public class ProblemMappers {
             // a record's constructor refused the value, e.g. List.copyOf on an array holding null
             return at + " cannot be read: one of its arrays holds a null, or a value is not allowed there";
         }
-        if (e instanceof MismatchedInputException) {
-            return "the body does not have the expected shape: " + firstLine(e.getOriginalMessage());
+        if (e instanceof StreamConstraintsException) {
+            return constraint(e.getOriginalMessage());
         }
-        return "the body is not valid JSON: " + firstLine(e.getOriginalMessage());
+        String message = String.valueOf(e.getOriginalMessage());
+        if (e instanceof MismatchedInputException && message.startsWith("No content to map")) {
+            return "a JSON body is required";
+        }
+        if (e instanceof JsonEOFException) {
+            return "the body is not valid JSON: it ends before the JSON value is complete";
+        }
+        if (e instanceof MismatchedInputException || e instanceof JsonMappingException) {
+            return at + " does not have the expected shape; see the operation's request body schema";
+        }
+        return "the body is not valid JSON" + where(e);
+    }
+
+    /** Jackson's STRICT_DUPLICATE_DETECTION (a parse error) and FAIL_ON_READING_DUP_TREE_KEY (a mapping error). */
+    static boolean isDuplicate(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message != null && (message.startsWith("Duplicate field '") || message.startsWith("Duplicate Object property"));
+    }
+
+    /** A limit of StreamReadConstraints, said without its Java names. */
+    static String constraint(String message) {
+        StreamReadConstraints limits = StreamReadConstraints.defaults();
+        String m = String.valueOf(message);
+        if (m.contains("nesting depth")) {
+            return "the body is nested deeper than " + limits.getMaxNestingDepth() + " levels";
+        }
+        if (m.startsWith("Number")) {
+            return "a number of the body has more than " + limits.getMaxNumberLength() + " characters";
+        }
+        if (m.startsWith("String") || m.startsWith("Name")) {
+            return "a string or name of the body is longer than " + limits.getMaxStringLength() + " characters";
+        }
+        return "the body exceeds a limit of JSON reading (nesting, number or string length)";
+    }
+
+    private static String where(JsonProcessingException e) {
+        JsonLocation l = e.getLocation();
+        return l == null || l.getLineNr() < 1 ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
+    }
+
+    static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type).isPresent();
+    }
+
+    static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
     }
 
     static String expected(Class<?> type) {
@@ -101,6 +207,12 @@ public class ProblemMappers {
             return "a string";
         }
         return "an object";
+    }
+
+    /** A JSON body that passed its limit while it streamed (see {@link RequestReading}). */
+    @ServerExceptionMapper
+    public Response bodyTooLarge(RequestReading.BodyTooLarge e, UriInfo uri) {
+        return respond(413, "Content Too Large", e.getMessage(), uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -127,6 +239,22 @@ public class ProblemMappers {
         String detail = e.getMessage() == null ? title : e.getMessage();
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
+        }
+        Optional<RequestReading.BodyTooLarge> tooLarge = cause(e, RequestReading.BodyTooLarge.class);
+        if (tooLarge.isPresent()) {
+            return bodyTooLarge(tooLarge.get(), uri);
+        }
+        if (status == 405) {
+            // say which methods the resource has, in the Allow header and the detail
+            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if ((allow == null || allow.isBlank()) && uri != null) {
+                allow = AllowedMethods.of(uri.getPath());
+            }
+            Response problem = respond(405, "Method Not Allowed", allow == null || allow.isBlank()
+                    ? "this method is not allowed on this resource"
+                    : "this resource allows only " + allow.replace(",", ", ").replaceAll(" +", " "), uri, List.of());
+            return allow == null || allow.isBlank() ? problem
+                    : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
         }
         // RESTEasy answers a path or query parameter it cannot convert with a bare 404 (path, query) or 400:
         // name the parameter and what it must be instead
@@ -193,17 +321,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        Optional<RequestReading.BodyTooLarge> tooLarge = cause(e, RequestReading.BodyTooLarge.class);
+        if (tooLarge.isPresent()) {
+            return bodyTooLarge(tooLarge.get(), uri);
+        }
         Optional<SQLException> data = dataException(e);
         if (data.isPresent()) {
-            // the database refused a value of the request (too long, a NUL character, out of range): the
-            // transaction is rolled back, so nothing changed; the validation that should have caught it is missing
+            // the database refused a value of the request (too long, out of range): the transaction is rolled back,
+            // so nothing changed; the validation that should have caught it is missing. Its text (the statement,
+            // the values) goes to the log with the request id, never to the client
             LOG.warnf("a value of the request on %s was refused by the database: %s", uri.getPath(), data.get().getMessage());
-            return respond(400, "Invalid request", "a value of the request cannot be stored or searched: "
-                    + firstLine(data.get().getMessage()).replaceFirst("^ERROR: ", ""), uri, List.of());
+            return respond(400, "Invalid request", "a value of the request cannot be stored or searched (too long, "
+                    + "out of range or not representable); quote the request id to the operators if it should be", uri,
+                    List.of());
         }
         if (isMultipartParsing(e)) {
-            return respond(400, "Malformed request body", "the multipart/form-data body cannot be read: "
-                    + e.getMessage() + " (check the boundary and that the body is complete)", uri, List.of());
+            LOG.infof("unreadable multipart body on %s: %s", uri.getPath(), e.getMessage());
+            return respond(400, "Malformed request body", "the multipart/form-data body cannot be read "
+                    + "(check the boundary and that the body is complete)", uri, List.of());
         }
         LOG.error("unexpected error on " + uri.getPath(), e);
         return respond(500, "Internal error", "an unexpected error occurred; quote the request id to the operators", uri,
