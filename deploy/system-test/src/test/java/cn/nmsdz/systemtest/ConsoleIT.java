@@ -90,9 +90,10 @@ class ConsoleIT {
                 && systems.body().contains("全国网络市场监管与服务示范区创建评估指标体系")
                 && systems.body().contains("PUBLISHED"), "the official catalogue: " + systems.body());
 
-        Response regions = console.execute("GET", "/api/v1/regions", Map.of());
+        // the counties of 运城市 (the suite holds hundreds of regions by now: too many for the console to show whole)
+        Response regions = console.execute("GET", "/api/v1/regions", Map.of("parent", "140800"));
         assertEquals(200, regions.status(), regions.body());
-        assertTrue(regions.body().contains("永川区") && regions.body().contains("平陆县"), regions.body());
+        assertTrue(regions.body().contains("平陆县") && !regions.body().contains("永川区"), regions.body());
     }
 
     @Test

@@ -41,46 +41,26 @@ class GatewayIT {
 
     @Test
     void aBodyDeclaredOverTheLimitIsRefusedWithAProblemBeforeItIsSent() throws IOException {
-        String token = Tokens.user("pl-market");
-        try (Socket socket = new Socket(GATEWAY.getHost(), GATEWAY.getPort())) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            // 300 MB announced, not one byte of it sent: the answer must come anyway
-            out.write(("POST /api/v1/regions/140829/documents HTTP/1.1\r\nHost: " + GATEWAY.getAuthority()
-                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/pdf\r\n"
-                    + "Content-Length: 300000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String response = readFinalResponse(socket.getInputStream());
-            String finalResponse = response.substring(response.lastIndexOf("HTTP/1.1 "));
-            assertTrue(finalResponse.startsWith("HTTP/1.1 413"), response);
-            assertTrue(finalResponse.toLowerCase().contains("content-type: application/problem+json"), response);
-            JsonPath problem = new JsonPath(finalResponse.substring(finalResponse.indexOf("\r\n\r\n") + 4));
-            assertEquals(413, problem.getInt("status"));
-            assertTrue(problem.getString("detail").contains("larger than"), response);
-            assertFalse(problem.getString("requestId").isBlank());
-        }
+        // 300 MB announced, not one byte of it sent: the answer must come anyway
+        String response = announced("/api/v1/regions/140829/documents", "application/pdf", 300_000_000);
+        assertProblem(response, 413, "larger than");
+        assertFalse(new JsonPath(response.substring(response.indexOf("\r\n\r\n") + 4)).getString("requestId").isBlank());
     }
 
     @Test
     void aJsonBodyDeclaredOverTheJsonLimitIsRefusedWithAProblemBeforeItIsSent() throws IOException {
-        // was: a JSON body could be as large as a document (201M) and evidence-service read it whole into its heap
-        String token = Tokens.user("pl-market");
-        try (Socket socket = new Socket(GATEWAY.getHost(), GATEWAY.getPort())) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            // 9 MB announced (over the 8 MB JSON limit, far under the document limit), not one byte of it sent
-            out.write(("POST /api/v1/regions/140829/observations HTTP/1.1\r\nHost: " + GATEWAY.getAuthority()
-                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 9000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String response = readFinalResponse(socket.getInputStream());
-            String finalResponse = response.substring(response.lastIndexOf("HTTP/1.1 "));
-            assertTrue(finalResponse.startsWith("HTTP/1.1 413"), response);
-            assertTrue(finalResponse.toLowerCase().contains("content-type: application/problem+json"), response);
-            JsonPath problem = new JsonPath(finalResponse.substring(finalResponse.indexOf("\r\n\r\n") + 4));
-            assertEquals(413, problem.getInt("status"));
-            assertTrue(problem.getString("detail").contains("larger than 8388608 bytes"), response);
-        }
+        // was: a JSON body could be as large as a document (201M) and evidence-service read it whole into its heap;
+        // 9 MB announced (over the 8 MB JSON limit, far under the document limit), not one byte of it sent
+        String response = announced("/api/v1/regions/140829/observations", "application/json", 9_000_000);
+        assertProblem(response, 413, "larger than 8388608 bytes");
+    }
+
+    /** The gateway's final answer to a POST whose head announces a body of {@code length} bytes, none of it sent. */
+    static String announced(String path, String contentType, long length) throws IOException {
+        String response = rawRequest("POST " + path + " HTTP/1.1\r\nHost: " + GATEWAY.getAuthority()
+                + "\r\nAuthorization: Bearer " + Tokens.user("pl-market") + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Length: " + length + "\r\n\r\n");
+        return response.substring(response.lastIndexOf("HTTP/1.1 "));
     }
 
     @Test

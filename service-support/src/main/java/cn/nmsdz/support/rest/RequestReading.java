@@ -110,8 +110,9 @@ public class RequestReading implements ReaderInterceptor {
     }
 
     static String tooLargeDetail(long limit) {
-        return "a JSON body may have at most " + (limit >= 1 << 20 ? limit / (1 << 20) + " MiB" : limit + " bytes")
-                + " (" + LIMIT_PROPERTY + "); send a larger batch as several requests";
+        // the byte count in the gateway's words too: a client sees the same limit whichever of the two refused it
+        return "a JSON body may have at most " + (limit >= 1 << 20 ? limit / (1 << 20) + " MiB (" + limit + " bytes)"
+                : limit + " bytes") + "; send a larger batch as several requests";
     }
 
     static boolean isJson(MediaType type) {
