@@ -16,7 +16,8 @@ import java.util.Map;
  * target/), the in-memory messaging connector in place of Kafka for the channels named in the init args
  * {@code incoming} and {@code outgoing} (comma-separated), and {@link TestTokens}' key in place of Keycloak. The
  * consumers, workers, SQL and security checks run as in production while the test drives the events; the system
- * tests prove the same paths on the real broker and Keycloak.
+ * tests prove the same paths on the real broker and Keycloak. With the init arg {@code identity-provider=unreachable}
+ * the service is pointed at an identity provider that never answers instead (Keycloak down).
  *
  * <pre>
  * &#64;QuarkusTestResource(value = ComponentTestResources.class, initArgs = {
@@ -27,11 +28,13 @@ public class ComponentTestResources implements QuarkusTestResourceLifecycleManag
     private EmbeddedPostgres postgres;
     private String[] incoming = {};
     private String[] outgoing = {};
+    private boolean identityProviderUnreachable;
 
     @Override
     public void init(Map<String, String> initArgs) {
         incoming = channels(initArgs.get("incoming"));
         outgoing = channels(initArgs.get("outgoing"));
+        identityProviderUnreachable = "unreachable".equals(initArgs.get("identity-provider"));
     }
 
     private static String[] channels(String list) {
@@ -65,7 +68,14 @@ public class ComponentTestResources implements QuarkusTestResourceLifecycleManag
         if (outgoing.length > 0) {
             config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory(outgoing));
         }
-        config.putAll(TestTokens.oidcConfig());
+        if (identityProviderUnreachable) {
+            // Keycloak down: a closed port, so every token check needs a provider that never answers
+            config.put("quarkus.oidc.tenant-enabled", "true");
+            config.put("quarkus.oidc.auth-server-url", "http://127.0.0.1:9/realms/nmsdz");
+            config.put("quarkus.oidc.connection-delay", "0S");
+        } else {
+            config.putAll(TestTokens.oidcConfig());
+        }
         return config;
     }
 

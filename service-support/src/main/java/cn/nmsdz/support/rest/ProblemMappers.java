@@ -340,9 +340,21 @@ public class ProblemMappers {
             return respond(400, "Malformed request body", "the multipart/form-data body cannot be read "
                     + "(check the boundary and that the body is complete)", uri, List.of());
         }
+        if (identityProviderUnreachable(e)) {
+            // Keycloak is down or out of reach: the token cannot be checked now, which is not the caller's fault
+            // nor a fault of this service; the caller may retry (the same answer as the gateway's)
+            LOG.warnf("token check impossible on %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(respond(503, "Service Unavailable", "the identity provider is not reachable; "
+                    + "retry later", uri, List.of())).header("Retry-After", "10").build();
+        }
         LOG.error("unexpected error on " + uri.getPath(), e);
         return respond(500, "Internal error", "an unexpected error occurred; quote the request id to the operators", uri,
                 List.of());
+    }
+
+    /** Whether the OIDC provider could not be reached (its discovery, keys or introspection) anywhere in the causes. */
+    static boolean identityProviderUnreachable(Throwable e) {
+        return cause(e, io.quarkus.oidc.OIDCException.class).isPresent();
     }
 
     /** An SQL "data exception" (SQLSTATE class 22) anywhere in the causes: a bad value, not a server fault. */

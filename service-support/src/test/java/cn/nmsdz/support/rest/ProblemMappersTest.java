@@ -96,4 +96,12 @@ class ProblemMappersTest {
         assertTrue(ProblemMappers.isMultipartParsing(parsing));
         assertFalse(ProblemMappers.isMultipartParsing(new IOException("disk full")));
     }
+
+    @Test
+    void anUnreachableIdentityProviderIsTellable() {
+        // was a 500 "unexpected error" on every authenticated request while Keycloak was down
+        assertTrue(ProblemMappers.identityProviderUnreachable(new RuntimeException(
+                new io.quarkus.oidc.OIDCException("OIDC Server is not available"))));
+        assertFalse(ProblemMappers.identityProviderUnreachable(new IllegalStateException("a bug")));
+    }
 }
