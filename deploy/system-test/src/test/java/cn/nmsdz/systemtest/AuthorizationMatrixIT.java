@@ -150,7 +150,7 @@ class AuthorizationMatrixIT {
         String user = "four-eyes-" + Long.toString(System.currentTimeMillis(), 36);
         String id = KeycloakAdmin.createUser(user, Map.of("region", List.of(YC), "department", List.of(YC + "-statistics")),
                 "evidence-submitter");
-        KeycloakAdmin.addRealmRole(id, "evidence-reviewer");
+        KeycloakAdmin.grantRealmRole(id, "evidence-reviewer");
         String both = Tokens.user(user);
         Response created = given().auth().oauth2(both).contentType(ContentType.JSON)
                 .body(Map.of("metric", "online_retail_sales", "year", 2016, "value", 16.5, "source", "four eyes"))

@@ -50,20 +50,8 @@ final class KeycloakAdmin {
                 .post(ADMIN_API + "/users")
                 .then().statusCode(201).extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
-        Map<String, Object> realmRole = given().auth().oauth2(token).get(ADMIN_API + "/roles/" + role)
-                .then().statusCode(200).extract().jsonPath().getMap("$");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(List.of(realmRole))
-                .post(ADMIN_API + "/users/" + id + "/role-mappings/realm").then().statusCode(204);
+        grantRealmRole(id, role);
         return id;
-    }
-
-    /** Grants one more realm role to a user (a user holding several roles, e.g. submitter and reviewer). */
-    static void addRealmRole(String userId, String role) {
-        String token = token();
-        Map<String, Object> realmRole = given().auth().oauth2(token).get(ADMIN_API + "/roles/" + role)
-                .then().statusCode(200).extract().jsonPath().getMap("$");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(List.of(realmRole))
-                .post(ADMIN_API + "/users/" + userId + "/role-mappings/realm").then().statusCode(204);
     }
 
     /** Replaces one attribute of a user, keeping the rest of its representation. */
@@ -93,7 +81,7 @@ final class KeycloakAdmin {
                 .then().statusCode(200).extract().path("id");
     }
 
-    /** Grants a realm role to a user. */
+    /** Grants a realm role to a user (one more, for a user holding several roles, e.g. submitter and reviewer). */
     static void grantRealmRole(String userId, String role) {
         String token = token();
         Map<String, Object> realmRole = given().auth().oauth2(token).get(ADMIN_API + "/roles/" + role)

@@ -107,7 +107,7 @@ public class SimulationResource {
         bounded(body);
         CatalogueSystemEntity current = CatalogueSystemEntity.current()
                 .orElseThrow(() -> ProblemException.conflict("no published indicator system has been received yet"));
-        IndicatorSystemDocument system = SnapshotService.read(current.document);
+        IndicatorSystemDocument system = current.system();
         Hypothesis hypothesis = validate(region, body, system);
         return snapshots.simulate(region, body.year(), hypothesis);
     }

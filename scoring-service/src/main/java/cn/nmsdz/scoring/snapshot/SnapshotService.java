@@ -425,14 +425,6 @@ public class SnapshotService {
                 .setParameter(1, region).getResultList();
     }
 
-    public static IndicatorSystemDocument read(String json) {
-        try {
-            return EventEnvelope.JSON.readValue(json, IndicatorSystemDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored indicator system is unreadable", e);
-        }
-    }
-
     static String write(Object value) {
         try {
             return EventEnvelope.JSON.writeValueAsString(value);
