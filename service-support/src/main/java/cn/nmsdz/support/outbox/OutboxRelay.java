@@ -22,13 +22,17 @@ import org.jboss.logging.Logger;
  * Publishes outbox rows in their order, one at a time, each only after the broker
  * acknowledged the previous one; marks them sent. While Kafka is down it keeps the rows
  * and tries again on the next tick, so delivery is at least once and in order per key.
- * A row lock (SKIP LOCKED) keeps two instances from sending the same batch concurrently.
+ * One relay at a time per service, across all its instances: each batch first takes a transaction-scoped
+ * advisory lock ({@link #EXCLUSIVE}); an instance that does not get it sends nothing this time. Without it, two
+ * instances taking consecutive batches (SKIP LOCKED) could publish a region's later event before its earlier one.
  */
 @ApplicationScoped
 public class OutboxRelay {
     /** The outgoing channel every producing service binds to Kafka; the topic comes from the row. */
     public static final String CHANNEL = "outbox";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The lock that makes one instance of a service the relay for a batch; keyed by the service's schema. */
+    public static final String EXCLUSIVE = "select pg_try_advisory_xact_lock(hashtext('nmsdz.outbox.' || current_schema()))";
 
     @Inject
     EntityManager em;
@@ -88,6 +92,9 @@ public class OutboxRelay {
     /** @return how many rows were published */
     @Transactional
     public int relayBatch() {
+        if (!(Boolean) em.createNativeQuery(EXCLUSIVE).getSingleResult()) {
+            return 0; // another instance is relaying: it keeps the order, this one waits for the next tick
+        }
         @SuppressWarnings("unchecked")
         List<OutboxEvent> rows = em.createNativeQuery(
                 "select * from outbox_event where sent_at is null order by id limit :n for update skip locked",
