@@ -35,6 +35,8 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
@@ -74,6 +76,14 @@ public class GatewayRoutes {
 
     @Inject
     GatewayConfig config;
+
+    private Counter rateLimited;
+
+    @Inject
+    void meters(MeterRegistry registry) {
+        rateLimited = Counter.builder("nmsdz.gateway.rate.limited")
+                .description("requests refused with 429 because the caller's rate limit was exceeded").register(registry);
+    }
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
@@ -168,6 +178,7 @@ public class GatewayRoutes {
             return;
         }
         long retryAfter = decision.retryAfterSeconds();
+        rateLimited.increment();
         LOG.debugf("rate limit: %s refused for %d s on %s", key, retryAfter, ctx.normalizedPath());
         ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
         Problems.send(ctx.response(), 429, "Too Many Requests",

@@ -8,6 +8,7 @@ import cn.nmsdz.events.evidence.EvidenceEventData;
 import cn.nmsdz.support.outbox.Outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The only writer of evidence: every new record and every change becomes a new version row and an
@@ -30,6 +32,9 @@ public class EvidenceLedger {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<EvidenceMetrics.Recorded> recorded;
 
     /** Stores a new piece of evidence as version 1 (kind, state, region and content set by the caller). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -52,6 +57,8 @@ public class EvidenceLedger {
             e.persist();
             record(e, by, EventTypes.EVIDENCE_SUBMITTED);
         }
+        all.stream().collect(Collectors.groupingBy(e -> List.of(e.kind, e.state), Collectors.counting()))
+                .forEach((kindAndState, n) -> recorded.fire(new EvidenceMetrics.Recorded(kindAndState.get(0), kindAndState.get(1), n)));
         return all;
     }
 
@@ -64,6 +71,7 @@ public class EvidenceLedger {
         e.position = nextPosition();
         e.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         record(e, by, eventType);
+        recorded.fire(new EvidenceMetrics.Recorded(e.kind, state, 1));
         return e;
     }
 

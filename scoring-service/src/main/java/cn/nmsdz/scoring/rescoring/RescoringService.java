@@ -2,6 +2,10 @@ package cn.nmsdz.scoring.rescoring;
 
 import cn.nmsdz.scoring.backlog.Backlog;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +31,18 @@ public class RescoringService {
 
     @Inject
     EntityManager em;
+
+    /** Regions of unfinished jobs still to rescore, as of the worker's last turn. */
+    private volatile long remaining;
+    private Counter rescored;
+
+    @Inject
+    void meters(MeterRegistry registry) {
+        Gauge.builder("nmsdz.scoring.rescoring.tasks.remaining", this, s -> s.remaining)
+                .description("regions of unfinished rescoring jobs still to rescore").register(registry);
+        rescored = Counter.builder("nmsdz.scoring.rescoring.regions")
+                .description("regions rescored by rescoring jobs").register(registry);
+    }
 
     /**
      * Records a job for every region that has evidence; called in the consumer's transaction. An unfinished job
@@ -65,7 +81,14 @@ public class RescoringService {
     /** Works off pending regions, one transaction each, until none is left. */
     @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
+        remaining = remainingTasks();
         Backlog.drain(this::rescoreOne, LOG);
+        remaining = remainingTasks();
+    }
+
+    long remainingTasks() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from rescoring_task").getSingleResult()).longValue());
     }
 
     /** Rescores the region queued longest; false when nothing is pending. */
@@ -93,6 +116,7 @@ public class RescoringService {
                         + " finished_at = case when done + 1 >= total then ?2 else finished_at end where id = ?1")
                 .setParameter(1, jobId).setParameter(2, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
         LOG.infof("rescoring job %d: region %s rescored (%d years)", jobId, region, years);
+        rescored.increment();
         return true;
     }
 }

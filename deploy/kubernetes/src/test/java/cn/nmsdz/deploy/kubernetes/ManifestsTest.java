@@ -229,9 +229,11 @@ class ManifestsTest {
             int port = servicePort(name);
             assertEquals(port, c.getPorts().get(0).getContainerPort(), name + ": the port of its application.properties");
             assertEquals("http", c.getPorts().get(0).getName());
-            probe(name, c.getStartupProbe(), "/q/health/started");
-            probe(name, c.getLivenessProbe(), "/q/health/live");
-            probe(name, c.getReadinessProbe(), "/q/health/ready");
+            // the gateway answers health (and metrics) on its management port only, never on the public one
+            String healthPort = name.equals("gateway") ? "management" : "http";
+            probe(name, c.getStartupProbe(), "/q/health/started", healthPort);
+            probe(name, c.getLivenessProbe(), "/q/health/live", healthPort);
+            probe(name, c.getReadinessProbe(), "/q/health/ready", healthPort);
             for (String r : List.of("cpu", "memory")) {
                 assertNotNull(c.getResources().getRequests().get(r), name + ": no request of " + r);
             }
@@ -397,12 +399,12 @@ class ManifestsTest {
         return Integer.parseInt(p.getProperty("quarkus.http.port"));
     }
 
-    static void probe(String service, Probe probe, String path) {
+    static void probe(String service, Probe probe, String path, String port) {
         assertNotNull(probe, service + ": no probe on " + path);
         HTTPGetAction get = probe.getHttpGet();
         assertNotNull(get, service + ": " + path + " not an HTTP probe");
         assertEquals(path, get.getPath(), service);
-        assertEquals("http", get.getPort().getStrVal(), service);
+        assertEquals(port, get.getPort().getStrVal(), service);
     }
 
     static boolean selects(NetworkPolicy p, Map<String, String> labels) {
@@ -462,7 +464,12 @@ class ManifestsTest {
                 Matcher m = meter.matcher(Files.readString(f));
                 while (m.find()) {
                     String name = m.group(1).replace('.', '_');
-                    names.add(m.group(2).contains(".baseUnit(\"seconds\")") ? name + "_seconds" : name);
+                    String kind = m.group(0).substring(0, m.group(0).indexOf('.'));
+                    switch (kind) {
+                        case "Counter" -> names.add(name + "_total");
+                        case "Timer" -> names.addAll(List.of(name + "_seconds_count", name + "_seconds_sum", name + "_seconds_max"));
+                        default -> names.add(m.group(2).contains(".baseUnit(\"seconds\")") ? name + "_seconds" : name);
+                    }
                 }
             }
         }
