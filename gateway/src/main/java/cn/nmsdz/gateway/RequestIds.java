@@ -1,5 +1,7 @@
 package cn.nmsdz.gateway;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,8 +19,15 @@ public final class RequestIds {
         return id != null && SAFE.matcher(id).matches();
     }
 
-    /** {@code candidate} when valid, otherwise a fresh random UUID. */
+    /**
+     * {@code candidate} when valid, otherwise the trace id of the request's span (so a request id found in a problem
+     * or a log line finds its trace), otherwise (tracing off) a fresh random UUID.
+     */
     public static String accept(String candidate) {
-        return isValid(candidate) ? candidate : UUID.randomUUID().toString();
+        if (isValid(candidate)) {
+            return candidate;
+        }
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? span.getTraceId() : UUID.randomUUID().toString();
     }
 }

@@ -29,6 +29,7 @@ public class Suite implements BeforeAllCallback, AfterAllCallback, ExtensionCont
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
         if (!started && !EXTERNAL) {
+            TraceCollector.start();
             wipeTestData();
             run("start");
             started = true;
@@ -76,10 +77,12 @@ public class Suite implements BeforeAllCallback, AfterAllCallback, ExtensionCont
         Path log = Files.createTempFile("nmsdz-" + command[0], ".log");
         List<String> commandLine = new java.util.ArrayList<>(List.of(ROOT.resolve("deploy/local/nmsdz").toString()));
         commandLine.addAll(List.of(command));
-        Process process = new ProcessBuilder(commandLine)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder launcher = new ProcessBuilder(commandLine).redirectErrorStream(true).redirectOutput(log.toFile());
+        // the suite under test traces every request and exports the spans to the test's own collector
+        launcher.environment().put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        launcher.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", TraceCollector.ENDPOINT);
+        launcher.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        Process process = launcher.start();
         if (!process.waitFor(Duration.ofMinutes(10).toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("nmsdz " + String.join(" ", command) + " did not finish in 10 minutes");

@@ -23,10 +23,20 @@ import java.time.OffsetDateTime;
  * @param subject the region code (also the Kafka key)
  * @param time    when the event was created
  * @param data    the payload as JSON
+ * @param traceparent the W3C trace context of the change that caused the event (CloudEvents' distributed tracing
+ *                extension), so a consumer continues the trace of the request; null when tracing is off
  */
-public record EventEnvelope(String id, String type, String source, String subject, OffsetDateTime time, JsonNode data) {
+public record EventEnvelope(String id, String type, String source, String subject, OffsetDateTime time, JsonNode data,
+        String traceparent) {
+
+    /** An event outside any trace. */
+    public EventEnvelope(String id, String type, String source, String subject, OffsetDateTime time, JsonNode data) {
+        this(id, type, source, subject, time, data, null);
+    }
 
     private static final EventFormat FORMAT = new JsonFormat();
+    /** The CloudEvents distributed tracing extension attribute. */
+    public static final String TRACEPARENT = "traceparent";
     public static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -35,15 +45,18 @@ public record EventEnvelope(String id, String type, String source, String subjec
     /** Serialises to the structured-mode JSON text put on the topic. */
     public String toJson() {
         try {
-            CloudEvent event = CloudEventBuilder.v1()
+            CloudEventBuilder builder = CloudEventBuilder.v1()
                     .withId(id)
                     .withType(type)
                     .withSource(URI.create(source))
                     .withSubject(subject)
                     .withTime(time)
                     .withDataContentType("application/json")
-                    .withData(JSON.writeValueAsBytes(data))
-                    .build();
+                    .withData(JSON.writeValueAsBytes(data));
+            if (traceparent != null) {
+                builder.withExtension(TRACEPARENT, traceparent);
+            }
+            CloudEvent event = builder.build();
             return new String(FORMAT.serialize(event), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -55,8 +68,9 @@ public record EventEnvelope(String id, String type, String source, String subjec
         try {
             CloudEvent event = FORMAT.deserialize(json.getBytes(StandardCharsets.UTF_8));
             JsonNode data = event.getData() == null ? null : JSON.readTree(event.getData().toBytes());
+            Object traceparent = event.getExtension(TRACEPARENT);
             return new EventEnvelope(event.getId(), event.getType(), event.getSource().toString(),
-                    event.getSubject(), event.getTime(), data);
+                    event.getSubject(), event.getTime(), data, traceparent == null ? null : traceparent.toString());
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a CloudEvents 1.0 JSON event: " + e.getMessage(), e);
         }

@@ -22,7 +22,11 @@ import cn.nmsdz.scoring.projection.EvidenceFactVersionEntity;
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.support.outbox.Outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import cn.nmsdz.support.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -103,9 +107,11 @@ public class SnapshotService {
      * and then inserts it anew, so the change gets a snapshot of its own turn.
      */
     private void markPending(String region, int year) {
-        em.createNativeQuery("insert into snapshot_pending (region, year, marked_at) values (?1, ?2, ?3)"
-                        + " on conflict (region, year) do update set marks = snapshot_pending.marks + 1")
+        em.createNativeQuery("insert into snapshot_pending (region, year, marked_at, traceparent) values (?1, ?2, ?3, ?4)"
+                        + " on conflict (region, year) do update set marks = snapshot_pending.marks + 1,"
+                        + " traceparent = coalesce(snapshot_pending.traceparent, excluded.traceparent)")
                 .setParameter(1, region).setParameter(2, year).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(4, Traces.currentTraceparent())
                 .executeUpdate();
     }
 
@@ -113,13 +119,24 @@ public class SnapshotService {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean storeOnePending() {
         @SuppressWarnings("unchecked")
-        List<Object[]> next = em.createNativeQuery("select region, year from snapshot_pending"
+        List<Object[]> next = em.createNativeQuery("select region, year, traceparent from snapshot_pending"
                 + " order by marked_at, region, year limit 1 for update skip locked").getResultList();
         if (next.isEmpty()) {
             return false;
         }
         String region = (String) next.get(0)[0];
         int year = ((Number) next.get(0)[1]).intValue();
+        // the snapshot continues the trace of the change that marked it (and its score.events event carries it on)
+        Span span = Traces.start("snapshot", SpanKind.INTERNAL, (String) next.get(0)[2])
+                .setAttribute("nmsdz.region", region).setAttribute("nmsdz.year", year);
+        try (Scope ignored = span.makeCurrent()) {
+            return storePending(region, year);
+        } finally {
+            span.end();
+        }
+    }
+
+    private boolean storePending(String region, int year) {
         if (CatalogueSystemEntity.current().isPresent()) {
             long seq;
             Timer.Sample computing = Timer.start();

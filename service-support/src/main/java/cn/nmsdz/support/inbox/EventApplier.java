@@ -1,6 +1,7 @@
 package cn.nmsdz.support.inbox;
 
 import cn.nmsdz.events.envelope.EventEnvelope;
+import cn.nmsdz.support.tracing.Traces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public class EventApplier {
                 QuarkusTransaction.requiringNew().run(() -> {
                     for (EventEnvelope event : events) {
                         if (consumed.firstTime(event.id(), event.type())) {
-                            handler.accept(event);
+                            Traces.within(Traces.consume(event), () -> handler.accept(event));
                         }
                     }
                 });

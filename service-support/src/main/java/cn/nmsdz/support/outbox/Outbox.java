@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import cn.nmsdz.support.consistency.WrittenEvents;
+import cn.nmsdz.support.tracing.Traces;
 import java.util.UUID;
 
 /** Appends events to the outbox inside the caller's transaction (never a dual write). */
@@ -20,7 +21,9 @@ public class Outbox {
     public OutboxEvent append(String topic, String type, String source, String key, Object data) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         String id = UUID.randomUUID().toString();
-        EventEnvelope envelope = new EventEnvelope(id, type, source, key, now, EventEnvelope.JSON.valueToTree(data));
+        // the trace of the request (or of the consumed event) that made the change travels with the event
+        EventEnvelope envelope = new EventEnvelope(id, type, source, key, now, EventEnvelope.JSON.valueToTree(data),
+                Traces.currentTraceparent());
         OutboxEvent row = new OutboxEvent();
         row.eventId = id;
         row.topic = topic;
