@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,16 +37,7 @@ class CatalogueRescoringIT {
             return r.statusCode() == 200 && r.jsonPath().getLong("evidencePosition") >= position ? r : null;
         });
 
-        Map<String, Object> system = given().auth().oauth2(admin).get(Suite.GATEWAY + "/api/v1/systems/NMSDZ")
-                .then().statusCode(200).extract().jsonPath().getMap("$");
-        List<Integer> versions = given().auth().oauth2(admin).get(Suite.GATEWAY + "/api/v1/systems")
-                .then().statusCode(200).extract().jsonPath().getList("findAll { it.code == 'NMSDZ' }.version");
-        int next = versions.stream().mapToInt(Integer::intValue).max().orElseThrow() + 1;
-        system.put("version", next);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(system)
-                .post(Suite.GATEWAY + "/api/v1/systems").then().statusCode(201);
-        given().auth().oauth2(admin).post(Suite.GATEWAY + "/api/v1/systems/NMSDZ/publish?version=" + next)
-                .then().statusCode(200).body("status", equalTo("PUBLISHED"));
+        int next = ScaleOutIT.publishNextVersion(admin);
 
         Response job = WalkingSkeletonIT.await(() -> {
             Response r = given().auth().oauth2(admin).get(Suite.GATEWAY + "/api/v1/rescoring");
@@ -78,12 +68,7 @@ class CatalogueRescoringIT {
 
         // a version retired while its rescoring still runs: that job is cancelled in the same step that plans the
         // job of the version in force again, so the two never run side by side and the restore starts at once
-        int newest = next + 1;
-        system.put("version", newest);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(system)
-                .post(Suite.GATEWAY + "/api/v1/systems").then().statusCode(201);
-        given().auth().oauth2(admin).post(Suite.GATEWAY + "/api/v1/systems/NMSDZ/publish?version=" + newest)
-                .then().statusCode(200);
+        int newest = ScaleOutIT.publishNextVersion(admin);
         given().auth().oauth2(admin).post(Suite.GATEWAY + "/api/v1/systems/NMSDZ/retire?version=" + newest)
                 .then().statusCode(200);
         Response restore = WalkingSkeletonIT.await(() -> {

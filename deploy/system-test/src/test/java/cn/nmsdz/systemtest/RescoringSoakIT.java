@@ -107,22 +107,7 @@ class RescoringSoakIT {
     }
 
     private static List<String> createRegions(String admin) {
-        List<String> created = new ArrayList<>();
-        for (int code = 502100; code <= 502999 && created.size() < REGIONS; code++) {
-            String region = Integer.toString(code);
-            if (given().auth().oauth2(admin).get(API + "/regions/" + region).statusCode() != 404) {
-                continue;
-            }
-            given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body(Map.of("code", region, "name", "压测区" + code, "level", "COUNTY", "parentCode", "500000",
-                            "zone", "WEST"))
-                    .post(API + "/regions").then().statusCode(201);
-            created.add(region);
-        }
-        if (created.size() < REGIONS) {
-            throw new IllegalStateException("only " + created.size() + " free codes in 502100-502999: use a fresh suite");
-        }
-        return created;
+        return TestRegions.createCounties(admin, 502100, 502999, REGIONS, "压测区", "500000", "WEST");
     }
 
     /** Every 25th region gets a department named lead unit of indicator 11 and a clerk of it; returns their tokens. */

@@ -115,19 +115,7 @@ class ScaleOutIT {
 
     /** Counties of 运城市 for the run (codes 140850 to 140899 that are free, created through the API). */
     static List<String> counties(String admin, int count) {
-        List<String> created = new ArrayList<>();
-        for (int code = 140850; code <= 140899 && created.size() < count; code++) {
-            String region = Integer.toString(code);
-            if (given().auth().oauth2(admin).get(API + "/regions/" + region).statusCode() != 404) {
-                continue;
-            }
-            given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body(Map.of("code", region, "name", "扩容测试县" + code, "level", "COUNTY", "parentCode", "140800",
-                            "zone", "CENTRAL"))
-                    .post(API + "/regions").then().statusCode(201);
-            created.add(region);
-        }
-        assertEquals(count, created.size(), "free county codes 140850-140899: use a fresh suite");
+        List<String> created = TestRegions.createCounties(admin, 140850, 140899, count, "扩容测试县", "140800", "CENTRAL");
         // the last region created has reached evidence-service (catalogue.events keeps its order)
         String bureau = Tokens.client("stats-bureau-sx", "stats-bureau-sx-secret");
         WalkingSkeletonIT.await(() -> given().auth().oauth2(bureau).contentType(ContentType.JSON)
