@@ -180,9 +180,9 @@ class AuthorizationMatrixIT {
                 "source", "AuthorizationMatrixIT");
         Map<String, Object> retail = Map.of("metric", "online_retail_sales", "year", 2018, "value", 99,
                 "source", "AuthorizationMatrixIT");
-        Map<String, Object> claim11 = Map.of("indicator", "11", "satisfied", true, "comment", "AuthorizationMatrixIT");
-        Map<String, Object> claim1 = Map.of("indicator", "1", "satisfied", true, "comment", "AuthorizationMatrixIT");
-        Map<String, Object> verdict = Map.of("indicator", "12", "item", "12.1", "satisfied", true,
+        Map<String, Object> claim11 = Map.of("indicator", "11", "year", 2025, "satisfied", true, "comment", "AuthorizationMatrixIT");
+        Map<String, Object> claim1 = Map.of("indicator", "1", "year", 2025, "satisfied", true, "comment", "AuthorizationMatrixIT");
+        Map<String, Object> verdict = Map.of("indicator", "12", "item", "12.1", "year", 2025, "satisfied", true,
                 "comment", "AuthorizationMatrixIT");
         Map<String, Object> accept = Map.of("decision", "ACCEPT");
         Map<String, Object> withdraw = Map.of("reason", "AuthorizationMatrixIT");

@@ -189,7 +189,7 @@ class EvidenceIT {
 
         // a claim may point at it
         given().auth().oauth2(clerk).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "11", "item", "11.3", "satisfied", true, "documentIds", List.of(id),
+                .body(Map.of("indicator", "11", "item", "11.3", "year", 2025, "satisfied", true, "documentIds", List.of(id),
                         "comment", "实名认证机制已建立"))
                 .post(API + "/regions/" + PINGLU + "/claims")
                 .then().statusCode(201).body("documentIds", equalTo(List.of(id)));
@@ -226,7 +226,7 @@ class EvidenceIT {
     void aClaimIsReviewableAndWithdrawalIsANewStateNotADelete() {
         String clerk = Tokens.user("pl-market");
         String id = given().auth().oauth2(clerk).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "20", "item", "20.1", "satisfied", true))
+                .body(Map.of("indicator", "20", "item", "20.1", "year", 2025, "satisfied", true))
                 .post(API + "/regions/" + PINGLU + "/claims")
                 .then().statusCode(201).body("kind", equalTo("CLAIM")).body("state", equalTo("SUBMITTED"))
                 .body("department", equalTo("140829-market-supervision")).extract().path("id");
@@ -249,12 +249,12 @@ class EvidenceIT {
         String expert = Tokens.user("expert1");
         String region = "500118"; // the region expert1 is assigned to
         String first = given().auth().oauth2(expert).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "12", "item", "12.1", "satisfied", false, "comment", "未见制度文件"))
+                .body(Map.of("indicator", "12", "item", "12.1", "year", 2025, "satisfied", false, "comment", "未见制度文件"))
                 .post(API + "/regions/" + region + "/assessments")
                 .then().statusCode(201).body("kind", equalTo("ASSESSMENT")).body("state", equalTo("ACCEPTED"))
                 .body("submittedBy", equalTo("expert1")).extract().path("id");
         Response revised = given().auth().oauth2(expert).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "12", "item", "12.1", "satisfied", true, "comment", "补充材料后认定符合"))
+                .body(Map.of("indicator", "12", "item", "12.1", "year", 2025, "satisfied", true, "comment", "补充材料后认定符合"))
                 .post(API + "/regions/" + region + "/assessments");
         revised.then().statusCode(201).body("satisfied", equalTo(true));
         assertNotEquals(first, revised.jsonPath().getString("id"));
@@ -263,7 +263,7 @@ class EvidenceIT {
         lastYongchuanPosition = revised.jsonPath().getLong("position");
 
         given().auth().oauth2(expert).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "10", "points", 9, "comment", "x"))
+                .body(Map.of("indicator", "10", "year", 2025, "points", 9, "comment", "x"))
                 .post(API + "/regions/" + region + "/assessments")
                 .then().statusCode(400).body("errors.field", hasItem("/points"));
         given().auth().oauth2(expert).contentType(ContentType.JSON)

@@ -89,7 +89,7 @@ public class EvidenceResource {
             @Parameter(description = "SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN") @QueryParam("state") String state,
             @QueryParam("department") String department,
             @Parameter(description = "metric code of observations") @QueryParam("metric") String metric,
-            @Parameter(description = "statistical year of observations") @QueryParam("year") String year,
+            @Parameter(description = "statistical year of observations, assessment year of claims and expert assessments") @QueryParam("year") String year,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         regions.requireRead(Caller.of(identity), region);
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -66,8 +66,8 @@ public class SnapshotService {
      * snapshots themselves are stored by {@link #storeOnePending()}, one per marked region and year
      * however many changes marked it. A figure of year y is read by the assessment years y (as Y),
      * y+1 (as Y−1) and y+2 (as the base of a derived growth); a national figure affects every region.
-     * Evidence without a year (claims, expert assessments) affects every year the region is scored for
-     * (see {@link #yearsOf}).
+     * A judgement (claim, expert assessment) affects only its own assessment year; one without a year (never
+     * stored since the year is required and migrated) every year the region is scored for (see {@link #yearsOf}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rescoreAfter(EvidenceFactEntity fact) {
@@ -79,7 +79,8 @@ public class SnapshotService {
             if (NATION.equals(region)) {
                 continue;
             }
-            Set<Integer> years = fact.year != null ? yearsReading(fact.year) : yearsOf(region);
+            Set<Integer> years = fact.year == null ? yearsOf(region)
+                    : "OBSERVATION".equals(fact.kind) ? yearsReading(fact.year) : Set.of(fact.year);
             for (int year : years) {
                 markPending(region, year);
             }
@@ -131,12 +132,13 @@ public class SnapshotService {
 
     /**
      * Which evidence a snapshot of a region and year reads: the region's own and the nation's figures of
-     * the window (year−2 … year: Y, Y−1 and the base of a derived growth) and every judgement without a
-     * year. Documents carry no figure or judgement. {@code v} is an evidence_fact_version, {@code s} names
+     * the window (year−2 … year: Y, Y−1 and the base of a derived growth) and the judgements (claims, expert
+     * assessments) of that assessment year only. Documents carry no figure or judgement. {@code v} is an evidence_fact_version, {@code s} names
      * the region and year (one rule for the worker's recheck and the staleness check).
      */
     private static final String READ_BY_SNAPSHOT = "v.region in (s.region, '" + NATION + "')"
-            + " and v.kind <> 'DOCUMENT' and (v.year is null or v.year between s.year - 2 and s.year)";
+            + " and v.kind <> 'DOCUMENT' and v.year between s.year - (case when v.kind = 'OBSERVATION' then 2 else 0 end)"
+            + " and s.year";
 
     /** Whether evidence that a snapshot of this region and year reads was applied after projection sequence seq. */
     public boolean changedSince(String region, int year, long seq) {
@@ -199,8 +201,12 @@ public class SnapshotService {
             return 0;
         }
         Set<Integer> years = new TreeSet<>(scoredYears(region));
-        em.createQuery("select distinct f.year from EvidenceFactEntity f where f.region = ?1 and f.year is not null",
-                Integer.class).setParameter(1, region).getResultList().forEach(y -> years.addAll(yearsReading(y)));
+        em.createQuery("select distinct f.year from EvidenceFactEntity f where f.region = ?1 and f.year is not null"
+                + " and f.kind = 'OBSERVATION'", Integer.class).setParameter(1, region).getResultList()
+                .forEach(y -> years.addAll(yearsReading(y)));
+        years.addAll(em.createQuery("select distinct f.year from EvidenceFactEntity f where f.region = ?1"
+                + " and f.year is not null and f.kind in ('CLAIM', 'ASSESSMENT')", Integer.class)
+                .setParameter(1, region).getResultList());
         for (int year : years) {
             store(compute(region, year));
         }
@@ -294,7 +300,7 @@ public class SnapshotService {
         List<Claim> claims = new ArrayList<>(hypothesis.claims());
         for (EvidenceFactVersionEntity f : evidenceAsOf(region, seq, maxPosition)) {
             EvidenceState state = state(f.state);
-            if (state == null) {
+            if (state == null || !readsJudgement(f, year)) {
                 continue;
             }
             switch (f.kind == null ? "" : f.kind) {
@@ -329,6 +335,12 @@ public class SnapshotService {
         return new Snapshot(0, region, regionEntity == null ? region : regionEntity.name, year, 0, system.code(),
                 system.version(), position, maxPosition == null ? seq : null, confirmed, projected,
                 OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** A claim or expert verdict counts only for the assessment year it was given for (a 2025 verdict is not read in 2027). */
+    static boolean readsJudgement(EvidenceFactVersionEntity f, int year) {
+        boolean judgement = "CLAIM".equals(f.kind) || "ASSESSMENT".equals(f.kind);
+        return !judgement || f.year == null || f.year == year;
     }
 
     /**
