@@ -145,6 +145,7 @@ public class ProjectionConsumer {
         fact.subject = data.subject();
         fact.satisfied = data.satisfied();
         fact.points = data.points();
+        fact.changedAt = data.changedAt();
         fact.persist();
         EvidenceFactVersionEntity.of(fact).persist();
         snapshots.rescoreAfter(fact);
