@@ -164,13 +164,13 @@ public class ApplicationService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " problem(s); nothing was changed", errors);
         }
-        ApplicationEntity app = em.find(ApplicationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (app == null || !app.region.equals(region)) {
-            throw ProblemException.notFound("no application " + id + " of region " + region);
-        }
         if (actor.region() == null || !RegionEntity.isSelfOrBelow(region, actor.region())) {
             throw ProblemException.forbidden("rule region-scope: an authority of " + actor.region() + " decides only "
                     + "applications of regions under it, not of " + region);
+        }
+        ApplicationEntity app = em.find(ApplicationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (app == null || !app.region.equals(region)) {
+            throw ProblemException.notFound("no application " + id + " of region " + region);
         }
         if (target == State.SUBMITTED) {
             throw ProblemException.conflict("the application is " + app.state + " (" + app.state.chinese + "): a returned "

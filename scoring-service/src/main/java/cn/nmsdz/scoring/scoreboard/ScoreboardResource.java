@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The scoreboard of the regions under a region (评估排行), as JSON pages and as a Chinese sheet. */
-@Path("/api/v1/regions/{code}")
+@Path("/api/v1") // not /regions/{code}: a class path that long would take every /regions/{code}/… request from the others
 @Tag(name = "Scores")
 @Authenticated
 public class ScoreboardResource {
@@ -38,7 +38,7 @@ public class ScoreboardResource {
     RegionAccess access;
 
     @GET
-    @Path("/scoreboard")
+    @Path("/regions/{code}/scoreboard")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"score-reader", "assessment-authority", "catalogue-admin"})
     @Transactional
@@ -70,7 +70,7 @@ public class ScoreboardResource {
     }
 
     @GET
-    @Path("/scoreboard.xlsx")
+    @Path("/regions/{code}/scoreboard.xlsx")
     @Produces(XLSX)
     @RolesAllowed({"score-reader", "assessment-authority", "catalogue-admin"})
     @Transactional

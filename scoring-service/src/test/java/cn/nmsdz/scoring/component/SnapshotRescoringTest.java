@@ -89,7 +89,7 @@ class SnapshotRescoringTest {
         assertEquals(lastAppliedSeq(region), latestSnapshotSeq(region, THIS_YEAR - 2));
         assertEquals("2.0", points(region, THIS_YEAR - 2, "10"), "the verdict counts in its own year");
         for (int year = THIS_YEAR - 1; year <= THIS_YEAR; year++) {
-            assertEquals("0", points(region, year, "10"), "a verdict for " + (THIS_YEAR - 2) + " is not read in " + year);
+            assertEquals("0.0", points(region, year, "10"), "a verdict for " + (THIS_YEAR - 2) + " is not read in " + year);
         }
         // a verdict for a year with no snapshot yet marks that year alone and scores it
         consumer.onEvidence(List.of(TestEvents.verdict(region, THIS_YEAR + 1, "10", null, null, "1")));
