@@ -48,6 +48,7 @@ class AssessmentIT {
     static final String WANRONG = "140822";
     static final int YEAR = 2025;
     static final int LATER = 2027;
+    static final long RUN = System.currentTimeMillis() % 1_000_000;
 
     @Test
     void theWholePathOfPingluFromEvidenceToNamingAndAfter() throws Exception {
@@ -94,6 +95,12 @@ class AssessmentIT {
         transition(nation, app, "NAMED", "命名").then().statusCode(409).body("detail", containsString("SUBMITTED"));
         transition(office, app, "RECOMMENDED_BY_CITY", "自荐").then().statusCode(409)
                 .body("detail", containsString("CITY level"));
+        // an authority of another province: 403, whatever the state
+        KeycloakAdmin.createUser("cq-authority-" + RUN, Map.of("region", List.of("500000")), "assessment-authority");
+        String chongqing = Tokens.user("cq-authority-" + RUN);
+        transition(chongqing, app, "RECOMMENDED_BY_CITY", "越权推荐").then().statusCode(403)
+                .body("detail", containsString("region-scope"));
+        given().auth().oauth2(chongqing).get(app).then().statusCode(403);
         transition(city, app, "RETURNED", "").then().statusCode(400).body("errors.field", hasItem("/reason"));
         transition(city, app, "RETURNED", "理".repeat(2001)).then().statusCode(400).body("errors.field", hasItem("/reason"));
         given().auth().oauth2(city).get(app).then().statusCode(200).body("state", equalTo("SUBMITTED"))
@@ -181,9 +188,53 @@ class AssessmentIT {
             assertTrue(strings.contains(expected), "the sheet says " + expected);
         }
 
-        // 9. every transition is an event on score.events keyed by the region
-        assertEquals(List.of("SUBMITTED", "RETURNED", "SUBMITTED", "RECOMMENDED_BY_CITY", "RECOMMENDED_BY_PROVINCE", "NAMED"),
-                applicationEvents(id, 6));
+        // 9. later, the named zone is re-examined (复核) by the nation: due, then confirmed
+        transition(province, app, "REVIEW_DUE", "省级发起复核").then().statusCode(409).body("detail", containsString("NATION level"));
+        transition(nation, app, "REVIEW_DUE", "三年期满复核").then().statusCode(200).body("state", equalTo("REVIEW_DUE"));
+        transition(nation, app, "CONFIRMED", "复核通过，保留称号").then().statusCode(200).body("state", equalTo("CONFIRMED"))
+                .body("frozen.number", equalTo((int) frozen));
+
+        // 10. every transition is an event on score.events keyed by the region
+        assertEquals(List.of("SUBMITTED", "RETURNED", "SUBMITTED", "RECOMMENDED_BY_CITY", "RECOMMENDED_BY_PROVINCE", "NAMED",
+                "REVIEW_DUE", "CONFIRMED"), applicationEvents(id, 8));
+    }
+
+    /**
+     * 永川区 (under 重庆市, a municipality: no city between) has a failing snapshot of 2024: its office is refused, naming
+     * what fails, unless it applies for review anyway with a reason; 重庆市 then decides the city's step as well.
+     */
+    @Test
+    void anApplicationThatDoesNotPassIsRefusedUnlessForReviewAnyway() {
+        String yongchuan = "500118";
+        int year = 2024;
+        String office = Tokens.user("yc-office");
+        long position = given().auth().oauth2(Tokens.client("stats-bureau", "stats-bureau-secret")).contentType(ContentType.JSON)
+                .body(List.of(Map.of("metric", "online_operators", "year", year, "value", 321, "source", "AssessmentIT")))
+                .post(API + "/regions/" + yongchuan + "/observations").then().statusCode(201)
+                .extract().jsonPath().getLong("[0].position");
+        String admin = Tokens.user("admin");
+        WalkingSkeletonIT.await(() -> {
+            Response r = given().auth().oauth2(admin).get(API + "/regions/" + yongchuan + "/scores/latest?year=" + year);
+            return r.statusCode() == 200 && r.jsonPath().getLong("evidencePosition") >= position ? r : null;
+        }, 120);
+        String applications = API + "/regions/" + yongchuan + "/applications";
+        Response refused = WalkingSkeletonIT.await(() -> {
+            Response r = given().auth().oauth2(office).contentType(ContentType.JSON).body(Map.of("year", year)).post(applications);
+            return r.statusCode() == 409 && r.header("Retry-After") != null ? null : r;
+        });
+        refused.then().statusCode(409).body("title", equalTo("Pass standard not met"))
+                .body("detail", containsString("does not pass on the confirmed basis"))
+                .body("detail", containsString("forReviewAnyway"));
+        given().auth().oauth2(office).get(applications + "?year=" + year).then().statusCode(200).body("size()", equalTo(0));
+
+        JsonPath anyway = given().auth().oauth2(office).contentType(ContentType.JSON)
+                .body(Map.of("year", year, "forReviewAnyway", true, "reason", "部分指标数据待补充，先行申请评估指导"))
+                .post(applications).then().statusCode(201).extract().jsonPath();
+        assertTrue(anyway.getBoolean("forReviewAnyway"));
+        assertFalse(anyway.getBoolean("frozen.confirmedPassed"));
+        assertEquals("500000", anyway.getString("next.find { it.to == 'RECOMMENDED_BY_CITY' }.decidingRegion"),
+                "重庆市 decides the city's step of a district directly under it");
+        assertEquals("部分指标数据待补充，先行申请评估指导", anyway.getString("history[0].reason"));
     }
 
     // ------------------------------------------------------------------ evidence

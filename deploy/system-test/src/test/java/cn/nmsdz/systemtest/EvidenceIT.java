@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -150,7 +151,7 @@ class EvidenceIT {
                 .body("detail", containsString("decomposition-scope"))
                 .body("errors.field", hasItem("/0/metric"));
         given().auth().oauth2(Tokens.user("pl-market")).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "1", "satisfied", true))
+                .body(Map.of("indicator", "1", "year", 2025, "satisfied", true))
                 .post(API + "/regions/" + PINGLU + "/claims")
                 .then().statusCode(403).body("detail", containsString("decomposition-scope"));
     }
@@ -193,6 +194,32 @@ class EvidenceIT {
                         "comment", "实名认证机制已建立"))
                 .post(API + "/regions/" + PINGLU + "/claims")
                 .then().statusCode(201).body("documentIds", equalTo(List.of(id)));
+    }
+
+    /** Issue 14: a document may name the assessment years it supports; the evidence list filters by them. */
+    @Test
+    void aDocumentNamesTheYearsItSupportsAndTheListFiltersByThem() {
+        String clerk = Tokens.user("pl-market");
+        byte[] pdf = ("%PDF-1.4\n% 平陆县 2024-2025年度工作总结 " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+        String id = given().auth().oauth2(clerk).config(UTF8_MULTIPART)
+                .multiPart("file", "年度总结.pdf", pdf, "application/pdf").multiPart("indicator", "11")
+                .multiPart("years", "2025, 2024").post(API + "/regions/" + PINGLU + "/documents")
+                .then().statusCode(201).body("years", equalTo(List.of(2024, 2025))).extract().path("id");
+        String list = API + "/regions/" + PINGLU + "/evidence?kind=DOCUMENT&size=500&year=";
+        given().auth().oauth2(clerk).get(list + 2024).then().statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(clerk).get(list + 2025).then().statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(clerk).get(list + 2023).then().statusCode(200).body("id", not(hasItem(id)));
+        JsonNode event = evidenceEvents(PINGLU, id, 1).get(0).get("data");
+        assertEquals("[2024,2025]", event.at("/document/years").toString());
+
+        String before = given().auth().oauth2(clerk).get(API + "/regions/" + PINGLU + "/evidence?kind=DOCUMENT&size=1")
+                .header("X-Total-Count");
+        given().auth().oauth2(clerk).config(UTF8_MULTIPART)
+                .multiPart("file", "年度总结.pdf", pdf, "application/pdf").multiPart("indicator", "11")
+                .multiPart("years", "2024,明年").post(API + "/regions/" + PINGLU + "/documents")
+                .then().statusCode(400).body("errors.field", hasItem("years"));
+        assertEquals(before, given().auth().oauth2(clerk)
+                .get(API + "/regions/" + PINGLU + "/evidence?kind=DOCUMENT&size=1").header("X-Total-Count"), "nothing stored");
     }
 
     @Test

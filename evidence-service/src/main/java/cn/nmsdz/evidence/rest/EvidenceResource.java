@@ -124,8 +124,10 @@ public class EvidenceResource {
         }
         Integer y = integer("year", year, 1900, 2200, errors);
         if (year != null) {
-            where.append(" and year = :year");
+            // a document matches the years it names
+            where.append(" and (year = :year or (kind = 'DOCUMENT' and concat(',', years, ',') like :yearInList))");
             params.put("year", y);
+            params.put("yearInList", "%," + y + ",%");
         }
         Integer p = integer("page", page, 0, 1_000_000, errors);
         Integer s = integer("size", size, 1, 500, errors);

@@ -39,8 +39,9 @@ public class ScoreboardService {
 
     /** Every row, sorted (ranks numbered in that order); the resource pages them. */
     public List<Scoreboard.Row> rows(String code, int year, String level, String sort, boolean descending) {
+        Set<String> under = new java.util.HashSet<>(RegionEntity.selfAndBelow(code)); // the hierarchy read once
         List<RegionEntity> regions = RegionEntity.<RegionEntity>listAll().stream()
-                .filter(r -> level.equals(r.level) && !r.code.equals(code) && RegionEntity.isSelfOrBelow(r.code, code))
+                .filter(r -> level.equals(r.level) && !r.code.equals(code) && under.contains(r.code))
                 .toList();
         List<String> codes = regions.stream().map(r -> r.code).toList();
         Map<String, SnapshotEntity> latest = new HashMap<>();
