@@ -80,7 +80,7 @@ public class SnapshotService {
                 continue;
             }
             Set<Integer> years = fact.year == null ? yearsOf(region)
-                    : "OBSERVATION".equals(fact.kind) ? yearsReading(fact.year) : Set.of(fact.year);
+                    : "OBSERVATION".equals(fact.kind) ? yearsReading(fact.year, region) : Set.of(fact.year);
             for (int year : years) {
                 markPending(region, year);
             }
@@ -219,6 +219,26 @@ public class SnapshotService {
         Set<Integer> years = new TreeSet<>();
         for (int y = year; y <= Math.min(year + 2, lastYear); y++) {
             years.add(y);
+        }
+        return years;
+    }
+
+    /**
+     * {@link #yearsReading(int)}, plus the years after the current one (up to year+2) that the region already has a
+     * snapshot stored or marked for: a judgement for next year gives a region a snapshot of a year no figure marks on
+     * its own, and that snapshot reads this figure too. Stored and marked years are read in one statement, as in
+     * {@link #yearsOf}.
+     */
+    Set<Integer> yearsReading(int year, String region) {
+        Set<Integer> years = new TreeSet<>(yearsReading(year));
+        int current = Year.now(ZoneOffset.UTC).getValue();
+        if (year + 2 > current) {
+            @SuppressWarnings("unchecked")
+            List<Number> later = em.createNativeQuery("select year from snapshot where region = ?1 and year > ?2"
+                            + " and year <= ?3 union select year from snapshot_pending where region = ?1 and year > ?2"
+                            + " and year <= ?3")
+                    .setParameter(1, region).setParameter(2, current).setParameter(3, year + 2).getResultList();
+            later.forEach(y -> years.add(y.intValue()));
         }
         return years;
     }

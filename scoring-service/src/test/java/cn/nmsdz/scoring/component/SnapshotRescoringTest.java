@@ -99,6 +99,18 @@ class SnapshotRescoringTest {
     }
 
     @Test
+    void aFigureMarksTheNextYearAJudgementGaveTheRegion() {
+        String region = freshRegion();
+        consumer.onEvidence(List.of(TestEvents.verdict(region, THIS_YEAR + 1, "10", null, null, "1")));
+        drain();
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", THIS_YEAR, "100")));
+        assertTrue(stale(region).isEmpty(), "the next year's snapshot reads this year's figure: it is marked, not stale");
+        drain();
+        assertEquals(lastAppliedSeq(region), latestSnapshotSeq(region, THIS_YEAR + 1));
+        assertTrue(stale(region).isEmpty());
+    }
+
+    @Test
     void theWorkerRechecksWhatArrivedWhileItComputed() {
         String region = freshRegion();
         int year = THIS_YEAR - 1;
