@@ -11,6 +11,8 @@ public final class EventTypes {
     public static final String EVIDENCE_REVIEWED = "cn.nmsdz.evidence.reviewed.v1";
     public static final String EVIDENCE_WITHDRAWN = "cn.nmsdz.evidence.withdrawn.v1";
     public static final String SNAPSHOT_CREATED = "cn.nmsdz.score.snapshot-created.v1";
+    /** An application (申报) changed state: data is {@link cn.nmsdz.events.score.ApplicationChangedData}. */
+    public static final String APPLICATION_CHANGED = "cn.nmsdz.score.application-changed.v1";
 
     private EventTypes() {
     }

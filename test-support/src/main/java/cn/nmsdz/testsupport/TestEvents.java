@@ -54,9 +54,9 @@ public final class TestEvents {
         return evidence(region, "OBSERVATION", null, null, metric, year, new BigDecimal(value), null, null);
     }
 
-    /** An expert's accepted verdict on an item (or points for the whole indicator when item is null). */
-    public static String verdict(String region, String indicator, String item, Boolean satisfied, String points) {
-        return evidence(region, "ASSESSMENT", indicator, item, null, null, null, satisfied,
+    /** An expert's accepted verdict for an assessment year on an item (or points for the whole indicator when item is null). */
+    public static String verdict(String region, int year, String indicator, String item, Boolean satisfied, String points) {
+        return evidence(region, "ASSESSMENT", indicator, item, null, year, null, satisfied,
                 points == null ? null : new BigDecimal(points));
     }
 

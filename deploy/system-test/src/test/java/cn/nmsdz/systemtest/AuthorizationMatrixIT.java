@@ -180,9 +180,9 @@ class AuthorizationMatrixIT {
                 "source", "AuthorizationMatrixIT");
         Map<String, Object> retail = Map.of("metric", "online_retail_sales", "year", 2018, "value", 99,
                 "source", "AuthorizationMatrixIT");
-        Map<String, Object> claim11 = Map.of("indicator", "11", "satisfied", true, "comment", "AuthorizationMatrixIT");
-        Map<String, Object> claim1 = Map.of("indicator", "1", "satisfied", true, "comment", "AuthorizationMatrixIT");
-        Map<String, Object> verdict = Map.of("indicator", "12", "item", "12.1", "satisfied", true,
+        Map<String, Object> claim11 = Map.of("indicator", "11", "year", 2025, "satisfied", true, "comment", "AuthorizationMatrixIT");
+        Map<String, Object> claim1 = Map.of("indicator", "1", "year", 2025, "satisfied", true, "comment", "AuthorizationMatrixIT");
+        Map<String, Object> verdict = Map.of("indicator", "12", "item", "12.1", "year", 2025, "satisfied", true,
                 "comment", "AuthorizationMatrixIT");
         Map<String, Object> accept = Map.of("decision", "ACCEPT");
         Map<String, Object> withdraw = Map.of("reason", "AuthorizationMatrixIT");
@@ -212,6 +212,8 @@ class AuthorizationMatrixIT {
         Supplier<Object> plDocuments = () -> count("pl-reviewer", PL, "kind=DOCUMENT&department=" + YC + "-market-supervision");
         Supplier<Object> ycAssessments = () -> count("yc-reviewer", YC, "kind=ASSESSMENT");
         Supplier<Object> plAssessments = () -> count("pl-reviewer", PL, "kind=ASSESSMENT");
+        Map<String, Object> application = Map.of("year", 2025);
+        Supplier<Object> plApplications = () -> read("sx-reader", "/regions/" + PL + "/applications");
 
         return Stream.of(
                 // ---------------------------------------------------------------- indicator-service: catalogue
@@ -341,6 +343,19 @@ class AuthorizationMatrixIT {
                 row("GET gaps of 500118 by pl-market (region)", "GET", "/regions/" + YC + "/gaps?year=2025", null, null, "pl-market", 403),
                 row("GET gaps of 500118 by expert1 (role)", "GET", "/regions/" + YC + "/gaps?year=2025", null, null, "expert1", 403),
                 row("GET gaps of 500118 by stats-bureau (role)", "GET", "/regions/" + YC + "/gaps?year=2025", null, null, bureau, 403),
+                // ---------------------------------------------------------------- scoring-service: applications, scoreboard (#14)
+                row("POST applications 140829 by yc-office (region: the office of 永川区)", "POST", "/regions/" + PL + "/applications", "json", application, "yc-office", 403, plApplications),
+                row("POST applications 140829 by pl-market (role: submitter)", "POST", "/regions/" + PL + "/applications", "json", application, "pl-market", 403, plApplications),
+                row("POST applications 140829 by yuncheng-city (role: an authority decides, it does not apply)", "POST", "/regions/" + PL + "/applications", "json", application, "yuncheng-city", 403, plApplications),
+                row("POST applications 140829 without token", "POST", "/regions/" + PL + "/applications", "json", application, null, 401, plApplications),
+                row("GET applications 140829 by yc-office (region)", "GET", "/regions/" + PL + "/applications", null, null, "yc-office", 403),
+                row("GET applications 140829 by expert2 (role)", "GET", "/regions/" + PL + "/applications", null, null, "expert2", 403),
+                row("GET scoreboard 140000 by cq-reader (region)", "GET", "/regions/140000/scoreboard?year=2025", null, null, "cq-reader", 403),
+                row("GET scoreboard 140000 by yuncheng-city (region: 运城市 lies below 山西省)", "GET", "/regions/140000/scoreboard?year=2025", null, null, "yuncheng-city", 403),
+                row("GET scoreboard 140000 by pl-office (region: 平陆县 lies below 山西省)", "GET", "/regions/140000/scoreboard?year=2025", null, null, "pl-office", 403),
+                row("GET scoreboard 140000 by expert2 (role)", "GET", "/regions/140000/scoreboard?year=2025", null, null, "expert2", 403),
+                row("GET scoreboard.xlsx 140000 by pl-market (role)", "GET", "/regions/140000/scoreboard.xlsx?year=2025", null, null, "pl-market", 403),
+                row("GET scoreboard 140000 without token", "GET", "/regions/140000/scoreboard?year=2025", null, null, null, 401),
                 row("GET rescoring by yc-market (role)", "GET", "/rescoring", null, null, "yc-market", 403),
                 row("GET rescoring by expert1 (role)", "GET", "/rescoring", null, null, "expert1", 403),
                 row("GET rescoring by pl-market (role)", "GET", "/rescoring", null, null, "pl-market", 403),

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -150,7 +151,7 @@ class EvidenceIT {
                 .body("detail", containsString("decomposition-scope"))
                 .body("errors.field", hasItem("/0/metric"));
         given().auth().oauth2(Tokens.user("pl-market")).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "1", "satisfied", true))
+                .body(Map.of("indicator", "1", "year", 2025, "satisfied", true))
                 .post(API + "/regions/" + PINGLU + "/claims")
                 .then().statusCode(403).body("detail", containsString("decomposition-scope"));
     }
@@ -189,10 +190,36 @@ class EvidenceIT {
 
         // a claim may point at it
         given().auth().oauth2(clerk).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "11", "item", "11.3", "satisfied", true, "documentIds", List.of(id),
+                .body(Map.of("indicator", "11", "item", "11.3", "year", 2025, "satisfied", true, "documentIds", List.of(id),
                         "comment", "实名认证机制已建立"))
                 .post(API + "/regions/" + PINGLU + "/claims")
                 .then().statusCode(201).body("documentIds", equalTo(List.of(id)));
+    }
+
+    /** Issue 14: a document may name the assessment years it supports; the evidence list filters by them. */
+    @Test
+    void aDocumentNamesTheYearsItSupportsAndTheListFiltersByThem() {
+        String clerk = Tokens.user("pl-market");
+        byte[] pdf = ("%PDF-1.4\n% 平陆县 2024-2025年度工作总结 " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+        String id = given().auth().oauth2(clerk).config(UTF8_MULTIPART)
+                .multiPart("file", "年度总结.pdf", pdf, "application/pdf").multiPart("indicator", "11")
+                .multiPart("years", "2025, 2024").post(API + "/regions/" + PINGLU + "/documents")
+                .then().statusCode(201).body("years", equalTo(List.of(2024, 2025))).extract().path("id");
+        String list = API + "/regions/" + PINGLU + "/evidence?kind=DOCUMENT&size=500&year=";
+        given().auth().oauth2(clerk).get(list + 2024).then().statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(clerk).get(list + 2025).then().statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(clerk).get(list + 2023).then().statusCode(200).body("id", not(hasItem(id)));
+        JsonNode event = evidenceEvents(PINGLU, id, 1).get(0).get("data");
+        assertEquals("[2024,2025]", event.at("/document/years").toString());
+
+        String before = given().auth().oauth2(clerk).get(API + "/regions/" + PINGLU + "/evidence?kind=DOCUMENT&size=1")
+                .header("X-Total-Count");
+        given().auth().oauth2(clerk).config(UTF8_MULTIPART)
+                .multiPart("file", "年度总结.pdf", pdf, "application/pdf").multiPart("indicator", "11")
+                .multiPart("years", "2024,明年").post(API + "/regions/" + PINGLU + "/documents")
+                .then().statusCode(400).body("errors.field", hasItem("years"));
+        assertEquals(before, given().auth().oauth2(clerk)
+                .get(API + "/regions/" + PINGLU + "/evidence?kind=DOCUMENT&size=1").header("X-Total-Count"), "nothing stored");
     }
 
     @Test
@@ -226,7 +253,7 @@ class EvidenceIT {
     void aClaimIsReviewableAndWithdrawalIsANewStateNotADelete() {
         String clerk = Tokens.user("pl-market");
         String id = given().auth().oauth2(clerk).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "20", "item", "20.1", "satisfied", true))
+                .body(Map.of("indicator", "20", "item", "20.1", "year", 2025, "satisfied", true))
                 .post(API + "/regions/" + PINGLU + "/claims")
                 .then().statusCode(201).body("kind", equalTo("CLAIM")).body("state", equalTo("SUBMITTED"))
                 .body("department", equalTo("140829-market-supervision")).extract().path("id");
@@ -249,12 +276,12 @@ class EvidenceIT {
         String expert = Tokens.user("expert1");
         String region = "500118"; // the region expert1 is assigned to
         String first = given().auth().oauth2(expert).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "12", "item", "12.1", "satisfied", false, "comment", "未见制度文件"))
+                .body(Map.of("indicator", "12", "item", "12.1", "year", 2025, "satisfied", false, "comment", "未见制度文件"))
                 .post(API + "/regions/" + region + "/assessments")
                 .then().statusCode(201).body("kind", equalTo("ASSESSMENT")).body("state", equalTo("ACCEPTED"))
                 .body("submittedBy", equalTo("expert1")).extract().path("id");
         Response revised = given().auth().oauth2(expert).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "12", "item", "12.1", "satisfied", true, "comment", "补充材料后认定符合"))
+                .body(Map.of("indicator", "12", "item", "12.1", "year", 2025, "satisfied", true, "comment", "补充材料后认定符合"))
                 .post(API + "/regions/" + region + "/assessments");
         revised.then().statusCode(201).body("satisfied", equalTo(true));
         assertNotEquals(first, revised.jsonPath().getString("id"));
@@ -263,7 +290,7 @@ class EvidenceIT {
         lastYongchuanPosition = revised.jsonPath().getLong("position");
 
         given().auth().oauth2(expert).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "10", "points", 9, "comment", "x"))
+                .body(Map.of("indicator", "10", "year", 2025, "points", 9, "comment", "x"))
                 .post(API + "/regions/" + region + "/assessments")
                 .then().statusCode(400).body("errors.field", hasItem("/points"));
         given().auth().oauth2(expert).contentType(ContentType.JSON)

@@ -156,6 +156,7 @@ class MalformedInputIT {
         Supplier<Object> plClaims = () -> count("pl-reviewer", PL, "kind=CLAIM");
         Supplier<Object> ycAssessments = () -> count("yc-reviewer", YC, "kind=ASSESSMENT");
         Supplier<Object> plEvidence = () -> read("pl-reviewer", "/evidence/{pl-evidence}");
+        Supplier<Object> plApplications = () -> read("sx-reader", "/regions/" + PL + "/applications");
         String department = "{\"code\": \"500118-malformed\", \"name\": \"畸形局\", \"kind\": \"GOVERNMENT_DEPARTMENT\", "
                 + "\"aliases\": ALIASES}";
         Stream<Row> found = Stream.of(
@@ -239,6 +240,11 @@ class MalformedInputIT {
                         "pl-reviewer", "application/xml", "<a/>", 415, "application/xml", plEvidence),
                 row("was 500: POST claims with an extra field 1e400", "POST", "/regions/" + PL + "/claims", "pl-market", "json",
                         "{\"indicator\": \"11\", \"satisfied\": \"maybe\", \"x\": 1e400}", 400, "satisfied", plClaims),
+                row("POST claims without the assessment year", "POST", "/regions/" + PL + "/claims", "pl-market", "json",
+                        "{\"indicator\": \"11\", \"item\": \"11.3\", \"satisfied\": true}", 400, "/year", plClaims),
+                row("POST claims for an assessment year past next year", "POST", "/regions/" + PL + "/claims", "pl-market", "json",
+                        "{\"indicator\": \"11\", \"item\": \"11.3\", \"year\": 2999, \"satisfied\": true}", 400, "/year",
+                        plClaims),
                 row("POST assessments documentIds as an object", "POST", "/regions/" + YC + "/assessments", "expert1", "json",
                         "{\"indicator\": \"12\", \"item\": \"12.1\", \"satisfied\": true, \"comment\": \"x\", \"documentIds\": {}}",
                         400, "documentIds", ycAssessments),
@@ -250,6 +256,28 @@ class MalformedInputIT {
                 row("was 404 HTTP 404 Not Found: POST scores/99999999999999999999/recompute", "POST",
                         "/regions/" + PL + "/scores/99999999999999999999/recompute", "pl-reviewer", null, null, 400,
                         "path segment 'number'", null),
+                // applications and scoreboard (#14)
+                row("POST applications year as a string", "POST", "/regions/" + PL + "/applications", "pl-office", "json",
+                        "{\"year\": \"2025\"}", 400, "/year", plApplications),
+                row("POST applications without a year", "POST", "/regions/" + PL + "/applications", "pl-office", "json",
+                        "{}", 400, "/year", plApplications),
+                row("POST applications for review anyway without a reason", "POST", "/regions/" + PL + "/applications",
+                        "pl-office", "json", "{\"year\": 2025, \"forReviewAnyway\": true, \"reason\": \" \"}", 400,
+                        "/reason", plApplications),
+                row("POST applications with a reason of 2001 characters", "POST", "/regions/" + PL + "/applications",
+                        "pl-office", "json", "{\"year\": 2025, \"forReviewAnyway\": true, \"reason\": \"" + "理".repeat(2001)
+                                + "\"}", 400, "at most 2000 characters", plApplications),
+                row("POST applications/not-an-id/transitions", "POST", "/regions/" + PL + "/applications/not-an-id/transitions",
+                        "yuncheng-city", "json", "{\"to\": \"RETURNED\", \"reason\": \"x\"}", 400, "application id",
+                        plApplications),
+                row("GET scoreboard?level=town", "GET", "/regions/140000/scoreboard?year=2025&level=town", "sx-reader", null,
+                        null, 400, "'level' must be county, city or province", null),
+                row("GET scoreboard?sort=rate:Z", "GET", "/regions/140000/scoreboard?year=2025&sort=rate:Z", "sx-reader", null,
+                        null, 400, "'sort' must be", null),
+                row("GET scoreboard without year", "GET", "/regions/140000/scoreboard", "sx-reader", null, null, 400,
+                        "'year'", null),
+                row("GET scoreboard?size=0", "GET", "/regions/140000/scoreboard?year=2025&size=0", "sx-reader", null, null, 400,
+                        "size", null),
                 row("GET snapshots?under=140000&limit=0", "GET", "/snapshots?under=140000&limit=0", "sx-reader", null, null, 400,
                         "limit must be 1..1000", null),
                 row("POST simulate observations as an object", "POST", "/regions/" + PL + "/scores/simulate", "sx-reader", "json",

@@ -97,7 +97,7 @@ class MandateIT {
 
         // at once, as the department named there: 201, after as many "not yet" answers as the change takes to arrive
         Response claim = retried(() -> given().auth().oauth2(clerk).header("X-NMSDZ-Catalogue-After", changed)
-                .contentType(ContentType.JSON).body(Map.of("indicator", "36", "satisfied", true, "comment", "MandateIT"))
+                .contentType(ContentType.JSON).body(Map.of("indicator", "36", "year", 2025, "satisfied", true, "comment", "MandateIT"))
                 .post(API + "/regions/" + fresh + "/claims"));
         assertEquals(201, claim.statusCode(), claim.asString());
         claim.then().body("department", equalTo(department));
@@ -124,8 +124,8 @@ class MandateIT {
         KeycloakAdmin.createUser("clerk-" + RUN, Map.of("region", List.of(county), "department", List.of(department)),
                 "evidence-submitter");
         String clerk = Tokens.user("clerk-" + RUN);
-        Map<String, Object> claim11 = Map.of("indicator", "11", "satisfied", true, "comment", "MandateIT");
-        Map<String, Object> claim12 = Map.of("indicator", "12", "satisfied", true, "comment", "MandateIT");
+        Map<String, Object> claim11 = Map.of("indicator", "11", "year", 2025, "satisfied", true, "comment", "MandateIT");
+        Map<String, Object> claim12 = Map.of("indicator", "12", "year", 2025, "satisfied", true, "comment", "MandateIT");
         String admin = Tokens.user("admin");
         Supplier<Long> claims = () -> count(admin, "kind=CLAIM");
 
@@ -155,7 +155,7 @@ class MandateIT {
 
     @Test
     void anExpertAssessesExactlyTheRegionsAssignedToItAndANewAssignmentCountsFromTheNextToken() {
-        Map<String, Object> verdict = Map.of("indicator", "12", "item", "12.1", "satisfied", true, "comment", "MandateIT");
+        Map<String, Object> verdict = Map.of("indicator", "12", "item", "12.1", "year", 2025, "satisfied", true, "comment", "MandateIT");
         String admin = Tokens.user("admin");
         String id = KeycloakAdmin.createUser("expert-" + RUN, Map.of(), "expert");
 

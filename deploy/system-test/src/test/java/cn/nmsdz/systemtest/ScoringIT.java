@@ -261,7 +261,7 @@ class ScoringIT {
         String reader = Tokens.user("pl-reviewer");
         awaitLatest(reader, submit("online_operators", 6100)); // the year has a snapshot: a claim rescores it
         Response claim = given().auth().oauth2(Tokens.user("pl-market")).contentType(ContentType.JSON)
-                .body(Map.of("indicator", "11", "item", "11.3", "satisfied", true,
+                .body(Map.of("indicator", "11", "item", "11.3", "year", YEAR, "satisfied", true,
                         "comment", "平陆县网络市场监管平台已上线 (ScoringIT)"))
                 .post(WRITES + "/api/v1/regions/" + PINGLU + "/claims");
         claim.then().statusCode(201);

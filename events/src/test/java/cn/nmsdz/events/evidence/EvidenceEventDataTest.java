@@ -17,7 +17,7 @@ class EvidenceEventDataTest {
         EvidenceEventData data = new EvidenceEventData("e1", 1, 7, "DOCUMENT", "SUBMITTED", "140829", "11", "11.3",
                 "140829-market-supervision", "pl-market", null, null, null, null, null, null, null, null, List.of(),
                 null, OffsetDateTime.of(2026, 11, 23, 8, 0, 0, 0, ZoneOffset.UTC),
-                new DocumentData("工作方案.pdf", "application/pdf", 1234, "ab".repeat(32)));
+                new DocumentData("工作方案.pdf", "application/pdf", 1234, "ab".repeat(32), List.of(2025)));
         JsonNode json = EventEnvelope.JSON.valueToTree(data);
         assertEquals("工作方案.pdf", json.at("/document/fileName").asText());
         assertEquals(1234, json.at("/document/sizeBytes").asLong());

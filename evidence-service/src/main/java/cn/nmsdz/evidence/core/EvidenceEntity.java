@@ -53,12 +53,18 @@ public class EvidenceEntity extends PanacheEntityBase {
     public String sha256;
     @Column(name = "storage_key")
     public String storageKey;
+    /** Comma-separated assessment years a DOCUMENT supports (e.g. "2024,2025"), null when it names none. */
+    public String years;
 
     public String reason;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    public List<Integer> yearList() {
+        return years == null || years.isBlank() ? List.of() : Arrays.stream(years.split(",")).map(Integer::valueOf).toList();
+    }
 
     public List<String> documentIdList() {
         return documentIds == null || documentIds.isBlank() ? List.of() : Arrays.asList(documentIds.split(","));

@@ -85,7 +85,7 @@ public class EvidenceLedger {
         return new EvidenceEventData(e.id.toString(), e.version, e.position, e.kind, e.state, e.region,
                 e.indicator, e.item, e.department, e.submittedBy, e.metric, e.year, EvidenceView.plain(e.value), e.subject,
                 e.source, e.satisfied, EvidenceView.plain(e.points), e.comment, e.documentIdList(), e.reason, e.updatedAt,
-                e.fileName == null ? null : new DocumentData(e.fileName, e.mediaType, e.sizeBytes, e.sha256));
+                e.fileName == null ? null : new DocumentData(e.fileName, e.mediaType, e.sizeBytes, e.sha256, e.yearList()));
     }
 
     private void record(EvidenceEntity e, String by, String eventType) {

@@ -10,14 +10,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A piece of evidence: observation, document, claim or expert assessment, at its current version")
 public record EvidenceView(UUID id, String kind, String state, int version, long position, String region,
         String indicator, String item, String department, String submittedBy,
-        String metric, Integer year, BigDecimal value, String subject, String source,
+        String metric,
+        @Schema(description = "an observation's statistical year; a claim's or expert assessment's assessment year") Integer year,
+        @Schema(description = "the assessment years a document supports") List<Integer> years,
+        BigDecimal value, String subject, String source,
         Boolean satisfied, BigDecimal points, String comment, List<String> documentIds,
         String fileName, String mediaType, Long size, String sha256,
         String reason, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     public static EvidenceView of(EvidenceEntity e) {
         return new EvidenceView(e.id, e.kind, e.state, e.version, e.position, e.region, e.indicator, e.item,
-                e.department, e.submittedBy, e.metric, e.year, plain(e.value), e.subject, e.source, e.satisfied, plain(e.points),
+                e.department, e.submittedBy, e.metric, e.year, e.yearList(), plain(e.value), e.subject, e.source, e.satisfied, plain(e.points),
                 e.comment, e.documentIdList(), e.fileName, e.mediaType, e.sizeBytes, e.sha256, e.reason, e.createdAt,
                 e.updatedAt);
     }

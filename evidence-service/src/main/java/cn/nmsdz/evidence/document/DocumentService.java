@@ -28,6 +28,38 @@ public class DocumentService {
     @Inject
     DepartmentScope departments;
 
+    public static final int MAX_YEARS = 10;
+
+    /**
+     * The assessment years a document names ("2024,2025"): each 2000 … next year, at most {@link #MAX_YEARS}, sorted and
+     * distinct; none when blank. 400 naming the form field {@code years} otherwise.
+     */
+    public static List<Integer> years(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        int last = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        for (String part : raw.split(",", -1)) {
+            try {
+                int y = Integer.parseInt(part.strip());
+                if (y < 2000 || y > last) {
+                    throw new NumberFormatException();
+                }
+                years.add(y);
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("'years' lists the assessment years the document supports, comma-separated "
+                        + "(2000 … " + last + "), not '" + raw + "'", List.of(new Problem.FieldError("years",
+                        "'" + part.strip() + "' is not an assessment year 2000 … " + last)));
+            }
+        }
+        if (years.size() > MAX_YEARS) {
+            throw ProblemException.badRequest("a document names at most " + MAX_YEARS + " years",
+                    List.of(new Problem.FieldError("years", "at most " + MAX_YEARS + " years")));
+        }
+        return List.copyOf(years);
+    }
+
     /** Checks the target before any byte is stored: region, indicator, item. */
     @Transactional
     public void checkTarget(String region, String indicator, String item, Caller caller) {
@@ -52,8 +84,8 @@ public class DocumentService {
     }
 
     @Transactional
-    public EvidenceEntity record(String region, String indicator, String item, String fileName, String mediaType,
-            DocumentStorage.StoredObject stored, Caller caller) {
+    public EvidenceEntity record(String region, String indicator, String item, List<Integer> years, String fileName,
+            String mediaType, DocumentStorage.StoredObject stored, Caller caller) {
         checkTarget(region, indicator, item, caller);
         EvidenceEntity e = new EvidenceEntity();
         e.kind = Kinds.DOCUMENT;
@@ -68,6 +100,7 @@ public class DocumentService {
         e.sizeBytes = stored.size();
         e.sha256 = stored.sha256();
         e.storageKey = stored.key();
+        e.years = years.isEmpty() ? null : String.join(",", years.stream().map(String::valueOf).toList());
         return ledger.create(e, caller.user());
     }
 }

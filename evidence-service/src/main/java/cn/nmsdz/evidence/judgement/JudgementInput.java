@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A self-assessment claim or an expert assessment (region from the path). */
+/** A self-assessment claim or an expert assessment (region from the path), for one assessment year. */
 @Schema(description = "A claim (department) or an expert assessment: yes/no on an item, or points for a whole indicator")
 public record JudgementInput(
         @Schema(description = "indicator code", example = "12", required = true) String indicator,
         @Schema(description = "item code of that indicator, for a yes/no on one item", example = "12.1") String item,
+        @Schema(description = "the assessment year the judgement is for (required): scoring reads it only for that year",
+                example = "2025", required = true) Integer year,
         @Schema(description = "whether the item (or, for a claim, the indicator) is satisfied") Boolean satisfied,
         @Schema(description = "points for the whole indicator (0 … its maximum), instead of satisfied",
                 example = "1.5") BigDecimal points,

@@ -16,6 +16,8 @@ import java.util.UUID;
 public final class JudgementRules {
     public static final int MAX_COMMENT = 4000;
     public static final int MAX_DOCUMENTS = 50;
+    /** The first assessment year a judgement may be for; the last is next year (a creation cycle runs ahead). */
+    public static final int FIRST_YEAR = 2000;
 
     private JudgementRules() {
     }
@@ -38,6 +40,12 @@ public final class JudgementRules {
         }
         if (in.item() != null && indicator != null && (item == null || !item.indicatorCode.equals(indicator.code))) {
             errors.add(new Problem.FieldError("/item", "'" + in.item() + "' is not an item of indicator " + indicator.code));
+        }
+        int lastYear = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
+        if (in.year() == null) {
+            errors.add(new Problem.FieldError("/year", "is required: the assessment year the judgement is for"));
+        } else if (in.year() < FIRST_YEAR || in.year() > lastYear) {
+            errors.add(new Problem.FieldError("/year", "must be an assessment year between " + FIRST_YEAR + " and " + lastYear));
         }
         boolean onItem = in.item() != null;
         if (onItem) {

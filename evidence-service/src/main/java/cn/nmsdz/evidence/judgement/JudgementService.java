@@ -77,6 +77,7 @@ public class JudgementService {
         e.item = in.item();
         e.department = department;
         e.submittedBy = by;
+        e.year = in.year(); // the assessment year (the column observations use for their statistical year)
         e.satisfied = in.satisfied();
         e.points = in.points();
         e.comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().strip();

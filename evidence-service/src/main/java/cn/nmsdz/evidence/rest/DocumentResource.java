@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,7 +78,7 @@ public class DocumentResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"evidence-submitter", "data-provider"})
-    @Operation(summary = "Upload a document (multipart: file, indicator, item optional)",
+    @Operation(summary = "Upload a document (multipart: file, indicator, item and years optional)",
             description = "The content's type is detected from its bytes, not from its name: PDF, PNG, JPEG, XLSX, "
                     + "DOCX and plain text are accepted, and a name whose extension says another type is refused. "
                     + "Stored outside the database, addressed by its SHA-256; size limit nmsdz.documents.max-size "
@@ -89,6 +90,8 @@ public class DocumentResource {
     @APIResponse(responseCode = "422", description = "The file name says another type than the content is")
     public Response upload(@PathParam("code") String region, @RestForm("file") FileUpload file,
             @RestForm("indicator") String indicator, @RestForm("item") String item,
+            @Parameter(description = "the assessment years it supports, comma-separated (e.g. 2024,2025); optional")
+            @RestForm("years") String years,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) throws IOException {
         Caller caller = Caller.of(identity);
         regions.requireWrite(caller, region);
@@ -98,6 +101,7 @@ public class DocumentResource {
         }
         String blankItem = item == null || item.isBlank() ? null : item.strip();
         String ind = indicator == null ? null : indicator.strip();
+        List<Integer> supported = DocumentService.years(years);
         documents.checkTarget(region, ind, blankItem, caller);
         long size = Files.size(file.uploadedFile());
         if (size == 0) {
@@ -128,10 +132,11 @@ public class DocumentResource {
         } catch (DocumentStorage.TooLargeException e) {
             throw tooLarge();
         }
-        String fingerprint = RequestFingerprint.of("POST", uri.getPath(), ind, blankItem, name, stored.sha256());
+        String fingerprint = RequestFingerprint.of("POST", uri.getPath(), ind, blankItem, name, stored.sha256(),
+                supported.toString());
         String type = mediaType;
         return idempotency.execute(key, caller.user(), fingerprint, () -> Response.status(201)
-                .entity(EvidenceView.of(documents.record(region, ind, blankItem, name, type, stored, caller))).build());
+                .entity(EvidenceView.of(documents.record(region, ind, blankItem, supported, name, type, stored, caller))).build());
     }
 
     @GET

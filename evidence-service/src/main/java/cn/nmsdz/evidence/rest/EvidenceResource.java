@@ -89,7 +89,7 @@ public class EvidenceResource {
             @Parameter(description = "SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN") @QueryParam("state") String state,
             @QueryParam("department") String department,
             @Parameter(description = "metric code of observations") @QueryParam("metric") String metric,
-            @Parameter(description = "statistical year of observations") @QueryParam("year") String year,
+            @Parameter(description = "statistical year of observations, assessment year of claims and expert assessments") @QueryParam("year") String year,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         regions.requireRead(Caller.of(identity), region);
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -124,8 +124,10 @@ public class EvidenceResource {
         }
         Integer y = integer("year", year, 1900, 2200, errors);
         if (year != null) {
-            where.append(" and year = :year");
+            // a document matches the years it names
+            where.append(" and (year = :year or (kind = 'DOCUMENT' and concat(',', years, ',') like :yearInList))");
             params.put("year", y);
+            params.put("yearInList", "%," + y + ",%");
         }
         Integer p = integer("page", page, 0, 1_000_000, errors);
         Integer s = integer("size", size, 1, 500, errors);

@@ -32,7 +32,7 @@ class JudgementRulesTest {
     }
 
     static JudgementInput in(String indicator, String item, Boolean satisfied, String points, String comment) {
-        return new JudgementInput(indicator, item, satisfied, points == null ? null : new BigDecimal(points), comment, null);
+        return new JudgementInput(indicator, item, 2025, satisfied, points == null ? null : new BigDecimal(points), comment, null);
     }
 
     static List<String> fields(List<Problem.FieldError> errors) {
@@ -73,7 +73,18 @@ class JudgementRulesTest {
     void unknownIndicatorsItemsAndDocumentIdsAreNamed() {
         assertEquals(List.of("/indicator"), fields(JudgementRules.validate(in("99", null, true, null, null), false, null, null)));
         assertEquals(List.of("/item"), fields(JudgementRules.validate(in("12", "11.1", true, null, null), false, ITEMS, ITEM_11_1)));
-        JudgementInput docs = new JudgementInput("12", "12.1", true, null, null, List.of("not-a-uuid"));
+        JudgementInput docs = new JudgementInput("12", "12.1", 2025, true, null, null, List.of("not-a-uuid"));
         assertEquals(List.of("/documentIds/0"), fields(JudgementRules.validate(docs, false, ITEMS, ITEM_12_1)));
+    }
+
+    @Test
+    void aJudgementIsForAnAssessmentYearNoLaterThanNextYear() {
+        int next = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
+        JudgementInput noYear = new JudgementInput("12", "12.1", null, true, null, "制度齐全", null);
+        assertEquals(List.of("/year"), fields(JudgementRules.validate(noYear, true, ITEMS, ITEM_12_1)));
+        JudgementInput tooLate = new JudgementInput("12", "12.1", next + 1, true, null, "制度齐全", null);
+        assertEquals(List.of("/year"), fields(JudgementRules.validate(tooLate, true, ITEMS, ITEM_12_1)));
+        JudgementInput nextYear = new JudgementInput("12", "12.1", next, true, null, "制度齐全", null);
+        assertEquals(List.of(), JudgementRules.validate(nextYear, true, ITEMS, ITEM_12_1));
     }
 }

@@ -12,4 +12,7 @@ public class EvidenceFactEntity extends EvidenceState {
     @Id
     @Column(name = "evidence_id")
     public String evidenceId;
+    /** When evidence-service changed it last (the event's changedAt); the scoreboard shows a region's latest. */
+    @Column(name = "changed_at")
+    public java.time.OffsetDateTime changedAt;
 }

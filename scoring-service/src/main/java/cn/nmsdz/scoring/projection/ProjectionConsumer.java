@@ -42,6 +42,9 @@ public class ProjectionConsumer {
     @Inject
     ScoringConfig config;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @Incoming("catalogue-in")
     @Blocking(ordered = true)
     public void onCatalogue(String json) {
@@ -135,10 +138,14 @@ public class ProjectionConsumer {
         fact.submittedBy = data.submittedBy();
         fact.metric = data.metric();
         fact.year = data.year();
+        if (fact.year == null && ("CLAIM".equals(fact.kind) || "ASSESSMENT".equals(fact.kind))) {
+            fact.year = LegacyJudgementYear.of(em, fact.evidenceId, fact.region, fact.position);
+        }
         fact.value = data.value();
         fact.subject = data.subject();
         fact.satisfied = data.satisfied();
         fact.points = data.points();
+        fact.changedAt = data.changedAt();
         fact.persist();
         EvidenceFactVersionEntity.of(fact).persist();
         snapshots.rescoreAfter(fact);

@@ -25,6 +25,16 @@ public class RegionAccess {
      * caller names a catalogue change (X-NMSDZ-Catalogue-After) this service has not received.
      */
     public void checkReadable(String region) {
+        checkKnown(region);
+        String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
+        if (own == null || !RegionEntity.isSelfOrBelow(region, own)) {
+            throw ProblemException.forbidden("rule region-scope: a token of region " + own
+                    + " reads only that region and the regions under it, not " + region);
+        }
+    }
+
+    /** 404 (or 409 "not yet" with X-NMSDZ-Catalogue-After) unless the region has arrived from catalogue.events. */
+    public void checkKnown(String region) {
         if (!"CN".equals(region) && RegionEntity.findById(region) == null) {
             if (CatalogueAfter.current().isPresent()) {
                 throw RetryLaterException.notYet("region " + region + " has not reached scoring-service yet: the catalogue "
@@ -35,15 +45,10 @@ public class RegionAccess {
                     + "created a moment ago arrives on catalogue.events within seconds; retry, or send "
                     + CatalogueAfter.HEADER + " with the " + WrittenEvents.HEADER + " its creation answered");
         }
-        String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
-        if (own == null || !RegionEntity.isSelfOrBelow(region, own)) {
-            throw ProblemException.forbidden("rule region-scope: a token of region " + own
-                    + " reads only that region and the regions under it, not " + region);
-        }
     }
 
     /** The assessment year of a query parameter: required, a number, 2000..2100; else 400 naming {@code year}. */
-    static int requireYear(String raw) {
+    public static int requireYear(String raw) {
         if (raw == null || raw.isBlank()) {
             throw ProblemException.badRequest("query parameter 'year' (the assessment year) is required",
                     List.of(new Problem.FieldError("year", "required")));
@@ -57,7 +62,7 @@ public class RegionAccess {
     }
 
     /** A whole-number query parameter, or its default when absent; 400 naming it when it is not a number. */
-    static long number(String name, String raw, long defaultValue) {
+    public static long number(String name, String raw, long defaultValue) {
         return raw == null || raw.isBlank() ? defaultValue : number(name, raw);
     }
 

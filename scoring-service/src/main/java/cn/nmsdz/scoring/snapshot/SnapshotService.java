@@ -81,8 +81,8 @@ public class SnapshotService {
      * snapshots themselves are stored by {@link #storeOnePending()}, one per marked region and year
      * however many changes marked it. A figure of year y is read by the assessment years y (as Y),
      * y+1 (as Y−1) and y+2 (as the base of a derived growth); a national figure affects every region.
-     * Evidence without a year (claims, expert assessments) affects every year the region is scored for
-     * (see {@link #yearsOf}).
+     * A judgement (claim, expert assessment) affects only its own assessment year; one without a year (never
+     * stored since the year is required and migrated) every year the region is scored for (see {@link #yearsOf}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rescoreAfter(EvidenceFactEntity fact) {
@@ -94,7 +94,8 @@ public class SnapshotService {
             if (NATION.equals(region)) {
                 continue;
             }
-            Set<Integer> years = fact.year != null ? yearsReading(fact.year) : yearsOf(region);
+            Set<Integer> years = fact.year == null ? yearsOf(region)
+                    : "OBSERVATION".equals(fact.kind) ? yearsReading(fact.year, region) : Set.of(fact.year);
             for (int year : years) {
                 markPending(region, year);
             }
@@ -161,12 +162,13 @@ public class SnapshotService {
 
     /**
      * Which evidence a snapshot of a region and year reads: the region's own and the nation's figures of
-     * the window (year−2 … year: Y, Y−1 and the base of a derived growth) and every judgement without a
-     * year. Documents carry no figure or judgement. {@code v} is an evidence_fact_version, {@code s} names
+     * the window (year−2 … year: Y, Y−1 and the base of a derived growth) and the judgements (claims, expert
+     * assessments) of that assessment year only. Documents carry no figure or judgement. {@code v} is an evidence_fact_version, {@code s} names
      * the region and year (one rule for the worker's recheck and the staleness check).
      */
     private static final String READ_BY_SNAPSHOT = "v.region in (s.region, '" + NATION + "')"
-            + " and v.kind <> 'DOCUMENT' and (v.year is null or v.year between s.year - 2 and s.year)";
+            + " and v.kind <> 'DOCUMENT' and v.year between s.year - (case when v.kind = 'OBSERVATION' then 2 else 0 end)"
+            + " and s.year";
 
     /** Whether evidence that a snapshot of this region and year reads was applied after projection sequence seq. */
     public boolean changedSince(String region, int year, long seq) {
@@ -229,8 +231,12 @@ public class SnapshotService {
             return 0;
         }
         Set<Integer> years = new TreeSet<>(scoredYears(region));
-        em.createQuery("select distinct f.year from EvidenceFactEntity f where f.region = ?1 and f.year is not null",
-                Integer.class).setParameter(1, region).getResultList().forEach(y -> years.addAll(yearsReading(y)));
+        em.createQuery("select distinct f.year from EvidenceFactEntity f where f.region = ?1 and f.year is not null"
+                + " and f.kind = 'OBSERVATION'", Integer.class).setParameter(1, region).getResultList()
+                .forEach(y -> years.addAll(yearsReading(y)));
+        years.addAll(em.createQuery("select distinct f.year from EvidenceFactEntity f where f.region = ?1"
+                + " and f.year is not null and f.kind in ('CLAIM', 'ASSESSMENT')", Integer.class)
+                .setParameter(1, region).getResultList());
         for (int year : years) {
             store(compute(region, year));
         }
@@ -243,6 +249,26 @@ public class SnapshotService {
         Set<Integer> years = new TreeSet<>();
         for (int y = year; y <= Math.min(year + 2, lastYear); y++) {
             years.add(y);
+        }
+        return years;
+    }
+
+    /**
+     * {@link #yearsReading(int)}, plus the years after the current one (up to year+2) that the region already has a
+     * snapshot stored or marked for: a judgement for next year gives a region a snapshot of a year no figure marks on
+     * its own, and that snapshot reads this figure too. Stored and marked years are read in one statement, as in
+     * {@link #yearsOf}.
+     */
+    Set<Integer> yearsReading(int year, String region) {
+        Set<Integer> years = new TreeSet<>(yearsReading(year));
+        int current = Year.now(ZoneOffset.UTC).getValue();
+        if (year + 2 > current) {
+            @SuppressWarnings("unchecked")
+            List<Number> later = em.createNativeQuery("select year from snapshot where region = ?1 and year > ?2"
+                            + " and year <= ?3 union select year from snapshot_pending where region = ?1 and year > ?2"
+                            + " and year <= ?3")
+                    .setParameter(1, region).setParameter(2, current).setParameter(3, year + 2).getResultList();
+            later.forEach(y -> years.add(y.intValue()));
         }
         return years;
     }
@@ -324,7 +350,7 @@ public class SnapshotService {
         List<Claim> claims = new ArrayList<>(hypothesis.claims());
         for (EvidenceFactVersionEntity f : evidenceAsOf(region, seq, maxPosition)) {
             EvidenceState state = state(f.state);
-            if (state == null) {
+            if (state == null || !readsJudgement(f, year)) {
                 continue;
             }
             switch (f.kind == null ? "" : f.kind) {
@@ -359,6 +385,12 @@ public class SnapshotService {
         return new Snapshot(0, region, regionEntity == null ? region : regionEntity.name, year, 0, system.code(),
                 system.version(), position, maxPosition == null ? seq : null, confirmed, projected,
                 OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** A claim or expert verdict counts only for the assessment year it was given for (a 2025 verdict is not read in 2027). */
+    static boolean readsJudgement(EvidenceFactVersionEntity f, int year) {
+        boolean judgement = "CLAIM".equals(f.kind) || "ASSESSMENT".equals(f.kind);
+        return !judgement || f.year == null || f.year == year;
     }
 
     /**

@@ -65,7 +65,7 @@ class SnapshotRescoringTest {
                 () -> QuarkusTransaction.requiringNew().call(snapshots::storeOnePending));
         probe.awaitHeld(); // the worker has computed the region-year's first snapshot, without the verdict
         CompletableFuture<Void> verdict = CompletableFuture.runAsync(
-                () -> consumer.onEvidence(List.of(TestEvents.verdict(region, "10", null, null, "2"))));
+                () -> consumer.onEvidence(List.of(TestEvents.verdict(region, year, "10", null, null, "2"))));
         awaitCommittedOrWaitingForALock(verdict);
         probe.release();
         worker.get(60, TimeUnit.SECONDS);
@@ -80,15 +80,34 @@ class SnapshotRescoringTest {
     }
 
     @Test
-    void aJudgementMarksEveryYearTheRegionIsScoredForOrMarkedFor() {
+    void aVerdictCountsOnlyForItsAssessmentYear() {
         String region = freshRegion();
         consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", THIS_YEAR - 2, "300")));
         // marked, not yet stored: THIS_YEAR-2 … THIS_YEAR
-        consumer.onEvidence(List.of(TestEvents.verdict(region, "10", null, null, "1")));
+        consumer.onEvidence(List.of(TestEvents.verdict(region, THIS_YEAR - 2, "10", null, null, "2")));
         drain();
-        for (int year = THIS_YEAR - 2; year <= THIS_YEAR; year++) {
-            assertEquals(lastAppliedSeq(region), latestSnapshotSeq(region, year), "year " + year);
+        assertEquals(lastAppliedSeq(region), latestSnapshotSeq(region, THIS_YEAR - 2));
+        assertEquals("2.0", points(region, THIS_YEAR - 2, "10"), "the verdict counts in its own year");
+        for (int year = THIS_YEAR - 1; year <= THIS_YEAR; year++) {
+            assertEquals("0.0", points(region, year, "10"), "a verdict for " + (THIS_YEAR - 2) + " is not read in " + year);
         }
+        // a verdict for a year with no snapshot yet marks that year alone and scores it
+        consumer.onEvidence(List.of(TestEvents.verdict(region, THIS_YEAR + 1, "10", null, null, "1")));
+        drain();
+        assertEquals("1.0", points(region, THIS_YEAR + 1, "10"));
+        assertEquals("2.0", points(region, THIS_YEAR - 2, "10"));
+    }
+
+    @Test
+    void aFigureMarksTheNextYearAJudgementGaveTheRegion() {
+        String region = freshRegion();
+        consumer.onEvidence(List.of(TestEvents.verdict(region, THIS_YEAR + 1, "10", null, null, "1")));
+        drain();
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", THIS_YEAR, "100")));
+        assertTrue(stale(region).isEmpty(), "the next year's snapshot reads this year's figure: it is marked, not stale");
+        drain();
+        assertEquals(lastAppliedSeq(region), latestSnapshotSeq(region, THIS_YEAR + 1));
+        assertTrue(stale(region).isEmpty());
     }
 
     @Test
@@ -107,8 +126,10 @@ class SnapshotRescoringTest {
         consumer.onEvidence(List.of(TestEvents.figure("CN", "online_retail_sales_growth", year, "7.2")));
         assertTrue(changedSince(region, year, seq), "a national figure of the window is read by every region");
         drain();
-        consumer.onEvidence(List.of(TestEvents.verdict(region, "16", null, null, "1")));
-        assertTrue(changedSince(region, year, latestSnapshotSeq(region, year)), "a judgement is read by every year");
+        consumer.onEvidence(List.of(TestEvents.verdict(region, year - 1, "16", null, null, "1")));
+        assertFalse(changedSince(region, year, latestSnapshotSeq(region, year)), "a judgement of another year is not read");
+        consumer.onEvidence(List.of(TestEvents.verdict(region, year, "16", null, null, "1")));
+        assertTrue(changedSince(region, year, latestSnapshotSeq(region, year)), "a judgement of its year is read");
     }
 
     @Test
@@ -120,10 +141,10 @@ class SnapshotRescoringTest {
         assertTrue(stale(region).isEmpty());
 
         // a change whose mark got lost (what the race used to do): evidence applied, its marks gone
-        consumer.onEvidence(List.of(TestEvents.verdict(region, "10", null, null, "2")));
+        consumer.onEvidence(List.of(TestEvents.verdict(region, year, "10", null, null, "2")));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "delete from snapshot_pending where region = ?1").setParameter(1, region).executeUpdate());
-        List<RegionYear> expected = List.of(new RegionYear(region, year), new RegionYear(region, THIS_YEAR));
+        List<RegionYear> expected = List.of(new RegionYear(region, year)); // the verdict's year only
         assertEquals(expected, stale(region));
 
         List<RegionYear> remarked = QuarkusTransaction.requiringNew().call(snapshots::remarkStale);

@@ -1,0 +1,264 @@
+package cn.nmsdz.scoring.application;
+
+import cn.nmsdz.events.EventTypes;
+import cn.nmsdz.events.Topics;
+import cn.nmsdz.events.score.ApplicationChangedData;
+import cn.nmsdz.scoring.application.ApplicationFlow.Level;
+import cn.nmsdz.scoring.application.ApplicationFlow.State;
+import cn.nmsdz.scoring.projection.RegionEntity;
+import cn.nmsdz.scoring.snapshot.SnapshotEntity;
+import cn.nmsdz.scoring.snapshot.SnapshotService;
+import cn.nmsdz.support.outbox.Outbox;
+import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RetryLaterException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applications: a region's creation office applies with its latest snapshot of a year (frozen by reference), the
+ * authorities above it decide in turn ({@link ApplicationFlow}), each transition is kept as history and published on
+ * score.events keyed by the applying region, in the same transaction (outbox).
+ */
+@ApplicationScoped
+public class ApplicationService {
+    public static final int MAX_REASON = 2000;
+    static final String NATION = "CN";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SnapshotService snapshots;
+
+    /** The caller: user name and the region of its token. */
+    public record Actor(String user, String region) {
+    }
+
+    /** The body of an application. */
+    public record ApplicationRequest(Integer year, Boolean forReviewAnyway, String reason) {
+    }
+
+    /** The body of a transition. */
+    public record TransitionRequest(String to, String reason) {
+    }
+
+    /**
+     * Applies (or applies again after a return) for a year: freezes the latest snapshot of the region and year. 409 when
+     * there is none, when it does not pass on the confirmed basis (unless for review anyway, with a reason), when an
+     * application of that year is under way or decided, or while a newer snapshot of that year is being computed.
+     */
+    @Transactional
+    public ApplicationEntity apply(String region, ApplicationRequest body, Actor actor) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (body == null) {
+            throw ProblemException.badRequest("a JSON body {year, forReviewAnyway, reason} is required",
+                    List.of(new Problem.FieldError("/", "required")));
+        }
+        if (body.year() == null) {
+            errors.add(new Problem.FieldError("/year", "is required: the assessment year applied for"));
+        } else if (body.year() < 2000 || body.year() > 2100) {
+            errors.add(new Problem.FieldError("/year", "must be an assessment year 2000..2100"));
+        }
+        boolean anyway = Boolean.TRUE.equals(body.forReviewAnyway());
+        reason(body.reason(), anyway, "a reason is required when applying for review anyway", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors.size() + " problem(s); nothing was stored", errors);
+        }
+        int year = body.year();
+        // one application per region and year: concurrent first submissions are serialised, not a unique-key error
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "application " + region
+                + " " + year).getSingleResult();
+        ApplicationEntity existing = em.createQuery("from ApplicationEntity a where a.region = ?1 and a.year = ?2",
+                        ApplicationEntity.class).setParameter(1, region).setParameter(2, year)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
+        if (existing != null && existing.state != State.RETURNED) {
+            throw ProblemException.conflict("region " + region + " has applied for " + year + " already (application "
+                    + existing.id + ", " + existing.state + " " + existing.state.chinese + "): only a RETURNED application "
+                    + "is submitted again");
+        }
+        SnapshotEntity frozen = freeze(region, year, anyway);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ApplicationEntity app = existing;
+        State from = null;
+        if (app == null) {
+            app = new ApplicationEntity();
+            app.id = UUID.randomUUID();
+            app.region = region;
+            app.year = year;
+            app.createdAt = now;
+        } else {
+            from = app.state;
+        }
+        app.state = State.SUBMITTED;
+        app.snapshotId = frozen.id;
+        app.snapshotNumber = frozen.number;
+        app.evidencePosition = frozen.evidencePosition;
+        app.forReviewAnyway = anyway;
+        app.updatedAt = now;
+        app.persist();
+        record(app, from, Level.COUNTY, actor, blankToNull(body.reason()), now);
+        return app;
+    }
+
+    /** The latest snapshot of the region and year, if the application may stand on it; else a 409 that says why. */
+    private SnapshotEntity freeze(String region, int year, boolean anyway) {
+        boolean computing = ((Number) em.createNativeQuery("select count(*) from snapshot_pending where region = ?1"
+                + " and year = ?2").setParameter(1, region).setParameter(2, year).getSingleResult()).longValue() > 0;
+        if (computing) {
+            throw RetryLaterException.notYet("the score of region " + region + " for " + year + " is being recomputed "
+                    + "(evidence arrived a moment ago): an application freezes the snapshot that reads it; retry", 1);
+        }
+        SnapshotEntity latest = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2", Sort.descending("number"),
+                region, year).firstResult();
+        if (latest == null) {
+            throw ProblemException.conflict("region " + region + " has no snapshot for " + year + ": an application "
+                    + "freezes the region's confirmed score of the year applied for; submit its evidence first");
+        }
+        if (!latest.confirmedPassed && !anyway) {
+            List<String> reasons = snapshots.read(latest).confirmed().verdict().reasons();
+            throw new ProblemException(409, "Pass standard not met", "snapshot " + latest.number + " of " + region + " for "
+                    + year + " does not pass on the confirmed basis (" + String.join("; ", reasons) + "); apply with "
+                    + "forReviewAnyway true and a reason to have it reviewed anyway",
+                    reasons.stream().map(r -> new Problem.FieldError("confirmed", r)).toList());
+        }
+        return latest;
+    }
+
+    /** Moves an application one step ({@link ApplicationFlow}), as the authority of the level that step needs. */
+    @Transactional
+    public ApplicationEntity transition(String region, UUID id, TransitionRequest body, Actor actor) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (body == null) {
+            throw ProblemException.badRequest("a JSON body {to, reason} is required",
+                    List.of(new Problem.FieldError("/", "required")));
+        }
+        State target = null;
+        if (body.to() == null || body.to().isBlank()) {
+            errors.add(new Problem.FieldError("/to", "is required: the state to move to"));
+        } else {
+            try {
+                target = State.valueOf(body.to());
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("/to", "'" + body.to() + "' is not a state; one of "
+                        + java.util.Arrays.toString(State.values())));
+            }
+        }
+        reason(body.reason(), true, "is required: every decision says why", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors.size() + " problem(s); nothing was changed", errors);
+        }
+        if (actor.region() == null || !RegionEntity.isSelfOrBelow(region, actor.region())) {
+            throw ProblemException.forbidden("rule region-scope: an authority of " + actor.region() + " decides only "
+                    + "applications of regions under it, not of " + region);
+        }
+        ApplicationEntity app = em.find(ApplicationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (app == null || !app.region.equals(region)) {
+            throw ProblemException.notFound("no application " + id + " of region " + region);
+        }
+        if (target == State.SUBMITTED) {
+            throw ProblemException.conflict("the application is " + app.state + " (" + app.state.chinese + "): a returned "
+                    + "application is submitted again by its creation office with POST /api/v1/regions/" + region
+                    + "/applications, which freezes the latest snapshot");
+        }
+        Map<Level, String> deciders = deciders(region);
+        Set<Level> acting = EnumSet.noneOf(Level.class);
+        deciders.forEach((level, decider) -> {
+            if (decider.equals(actor.region())) {
+                acting.add(level);
+            }
+        });
+        ApplicationFlow.Outcome outcome = ApplicationFlow.decide(app.state, target, acting);
+        if (!outcome.allowed()) {
+            Level needed = ApplicationFlow.next(app.state).stream().map(ApplicationFlow.Step::level).findFirst()
+                    .orElse(null);
+            throw ProblemException.conflict(outcome.refusal().detail() + (needed == null ? ""
+                    : " It waits for " + needed + " level: region " + deciders.get(needed) + "."));
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        State from = app.state;
+        app.state = target;
+        app.updatedAt = now;
+        record(app, from, outcome.step().level(), actor, body.reason().strip(), now);
+        return app;
+    }
+
+    /**
+     * Which region decides at each level for an applying region: the region itself (COUNTY), the city above it (or, for
+     * a county directly under its province, the province), the province, and CN.
+     */
+    public static Map<Level, String> deciders(String region) {
+        Map<Level, String> deciders = new EnumMap<>(Level.class);
+        deciders.put(Level.COUNTY, region);
+        RegionEntity r = RegionEntity.findById(region);
+        for (int depth = 0; r != null && r.parentCode != null && depth < 10; depth++) {
+            r = RegionEntity.findById(r.parentCode);
+            if (r == null) {
+                break;
+            }
+            if ("CITY".equals(r.level)) {
+                deciders.putIfAbsent(Level.CITY, r.code);
+            } else if ("PROVINCE".equals(r.level)) {
+                deciders.putIfAbsent(Level.PROVINCE, r.code);
+            }
+        }
+        if (deciders.containsKey(Level.PROVINCE)) {
+            deciders.putIfAbsent(Level.CITY, deciders.get(Level.PROVINCE));
+        }
+        deciders.put(Level.NATION, NATION);
+        return deciders;
+    }
+
+    private void record(ApplicationEntity app, State from, Level level, Actor actor, String reason, OffsetDateTime at) {
+        ApplicationHistoryEntity h = new ApplicationHistoryEntity();
+        h.applicationId = app.id;
+        h.fromState = from;
+        h.toState = app.state;
+        h.level = level;
+        h.decidedBy = actor.user();
+        h.decidingRegion = actor.region();
+        h.reason = reason;
+        h.snapshotId = app.snapshotId;
+        h.snapshotNumber = app.snapshotNumber;
+        h.at = at;
+        h.persist();
+        outbox.append(Topics.SCORE, EventTypes.APPLICATION_CHANGED, "/scoring-service", app.region,
+                new ApplicationChangedData(app.id.toString(), app.region, app.year, from == null ? null : from.name(),
+                        app.state.name(), level.name(), actor.user(), actor.region(), reason, app.snapshotId,
+                        app.snapshotNumber, at));
+    }
+
+    private static void reason(String reason, boolean required, String whenMissing, List<Problem.FieldError> errors) {
+        if (reason == null || reason.isBlank()) {
+            if (required) {
+                errors.add(new Problem.FieldError("/reason", whenMissing));
+            }
+        } else if (reason.length() > MAX_REASON) {
+            errors.add(new Problem.FieldError("/reason", "at most " + MAX_REASON + " characters, not " + reason.length()));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public List<ApplicationHistoryEntity> history(UUID id) {
+        return ApplicationHistoryEntity.list("applicationId", Sort.ascending("seq"), id);
+    }
+}
