@@ -265,6 +265,13 @@ public class GatewayRoutes {
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext pc) {
+            int status = pc.response().getStatusCode();
+            if (status == 304 || status == 204) {
+                // no body by definition (RFC 9110): without this the proxy streams an empty chunked one, and a strict
+                // client (Python's http.client) fails to read a 304 that announces Transfer-Encoding: chunked
+                pc.response().setBody(null);
+                pc.response().headers().remove("Transfer-Encoding");
+            }
             Target target = pc.get(TARGET, Target.class);
             Long started = pc.get(STARTED, Long.class);
             HttpServerRequest in = pc.request().proxiedRequest();
