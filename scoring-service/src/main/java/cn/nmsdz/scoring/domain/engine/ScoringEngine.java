@@ -113,7 +113,7 @@ public final class ScoringEngine {
                         && f.points().multiply(Numbers.HUNDRED).compareTo(minRate.multiply(f.maxPoints())) < 0;
                 if (below) {
                     reasons.add(Reason.of("verdict.rate").with("node", f.code()).with("name", f.name())
-                            .with("rate", f.rate().toPlainString()).with("min", Numbers.plain(minRate)));
+                            .with("rate", f.rate().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).with("min", Numbers.plain(minRate)));
                 }
             }
         }
