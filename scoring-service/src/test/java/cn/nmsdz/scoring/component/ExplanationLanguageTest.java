@@ -116,6 +116,33 @@ class ExplanationLanguageTest {
                 .body("gaps.find { it.code == '1' }.unmet", equalTo(List.of("2021: 6.10 % ≤ 8.60 % (CN, published) → +0")));
     }
 
+    /** Problem details a user can cause are Chinese by default, with the same type; English on request. */
+    @Test
+    void problemDetailsAreChineseByDefaultAndEnglishOnRequest() {
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/" + REGION + "/scores/latest?year=abc").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("about:blank")).body("title", equalTo("请求无效"))
+                .body("detail", equalTo("查询参数 year 必须是整数，而不是 'abc'"))
+                .body("errors[0].field", equalTo("year")).body("errors[0].message", equalTo("不是整数"));
+        given().auth().oauth2(ADMIN).header("Accept-Language", "en").get("/api/v1/regions/" + REGION + "/scores/latest?year=abc")
+                .then().statusCode(400).body("type", equalTo("about:blank")).body("title", equalTo("Invalid request"))
+                .body("detail", equalTo("query parameter 'year' must be a whole number, not 'abc'"));
+        consumer.onCatalogue(TestEvents.region("140829", "平陆县", "140800", Zone.CENTRAL));
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/140829/scores/latest?year=2021").then().statusCode(403)
+                .body("title", equalTo("无权执行此操作"))
+                .body("detail", equalTo("规则 region-scope：地区 500118 的令牌只能读取本地区及其下级地区，不能读取 140829"));
+        // a field error of the shared JSON reading
+        given().auth().oauth2(ADMIN).contentType("application/json").body("{\"year\": \"2021\"}")
+                .post("/api/v1/regions/" + REGION + "/scores/simulate").then().statusCode(400)
+                .body("title", equalTo("请求体格式错误"))
+                .body("errors[0].field", equalTo("/year"))
+                .body("errors[0].message", equalTo("/year 的类型不对：应为整数（不大于 2147483647）"));
+        given().auth().oauth2(ADMIN).contentType("application/json").body("{\"year\": \"2021\"}")
+                .post("/api/v1/regions/" + REGION + "/scores/simulate?lang=en").then().statusCode(400)
+                .body("title", equalTo("Malformed request body"))
+                .body("errors[0].message", equalTo("/year has the wrong type: expected a whole number (at most 2147483647)"));
+    }
+
     /**
      * A snapshot stored before reasons were kept holds English lines only: in Chinese it is recomputed from what it
      * names and renders exactly as a new one; a line its recomputation no longer gives keeps its stored English.
