@@ -159,7 +159,8 @@ public class GapResource {
         return lines;
     }
 
-    private static List<Department> departments(String json, Map<String, String> names) {
+    /** The departments of a decomposition entry's JSON list of codes, with their names. */
+    public static List<Department> departments(String json, Map<String, String> names) {
         if (json == null) {
             return List.of();
         }

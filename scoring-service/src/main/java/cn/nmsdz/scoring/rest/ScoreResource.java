@@ -2,6 +2,7 @@ package cn.nmsdz.scoring.rest;
 
 import cn.nmsdz.scoring.explain.SnapshotRenderer;
 import cn.nmsdz.scoring.projection.RegionEntity;
+import cn.nmsdz.scoring.report.Reports;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
@@ -68,6 +69,9 @@ public class ScoreResource {
 
     @Inject
     SnapshotRenderer renderer;
+
+    @Inject
+    Reports reports;
 
     /** The documented {@code lang} parameter of every operation that returns explanations. */
     static final String LANG = "Language of explanations, missing inputs and verdict reasons: `zh` (简体中文, the default) "
@@ -203,6 +207,82 @@ public class ScoreResource {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);
         return shown(find(region, number), language);
+    }
+
+    @GET
+    @Path("/regions/{code}/scores/{number}.xlsx")
+    @Produces(Reports.XLSX)
+    @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
+    @Operation(summary = "The scorecard of one snapshot as an Excel workbook (评分表)",
+            description = "Sheet 汇总: the verdict with its reasons, both totals and the first-level rates; sheet 评分表: the "
+                    + "5/10/41 tree with maximum, confirmed and projected points, rate, status, the explanation and the lead "
+                    + "and responsible units of each indicator. A4 landscape, the page header names region, year, snapshot "
+                    + "number and time. Explanations in Chinese unless `lang=en` (or Accept-Language) asks for English.")
+    @APIResponse(responseCode = "200", description = "The workbook",
+            content = @Content(mediaType = Reports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No snapshot with this number")
+    public Response scorecard(@PathParam("code") String region, @PathParam("number") long number,
+                              @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
+        access.checkReadable(region);
+        SnapshotEntity entity = find(region, number);
+        return file(reports.scorecard(entity, language), Reports.XLSX, "评分表-" + region + "-" + entity.year + "-" + number + ".xlsx");
+    }
+
+    @GET
+    @Path("/regions/{code}/scores/latest.xlsx")
+    @Produces(Reports.XLSX)
+    @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
+    @Operation(summary = "The scorecard of the latest snapshot of an assessment year as an Excel workbook",
+            description = "As `GET …/scores/{number}.xlsx` for the latest snapshot of the year.")
+    @APIResponse(responseCode = "200", description = "The workbook",
+            content = @Content(mediaType = Reports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
+    public Response latestScorecard(@PathParam("code") String region,
+                                    @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
+                                    @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
+        access.checkReadable(region);
+        int year = RegionAccess.requireYear(yearParam);
+        SnapshotEntity entity = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2",
+                Sort.descending("number"), region, year).firstResult();
+        if (entity == null) {
+            throw ProblemException.notFound("no snapshot of region " + region + " for year " + year + " yet")
+                    .chinese("地区 " + region + " 尚无 " + year + " 年度的评分快照");
+        }
+        return file(reports.scorecard(entity, language), Reports.XLSX,
+                "评分表-" + region + "-" + year + "-" + entity.number + ".xlsx");
+    }
+
+    @GET
+    @Path("/regions/{code}/gaps.xlsx")
+    @Produces(Reports.XLSX)
+    @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer", "evidence-submitter"})
+    @Operation(summary = "The gap view of an assessment year as an Excel workbook (失分项清单)",
+            description = "The indicators losing points in the latest snapshot of the year, largest loss first: points, "
+                    + "status, missing figures, unmet comparisons and conditions, items awaiting experts, lead and "
+                    + "responsible units. A4 landscape.")
+    @APIResponse(responseCode = "200", description = "The workbook",
+            content = @Content(mediaType = Reports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
+    public Response gapsWorkbook(@PathParam("code") String region,
+                                 @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
+                                 @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
+        access.checkReadable(region);
+        int year = RegionAccess.requireYear(yearParam);
+        RegionEntity r = RegionEntity.findById(region);
+        return file(reports.gaps(region, year, r == null || r.name == null ? region : r.name, language), Reports.XLSX,
+                "失分项-" + region + "-" + year + ".xlsx");
+    }
+
+    /** A file download; the name in UTF-8 (RFC 6266/5987) with an ASCII fallback. */
+    static Response file(byte[] bytes, String type, String name) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "");
+        return Response.ok(bytes, type)
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @POST
