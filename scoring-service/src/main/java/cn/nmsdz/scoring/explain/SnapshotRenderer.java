@@ -56,14 +56,6 @@ public class SnapshotRenderer {
                 render(s.projected(), words, again == null ? null : again.projected()), s.createdAt());
     }
 
-    /**
-     * The verdict of a result (for summaries) in the language asked for; an old snapshot's reasons are derived
-     * again from its stored total and first-level points with its catalogue version's pass standard.
-     */
-    public Verdict render(ScoreResult r, String systemCode, int systemVersion, Language language) {
-        return r == null ? null : render(r, words(systemCode, systemVersion, language));
-    }
-
     /** The explainer and pass standard of one catalogue version in one language. */
     public record Words(Explainer explainer, PassStandard standard) {
     }

@@ -77,6 +77,14 @@ public class ScoreResource {
     static final String LANG = "Language of explanations, missing inputs and verdict reasons: `zh` (简体中文, the default) "
             + "or `en`; without it, `Accept-Language` decides (English only when it prefers en to zh)";
 
+    /**
+     * A snapshot in a list (history, feed) in the language asked for: an old one is not recomputed for each entry of a
+     * page, so its indicator lines stay as stored (English); its verdict reasons are derived from its numbers.
+     */
+    Snapshot listed(SnapshotEntity entity, Language language) {
+        return renderer.render(snapshots.read(entity), language, null);
+    }
+
     /** A stored snapshot in the language asked for (an old one is recomputed only when read in Chinese). */
     Snapshot shown(SnapshotEntity entity, Language language) {
         return renderer.render(snapshots.read(entity), language, () -> snapshots.recompute(entity).recomputed());
@@ -187,7 +195,7 @@ public class ScoreResource {
                 Sort.descending("number"), region, year, after).range(0, (int) limit - 1).list();
         Response.ResponseBuilder response = Response.ok(page.stream()
                 .map(e -> summary ? SnapshotSummary.of(renderer.render(snapshots.read(e), language, null))
-                        : (Object) shown(e, language)).toList());
+                        : (Object) listed(e, language)).toList());
         if (page.size() == limit) {
             long next = page.get(page.size() - 1).number;
             response.header("X-Next-After", next).header("Link", "</api/v1/regions/" + region + "/scores?year=" + year
@@ -346,7 +354,7 @@ public class ScoreResource {
         List<SnapshotEntity> page = SnapshotEntity.<SnapshotEntity>find("region in ?1 and id > ?2", Sort.ascending("id"),
                 RegionEntity.selfAndBelow(under), after).range(0, (int) limit - 1).list();
         long next = page.isEmpty() ? after : page.get(page.size() - 1).id;
-        return new FeedPage(page.stream().map(e -> shown(e, language)).toList(), next);
+        return new FeedPage(page.stream().map(e -> listed(e, language)).toList(), next);
     }
 
     private static SnapshotEntity find(String region, long number) {

@@ -64,10 +64,6 @@ public final class Explainer {
         return ENGLISH;
     }
 
-    public boolean chinese() {
-        return locale.equals(Locale.CHINESE);
-    }
-
     public List<String> render(List<Reason> reasons) {
         List<String> lines = new ArrayList<>(reasons.size());
         for (Reason r : reasons) {
