@@ -1,6 +1,7 @@
 package cn.nmsdz.support.rest;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -28,7 +29,7 @@ public final class ProblemText {
     public static Language current() {
         ResteasyReactiveRequestContext request = CurrentRequestManager.get();
         if (request == null) {
-            return Language.EN;
+            return vertxRequest();
         }
         try {
             String lang = request.getUriInfo().getQueryParameters().getFirst(Language.PARAMETER);
@@ -36,6 +37,30 @@ public final class ProblemText {
             return language != null ? language : Language.of(request.getHttpHeaders().getAcceptableLanguages());
         } catch (RuntimeException e) {
             return Language.ZH; // a malformed Accept-Language: the default
+        }
+    }
+
+    /** A request refused before RESTEasy made it current (e.g. a 415): its Vert.x request, if one is active. */
+    private static Language vertxRequest() {
+        try {
+            if (!io.quarkus.arc.Arc.container().requestContext().isActive()) {
+                return Language.EN;
+            }
+            io.vertx.ext.web.RoutingContext ctx = io.quarkus.arc.Arc.container()
+                    .instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class).get().getCurrent();
+            if (ctx == null) {
+                return Language.EN;
+            }
+            String lang = ctx.request().getParam(Language.PARAMETER);
+            Language language = lang == null ? null : Language.tag(lang);
+            if (language != null) {
+                return language;
+            }
+            List<Locale> acceptable = new java.util.ArrayList<>();
+            ctx.acceptableLanguages().forEach(l -> acceptable.add(Locale.forLanguageTag(l.tag())));
+            return Language.of(acceptable);
+        } catch (RuntimeException e) {
+            return Language.EN;
         }
     }
 
