@@ -48,6 +48,9 @@ class RouteTableTest {
             "/api/v1/snapshots, SCORING",
             "/api/v1/snapshots/17, SCORING",
             "/api/v1/regions/330100/gaps, SCORING",
+            "/api/v1/regions/330100/gaps.xlsx, SCORING",
+            "/api/v1/regions/330100/scores/12.xlsx, SCORING",
+            "/api/v1/regions/330100/scores/latest.xlsx, SCORING",
             "/api/v1/rescoring, SCORING",
     })
     void apiPathsGoToTheirOwnerUnchanged(String path, Backend owner) {

@@ -256,6 +256,21 @@ class ScoringIT {
                 .then().statusCode(403).body("detail", containsString("region-scope"));
     }
 
+    /** The report files of issue 15 through the gateway: Office Open XML workbooks (a zip), named in UTF-8. */
+    @Test
+    void theScorecardAndGapWorkbooksAreServedThroughTheGateway() {
+        String reader = Tokens.user("pl-reviewer");
+        long number = awaitLatest(reader, submit("online_operators", 6200)).jsonPath().getLong("number");
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        for (String path : List.of("/scores/" + number + ".xlsx", "/scores/latest.xlsx?year=" + YEAR, "/gaps.xlsx?year=" + YEAR)) {
+            Response file = given().auth().oauth2(reader).get(READS + "/api/v1/regions/" + PINGLU + path);
+            file.then().statusCode(200).contentType(xlsx)
+                    .header("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''"));
+            byte[] bytes = file.asByteArray();
+            assertTrue(bytes.length > 1000 && bytes[0] == 'P' && bytes[1] == 'K', path + " is a zip (xlsx)");
+        }
+    }
+
     @Test
     void aDepartmentsClaimCountsInTheProjectedTotalOnly() {
         String reader = Tokens.user("pl-reviewer");
