@@ -28,16 +28,23 @@ final class BodyLimit {
     void check(RoutingContext ctx) {
         long max = limitFor(ctx.normalizedPath());
         if (exceeds(ctx.request().getHeader("Content-Length"), max)) {
-            refuse(ctx.request().response(), max, ctx.request().path(), ctx.get(RequestIds.KEY));
+            refuse(ctx.request().response(), max, ctx.request().path(), ctx.get(RequestIds.KEY),
+                    GatewayWords.chinese(ctx.request()));
             return;
         }
         ctx.next();
     }
 
     /** 413 problem, then the connection is closed: the rest of the body is never read. */
-    static void refuse(io.vertx.core.http.HttpServerResponse response, long max, String path, String requestId) {
+    static void refuse(io.vertx.core.http.HttpServerResponse response, long max, String path, String requestId,
+                       boolean chinese) {
         response.putHeader("Connection", "close");
-        Problems.send(response, 413, "Payload too large", detail(max), path, requestId);
+        Problems.send(response, 413, GatewayWords.title(chinese, 413, "Payload too large"), detail(max, chinese), path,
+                requestId);
+    }
+
+    static String detail(long max, boolean chinese) {
+        return GatewayWords.text(chinese, "bodyTooLarge", detail(max), String.valueOf(max));
     }
 
     static String detail(long max) {

@@ -181,8 +181,10 @@ public class GatewayRoutes {
         rateLimited.increment();
         LOG.debugf("rate limit: %s refused for %d s on %s", key, retryAfter, ctx.normalizedPath());
         ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
-        Problems.send(ctx.response(), 429, "Too Many Requests",
-                "request rate limit exceeded; retry after " + retryAfter + " s", ctx.normalizedPath(), requestId(ctx));
+        boolean zh = GatewayWords.chinese(ctx.request());
+        Problems.send(ctx.response(), 429, GatewayWords.title(zh, 429, "Too Many Requests"),
+                GatewayWords.text(zh, "rateLimit", "request rate limit exceeded; retry after " + retryAfter + " s",
+                        String.valueOf(retryAfter)), ctx.normalizedPath(), requestId(ctx));
     }
 
     /** The verified token's azp + sub, or the remote address of an anonymous request. */
@@ -200,7 +202,9 @@ public class GatewayRoutes {
     private static void forward(RoutingContext ctx, HttpProxy proxy) {
         String path = ctx.normalizedPath();
         if (RouteTable.resolve(path).isEmpty()) {
-            Problems.send(ctx.response(), 404, "Not Found", "no service serves " + path, path, requestId(ctx));
+            boolean zh = GatewayWords.chinese(ctx.request());
+            Problems.send(ctx.response(), 404, GatewayWords.title(zh, 404, "Not Found"),
+                    GatewayWords.text(zh, "notRouted", "no service serves " + path, path), path, requestId(ctx));
             return;
         }
         proxy.handle(ctx.request());
@@ -284,8 +288,10 @@ public class GatewayRoutes {
                 return pointConsoleAtRealm(pc.response()).compose(v -> send(pc, target, in), failure -> {
                     LOG.warnf("%s %s -> %s: OpenAPI document not read: %s", in.method(), in.path(),
                             target.backend().serviceName(), failure);
-                    Problems.send(in.response(), 502, "Bad Gateway",
-                            target.backend().serviceName() + " sent an incomplete OpenAPI document", in.path(),
+                    boolean zh = GatewayWords.chinese(in);
+                    Problems.send(in.response(), 502, GatewayWords.title(zh, 502, "Bad Gateway"),
+                            GatewayWords.text(zh, "openApiIncomplete", target.backend().serviceName()
+                                    + " sent an incomplete OpenAPI document", target.backend().serviceName()), in.path(),
                             in.getHeader(RequestIds.HEADER));
                     return Future.succeededFuture();
                 });
@@ -321,6 +327,7 @@ public class GatewayRoutes {
     private static ProxyResponse backendFailure(ProxyContext pc, Target target, Throwable failure) {
         HttpServerRequest in = pc.request().proxiedRequest();
         String requestId = in.getHeader(RequestIds.HEADER);
+        boolean zh = GatewayWords.chinese(in);
         Long tooLarge = pc.get(TOO_LARGE, Long.class);
         if (tooLarge != null) {
             // the body's pipe to the service was cut off (and the service's request reset): the caller's fault
@@ -330,16 +337,16 @@ public class GatewayRoutes {
                     .putHeader("Connection", "close")
                     .putHeader("Content-Type", Problems.MEDIA_TYPE)
                     .putHeader("Cache-Control", "no-store")
-                    .setBody(Body.body(Problems.body(413, "Payload too large", BodyLimit.detail(tooLarge), in.path(),
-                            requestId)));
+                    .setBody(Body.body(Problems.body(413, GatewayWords.title(zh, 413, "Payload too large"),
+                            BodyLimit.detail(tooLarge, zh), in.path(), requestId)));
         }
         Backend backend = target.backend();
         boolean timeout = isTimeout(failure);
         int status = timeout ? 504 : 502;
-        String title = timeout ? "Gateway Timeout" : "Bad Gateway";
+        String title = GatewayWords.title(zh, status, timeout ? "Gateway Timeout" : "Bad Gateway");
         String detail = timeout
-                ? backend.serviceName() + " did not answer in time"
-                : backend.serviceName() + " is not reachable";
+                ? GatewayWords.text(zh, "timeout", backend.serviceName() + " did not answer in time", backend.serviceName())
+                : GatewayWords.text(zh, "unreachable", backend.serviceName() + " is not reachable", backend.serviceName());
         LOG.warnf("%s %s -> %s failed with %d: %s", in.method(), in.path(), backend.serviceName(), status, failure);
         ProxyRequest request = pc.request();
         if (!in.isEnded()) {
@@ -377,10 +384,12 @@ public class GatewayRoutes {
         int status;
         String title;
         String detail;
+        String key = "";
         if (is(failure, AuthenticationFailedException.class) || is(failure, UnauthorizedException.class)
                 || is(failure, AuthenticationCompletionException.class)) {
             status = 401;
             title = "Unauthorized";
+            key = "tokenRefused";
             detail = "the bearer token was refused (signature, issuer, audience or expiry)";
             if (ctx.response().headers().get("WWW-Authenticate") == null && !ctx.response().headWritten()) {
                 ctx.response().putHeader("WWW-Authenticate", "Bearer");
@@ -388,11 +397,13 @@ public class GatewayRoutes {
         } else if (is(failure, ForbiddenException.class)) {
             status = 403;
             title = "Forbidden";
+            key = "forbidden";
             detail = "your roles do not allow this operation";
         } else if (is(failure, OIDCException.class)) {
             LOG.warnf("token check impossible on %s: %s", path, rootMessage(failure));
             status = 503;
             title = "Service Unavailable";
+            key = "identityProvider";
             detail = "the identity provider is not reachable; retry later";
             ctx.response().putHeader("Retry-After", "10");
         } else if (failure == null && ctx.statusCode() >= 400) {
@@ -403,9 +414,12 @@ public class GatewayRoutes {
             LOG.error("unexpected failure on " + path, failure);
             status = 500;
             title = "Internal error";
+            key = "unexpected";
             detail = "an unexpected error occurred; quote the request id to the operators";
         }
-        Problems.send(ctx.response(), status, title, detail, path, requestId(ctx));
+        boolean zh = GatewayWords.chinese(ctx.request());
+        Problems.send(ctx.response(), status, GatewayWords.title(zh, status, title), GatewayWords.text(zh, key, detail), path,
+                requestId(ctx));
     }
 
     private static String rootMessage(Throwable failure) {

@@ -35,7 +35,9 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         if (!context.response().ended()) {
             context.response().putHeader("WWW-Authenticate", "Bearer");
-            Problems.send(context.response(), 401, "Unauthorized", "a valid bearer token from the nmsdz realm is required",
+            boolean zh = GatewayWords.chinese(context.request());
+            Problems.send(context.response(), 401, GatewayWords.title(zh, 401, "Unauthorized"),
+                    GatewayWords.text(zh, "tokenRequired", "a valid bearer token from the nmsdz realm is required"),
                     context.normalizedPath(), GatewayRoutes.requestId(context));
         }
         return Uni.createFrom().item(Boolean.TRUE);

@@ -34,19 +34,22 @@ final class RequestChecks {
         String refusal = null;
         int status = 400;
         String title = "Bad Request";
+        boolean zh = GatewayWords.chinese(request.getHeader("Accept-Language")); // the query may be what is too long
         if (requestLineLength(request.method().name(), request.uri()) > maxRequestLine) {
             status = 414;
             title = "URI Too Long";
-            refusal = "the request line is longer than " + maxRequestLine + " bytes";
+            refusal = GatewayWords.text(zh, "requestLine", "the request line is longer than " + maxRequestLine + " bytes",
+                    String.valueOf(maxRequestLine));
         } else if (headerBytes(request.headers()) > maxHeaderBytes) {
             status = 431;
             title = "Request Header Fields Too Large";
-            refusal = "the request headers are larger than " + maxHeaderBytes + " bytes";
+            refusal = GatewayWords.text(zh, "headers", "the request headers are larger than " + maxHeaderBytes + " bytes",
+                    String.valueOf(maxHeaderBytes));
         } else if (!bearerShaped(request.headers().getAll("Authorization"))) {
             // never reaches the token check: Quarkus' OIDC answers some such values (Bearer ..) with a 500
             status = 401;
             title = "Unauthorized";
-            refusal = "the bearer token is not a JWT of the nmsdz realm";
+            refusal = GatewayWords.text(zh, "notAJwt", "the bearer token is not a JWT of the nmsdz realm");
             request.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         } else {
             refusal = malformed(request.headers());
@@ -57,7 +60,8 @@ final class RequestChecks {
         }
         request.response().putHeader("Connection", "close");
         // the instance of a 414 would repeat the too long target
-        Problems.send(request.response(), status, title, refusal, status == 414 ? null : request.path(),
+        Problems.send(request.response(), status, GatewayWords.title(zh, status, title), refusal,
+                status == 414 ? null : request.path(),
                 ctx.get(RequestIds.KEY));
     }
 

@@ -49,8 +49,8 @@ public final class RouteTable {
     /** Sub-resources of /api/v1/regions/{code}/… that take a file, not JSON. */
     static final Set<String> FILE_REGION_RESOURCES = Set.of("documents", "decomposition.xlsx");
     /** Sub-resources of /api/v1/regions/{code}/… owned by the scoring service. */
-    static final Set<String> SCORING_REGION_RESOURCES = Set.of("scores", "gaps", "applications", "scoreboard",
-            "scoreboard.xlsx");
+    static final Set<String> SCORING_REGION_RESOURCES = Set.of("scores", "gaps", "gaps.xlsx", "applications",
+            "scoreboard", "scoreboard.xlsx");
 
     private RouteTable() {
     }

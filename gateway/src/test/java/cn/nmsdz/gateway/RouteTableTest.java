@@ -52,6 +52,9 @@ class RouteTableTest {
             "/api/v1/regions/140829/applications/0b0e8a3c-1a2b-4c5d-8e9f-001122334455/diff-to-latest, SCORING",
             "/api/v1/regions/140000/scoreboard, SCORING",
             "/api/v1/regions/140000/scoreboard.xlsx, SCORING",
+            "/api/v1/regions/330100/gaps.xlsx, SCORING",
+            "/api/v1/regions/330100/scores/12.xlsx, SCORING",
+            "/api/v1/regions/330100/scores/latest.xlsx, SCORING",
             "/api/v1/rescoring, SCORING",
     })
     void apiPathsGoToTheirOwnerUnchanged(String path, Backend owner) {

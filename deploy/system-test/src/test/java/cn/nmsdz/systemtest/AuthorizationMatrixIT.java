@@ -356,6 +356,13 @@ class AuthorizationMatrixIT {
                 row("GET scoreboard 140000 by expert2 (role)", "GET", "/regions/140000/scoreboard?year=2025", null, null, "expert2", 403),
                 row("GET scoreboard.xlsx 140000 by pl-market (role)", "GET", "/regions/140000/scoreboard.xlsx?year=2025", null, null, "pl-market", 403),
                 row("GET scoreboard 140000 without token", "GET", "/regions/140000/scoreboard?year=2025", null, null, null, 401),
+                // the report files (issue 15): the rules of the JSON they are made of
+                row("GET scores/latest.xlsx of 500118 by sx-reader (region)", "GET", "/regions/" + YC + "/scores/latest.xlsx?year=2025", null, null, "sx-reader", 403),
+                row("GET scores/latest.xlsx of 500118 by yc-market (role)", "GET", "/regions/" + YC + "/scores/latest.xlsx?year=2025", null, null, "yc-market", 403),
+                row("GET scores/1.xlsx of 500118 by pl-reviewer (region)", "GET", "/regions/" + YC + "/scores/1.xlsx", null, null, "pl-reviewer", 403),
+                row("GET scores/1.xlsx of 500118 by expert1 (role)", "GET", "/regions/" + YC + "/scores/1.xlsx", null, null, "expert1", 403),
+                row("GET gaps.xlsx of 500118 by pl-market (region)", "GET", "/regions/" + YC + "/gaps.xlsx?year=2025", null, null, "pl-market", 403),
+                row("GET gaps.xlsx of 500118 by expert1 (role)", "GET", "/regions/" + YC + "/gaps.xlsx?year=2025", null, null, "expert1", 403),
                 row("GET rescoring by yc-market (role)", "GET", "/rescoring", null, null, "yc-market", 403),
                 row("GET rescoring by expert1 (role)", "GET", "/rescoring", null, null, "expert1", 403),
                 row("GET rescoring by pl-market (role)", "GET", "/rescoring", null, null, "pl-market", 403),

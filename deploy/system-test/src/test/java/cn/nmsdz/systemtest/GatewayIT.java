@@ -72,7 +72,7 @@ class GatewayIT {
         java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
         long mostSent = 12L * 1024 * 1024; // over the 8 MB limit
 
-        HttpRequest request = HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/regions/140829/observations"))
+        HttpRequest request = HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/regions/140829/observations")).header("Accept-Language", "en")
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
                 // a body of unknown length (ofInputStream: sent chunked)
@@ -135,7 +135,7 @@ class GatewayIT {
                 Suite.SCORING + "/api/v1/regions/140829/scores?year=2025",
                 Suite.SCORING + "/api/v1/regions/140829/scores?year=abc");
         for (String url : urls) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "en")
                     .header("Authorization", "Bearer " + reviewer).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), url + " " + r.statusCode());
         }
@@ -147,7 +147,7 @@ class GatewayIT {
             assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null), path);
         }
         // the console keeps tokens in the browser: no other page may frame it
-        HttpResponse<String> console = HTTP.send(HttpRequest.newBuilder(GATEWAY.resolve("/q/swagger-ui/")).build(),
+        HttpResponse<String> console = HTTP.send(HttpRequest.newBuilder(GATEWAY.resolve("/q/swagger-ui/")).header("Accept-Language", "en").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, console.statusCode());
         assertEquals("DENY", console.headers().firstValue("X-Frame-Options").orElse(null));
@@ -159,11 +159,11 @@ class GatewayIT {
     void aClientOverItsRateGetsA429ProblemWithRetryAfterAndIsServedAgainAfterIt() throws Exception {
         // one client of its own (the limit is per token azp + sub), so no other test meets its bucket
         String token = Tokens.client("provincial-platform-cq", "provincial-platform-cq-secret");
-        HttpRequest request = HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/regions/500118/scores?year=2025&size=1"))
+        HttpRequest request = HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/regions/500118/scores?year=2025&size=1")).header("Accept-Language", "en")
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
         // a path no service serves: the gateway answers it itself (404), so the flood is fast however busy the
         // services are, and every request still counts against the client's bucket
-        HttpRequest flood = HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/no-such-resource"))
+        HttpRequest flood = HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/no-such-resource")).header("Accept-Language", "en")
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
         Optional<HttpResponse<String>> limited = Optional.empty();
         // the bucket holds 100 and refills 50 per second: waves of 60 concurrent requests empty it
@@ -229,7 +229,7 @@ class GatewayIT {
             // the client would wait 90 s; the gateway's backend timeout (30 s) must answer first
             // a client of its own: a pooled HTTP/1.1 connection would not be upgraded to HTTP/2 (h2c)
             HttpClient client = HttpClient.newBuilder().version(version).build();
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/regions/140829/scores?year=2025"))
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/regions/140829/scores?year=2025")).header("Accept-Language", "en")
                     .version(version).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(90)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(504, r.statusCode(), r.body());
@@ -247,7 +247,9 @@ class GatewayIT {
     static String rawRequest(String head) throws IOException {
         try (Socket socket = new Socket(GATEWAY.getHost(), GATEWAY.getPort())) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            // the problems are asserted in English (Chinese is the default, issue 15)
+            String english = head.replaceFirst("\r\n", "\r\nAccept-Language: en\r\n");
+            socket.getOutputStream().write(english.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             return readFinalResponse(socket.getInputStream());
         }
@@ -269,7 +271,7 @@ class GatewayIT {
     }
 
     static HttpRequest get(String path, String token) {
-        return HttpRequest.newBuilder(GATEWAY.resolve(path)).header("Authorization", "Bearer " + token)
+        return HttpRequest.newBuilder(GATEWAY.resolve(path)).header("Accept-Language", "en").header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(60)).build();
     }
 

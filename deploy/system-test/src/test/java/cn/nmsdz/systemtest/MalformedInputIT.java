@@ -80,7 +80,7 @@ class MalformedInputIT {
         long before = count("pl-reviewer", PL, "kind=OBSERVATION");
         for (String base : List.of(API, Suite.EVIDENCE + "/api/v1")) {
             java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                    .newBuilder(java.net.URI.create(base + "/regions/" + PL + "/observations"))
+                    .newBuilder(java.net.URI.create(base + "/regions/" + PL + "/observations")).header("Accept-Language", "en")
                     .header("Authorization", "Bearer " + token(BUREAU))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(observation("\"subject\": null"))).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -100,7 +100,7 @@ class MalformedInputIT {
         for (String base : List.of(API, Suite.EVIDENCE + "/api/v1")) {
             java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newBuilder()
                     .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest
-                    .newBuilder(java.net.URI.create(base + "/regions/" + PL + "/observations"))
+                    .newBuilder(java.net.URI.create(base + "/regions/" + PL + "/observations")).header("Accept-Language", "en")
                     .header("Authorization", "Bearer " + token(BUREAU)).header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -260,6 +260,21 @@ class ScoringIT {
                 .then().statusCode(403).body("detail", containsString("region-scope"));
     }
 
+    /** The report files of issue 15 through the gateway: Office Open XML workbooks (a zip), named in UTF-8. */
+    @Test
+    void theScorecardAndGapWorkbooksAreServedThroughTheGateway() {
+        String reader = Tokens.user("pl-reviewer");
+        long number = awaitLatest(reader, submit("online_operators", 6200)).jsonPath().getLong("number");
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        for (String path : List.of("/scores/" + number + ".xlsx", "/scores/latest.xlsx?year=" + YEAR, "/gaps.xlsx?year=" + YEAR)) {
+            Response file = given().auth().oauth2(reader).get(READS + "/api/v1/regions/" + PINGLU + path);
+            file.then().statusCode(200).contentType(xlsx)
+                    .header("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''"));
+            byte[] bytes = file.asByteArray();
+            assertTrue(bytes.length > 1000 && bytes[0] == 'P' && bytes[1] == 'K', path + " is a zip (xlsx)");
+        }
+    }
+
     @Test
     void aDepartmentsClaimCountsInTheProjectedTotalOnly() {
         String reader = Tokens.user("pl-reviewer");
@@ -275,6 +290,11 @@ class ScoringIT {
                 .contains(claimId), "the projected total reads the pending claim");
         assertTrue(latest.getString("projected.indicators.find { it.code == '11' }.explanation")
                 .contains("self-assessment claim of " + PINGLU + "-market-supervision (" + claimId));
+        // the same reason in Chinese (the default for a client that asks for no language; the system tests ask for en)
+        JsonPath chinese = given().auth().oauth2(reader).get(latestUrl() + "&lang=zh").then().statusCode(200)
+                .extract().jsonPath();
+        assertTrue(chinese.getString("projected.indicators.find { it.code == '11' }.explanation")
+                .contains("第11.3项：" + PINGLU + "-market-supervision自评符合（" + claimId + "，待审核"), chinese::prettify);
         assertFalse(latest.getList("confirmed.indicators.find { it.code == '11' }.inputs.evidenceId", String.class)
                 .contains(claimId), "the confirmed total ignores claims");
     }

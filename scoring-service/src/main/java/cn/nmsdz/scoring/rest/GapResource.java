@@ -1,5 +1,10 @@
 package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.explain.SnapshotRenderer;
+import cn.nmsdz.support.rest.Language;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.scoring.domain.model.IndicatorScore;
 import cn.nmsdz.scoring.domain.model.MissingInput;
@@ -57,7 +62,8 @@ public class GapResource {
             @Schema(description = "Explanation lines of the comparisons and conditions that were not met") List<String> unmet,
             @Schema(description = "Items (or the indicator) waiting for an expert verdict") List<String> awaitingExpert,
             @Schema(description = "Lead units (牵头单位) from the decomposition") List<Department> leadUnits,
-            @Schema(description = "Responsible units (责任单位) from the decomposition") List<Department> responsibleUnits) {
+            @Schema(description = "Responsible units (责任单位) from the decomposition") List<Department> responsibleUnits,
+            @Schema(description = "The missing figures as phrases, in the language asked for") List<String> missingText) {
     }
 
     public record GapView(
@@ -76,6 +82,9 @@ public class GapResource {
     @Inject
     RegionAccess access;
 
+    @Inject
+    SnapshotRenderer renderer;
+
     @GET
     @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer", "evidence-submitter"})
     @Operation(summary = "Gap view: the points each indicator loses and who is responsible",
@@ -85,15 +94,26 @@ public class GapResource {
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
     public GapView gaps(@PathParam("code") String region,
-                        @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam) {
+                        @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
+                        @Parameter(description = ScoreResource.LANG) @QueryParam("lang") String lang,
+                        @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
         access.checkReadable(region);
         int year = RegionAccess.requireYear(yearParam);
+        return view(region, year, language);
+    }
+
+    /** The gaps of the latest snapshot of a region and year, in a language (the caller has checked access). */
+    public GapView view(String region, int year, Language language) {
         SnapshotEntity entity = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2",
                 Sort.descending("number"), region, year).firstResult();
         if (entity == null) {
             throw ProblemException.notFound("no snapshot of region " + region + " for year " + year + " yet");
         }
-        Snapshot snapshot = snapshots.read(entity);
+        Snapshot stored = snapshots.read(entity);
+        Snapshot snapshot = renderer.render(stored, language, () -> snapshots.recompute(entity).recomputed());
+        Map<String, IndicatorScore> english = stored.confirmed().indicators().stream()
+                .collect(Collectors.toMap(IndicatorScore::code, Function.identity(), (a, b) -> a));
         Map<String, String> names = DecompositionDepartmentEntity.<DecompositionDepartmentEntity>list("region", region)
                 .stream().collect(Collectors.toMap(d -> d.code, d -> d.name, (a, b) -> a));
         Map<String, DecompositionEntryEntity> owners = DecompositionEntryEntity.<DecompositionEntryEntity>list("region", region)
@@ -110,9 +130,9 @@ public class GapResource {
             lostTotal = lostTotal.add(lost);
             DecompositionEntryEntity owner = owners.get(s.code());
             gaps.add(new Gap(s.code(), s.name(), s.maxPoints(), s.points(), projected.get(s.code()), lost,
-                    s.status().name(), s.missing(), unmet(s.explanation()), s.awaitingExpert(),
-                    departments(owner == null ? null : owner.leadUnits, names),
-                    departments(owner == null ? null : owner.responsibleUnits, names)));
+                    s.status().name(), s.missing(), unmet(english.get(s.code()).explanation(), s.explanation()),
+                    s.awaitingExpert(), departments(owner == null ? null : owner.leadUnits, names),
+                    departments(owner == null ? null : owner.responsibleUnits, names), s.missingText()));
         }
         gaps.sort(Comparator.comparing(Gap::lost).reversed()
                 .thenComparingInt(g -> number(g.code())));
@@ -122,14 +142,25 @@ public class GapResource {
 
     /** The explanation lines that cost points: comparisons giving +0, conditions not holding, items not satisfied. */
     static List<String> unmet(List<String> explanation) {
-        return explanation.stream()
-                .filter(l -> !l.contains("(missing input)") && !l.contains("undecided"))
-                .filter(l -> l.endsWith("→ +0") || l.contains("does not hold") || l.endsWith("not satisfied")
-                        || l.contains("not satisfied (") || l.contains("in no band") || l.contains("→ not counted"))
-                .toList();
+        return unmet(explanation, explanation);
     }
 
-    private static List<Department> departments(String json, Map<String, String> names) {
+    /** The lines of {@code shown} (the same lines in the language asked for) whose English line is unmet. */
+    static List<String> unmet(List<String> english, List<String> shown) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < english.size() && i < shown.size(); i++) {
+            String l = english.get(i);
+            if (!l.contains("(missing input)") && !l.contains("undecided")
+                    && (l.endsWith("→ +0") || l.contains("does not hold") || l.endsWith("not satisfied")
+                    || l.contains("not satisfied (") || l.contains("in no band") || l.contains("→ not counted"))) {
+                lines.add(shown.get(i));
+            }
+        }
+        return lines;
+    }
+
+    /** The departments of a decomposition entry's JSON list of codes, with their names. */
+    public static List<Department> departments(String json, Map<String, String> names) {
         if (json == null) {
             return List.of();
         }

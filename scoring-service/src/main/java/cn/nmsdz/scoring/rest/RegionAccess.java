@@ -29,7 +29,8 @@ public class RegionAccess {
         String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
         if (own == null || !RegionEntity.isSelfOrBelow(region, own)) {
             throw ProblemException.forbidden("rule region-scope: a token of region " + own
-                    + " reads only that region and the regions under it, not " + region);
+                    + " reads only that region and the regions under it, not " + region)
+                    .chinese("规则 region-scope：地区 " + own + " 的令牌只能读取本地区及其下级地区，不能读取 " + region);
         }
     }
 
@@ -43,7 +44,9 @@ public class RegionAccess {
             }
             throw ProblemException.notFound("region " + region + " is not known to scoring-service (yet): a region "
                     + "created a moment ago arrives on catalogue.events within seconds; retry, or send "
-                    + CatalogueAfter.HEADER + " with the " + WrittenEvents.HEADER + " its creation answered");
+                    + CatalogueAfter.HEADER + " with the " + WrittenEvents.HEADER + " its creation answered")
+                    .chinese("评分服务（尚）不知道地区 " + region + "：刚创建的地区会在几秒内经 catalogue.events 到达；请重试，"
+                            + "或在请求中附上 " + CatalogueAfter.HEADER + "（取创建时应答的 " + WrittenEvents.HEADER + "）");
         }
     }
 
@@ -51,12 +54,15 @@ public class RegionAccess {
     public static int requireYear(String raw) {
         if (raw == null || raw.isBlank()) {
             throw ProblemException.badRequest("query parameter 'year' (the assessment year) is required",
-                    List.of(new Problem.FieldError("year", "required")));
+                    List.of(new Problem.FieldError("year", "required")))
+                    .chinese("缺少查询参数 year（评估年度）", List.of(new Problem.FieldError("year", "必填")));
         }
         long year = number("year", raw);
         if (year < 2000 || year > 2100) {
             throw ProblemException.badRequest("query parameter 'year' must be an assessment year 2000..2100",
-                    List.of(new Problem.FieldError("year", "must be 2000..2100")));
+                    List.of(new Problem.FieldError("year", "must be 2000..2100")))
+                    .chinese("查询参数 year 必须是 2000 至 2100 之间的评估年度",
+                            List.of(new Problem.FieldError("year", "必须在 2000 至 2100 之间")));
         }
         return (int) year;
     }
@@ -71,7 +77,9 @@ public class RegionAccess {
             return Long.parseLong(raw.trim());
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("query parameter '" + name + "' must be a whole number, not '" + raw + "'",
-                    List.of(new Problem.FieldError(name, "not a whole number")));
+                    List.of(new Problem.FieldError(name, "not a whole number")))
+                    .chinese("查询参数 " + name + " 必须是整数，而不是 '" + raw + "'",
+                            List.of(new Problem.FieldError(name, "不是整数")));
         }
     }
 }

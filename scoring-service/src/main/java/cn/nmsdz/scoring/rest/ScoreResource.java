@@ -1,9 +1,12 @@
 package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.explain.SnapshotRenderer;
 import cn.nmsdz.scoring.projection.RegionEntity;
+import cn.nmsdz.scoring.report.Reports;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
+import cn.nmsdz.support.rest.Language;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -63,6 +67,29 @@ public class ScoreResource {
     @Inject
     RegionAccess access;
 
+    @Inject
+    SnapshotRenderer renderer;
+
+    @Inject
+    Reports reports;
+
+    /** The documented {@code lang} parameter of every operation that returns explanations. */
+    static final String LANG = "Language of explanations, missing inputs and verdict reasons: `zh` (简体中文, the default) "
+            + "or `en`; without it, `Accept-Language` decides (English only when it prefers en to zh)";
+
+    /**
+     * A snapshot in a list (history, feed) in the language asked for: an old one is not recomputed for each entry of a
+     * page, so its indicator lines stay as stored (English); its verdict reasons are derived from its numbers.
+     */
+    Snapshot listed(SnapshotEntity entity, Language language) {
+        return renderer.render(snapshots.read(entity), language, null);
+    }
+
+    /** A stored snapshot in the language asked for (an old one is recomputed only when read in Chinese). */
+    Snapshot shown(SnapshotEntity entity, Language language) {
+        return renderer.render(snapshots.read(entity), language, () -> snapshots.recompute(entity).recomputed());
+    }
+
     @GET
     @Path("/regions/{code}/scores/latest")
     @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
@@ -79,7 +106,9 @@ public class ScoreResource {
                            @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
                            @Context Request request,
                            @Parameter(in = ParameterIn.HEADER, name = "If-None-Match",
-                                   description = "The ETag of the snapshot the client has") @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
+                                   description = "The ETag of the snapshot the client has") @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch,
+                           @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
         access.checkReadable(region);
         int year = RegionAccess.requireYear(yearParam);
         SnapshotEntity entity = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2",
@@ -93,9 +122,10 @@ public class ScoreResource {
         revalidate.setPrivate(true);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
-            return notModified.cacheControl(revalidate).build();
+            return notModified.cacheControl(revalidate).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
         }
-        return Response.ok(snapshots.read(entity)).tag(tag).cacheControl(revalidate).build();
+        return Response.ok(shown(entity, language)).tag(tag).cacheControl(revalidate)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     /** A snapshot without its 41 indicator scores and their explanations: totals, first levels and the verdict. */
@@ -142,7 +172,9 @@ public class ScoreResource {
                             @Parameter(description = "Cursor: `X-Next-After` of the previous page; snapshots numbered below it")
                             @QueryParam("after") String afterParam,
                             @Parameter(description = "`full` (default) or `summary` (no indicator scores or explanations)")
-                            @QueryParam("view") String view) {
+                            @QueryParam("view") String view,
+                            @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
         access.checkReadable(region);
         int year = RegionAccess.requireYear(yearParam);
         long limit = RegionAccess.number("limit", limitParam, 100);
@@ -162,7 +194,8 @@ public class ScoreResource {
         List<SnapshotEntity> page = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2 and number < ?3",
                 Sort.descending("number"), region, year, after).range(0, (int) limit - 1).list();
         Response.ResponseBuilder response = Response.ok(page.stream()
-                .map(e -> summary ? SnapshotSummary.of(snapshots.read(e)) : (Object) snapshots.read(e)).toList());
+                .map(e -> summary ? SnapshotSummary.of(renderer.render(snapshots.read(e), language, null))
+                        : (Object) listed(e, language)).toList());
         if (page.size() == limit) {
             long next = page.get(page.size() - 1).number;
             response.header("X-Next-After", next).header("Link", "</api/v1/regions/" + region + "/scores?year=" + year
@@ -177,9 +210,87 @@ public class ScoreResource {
     @Operation(summary = "One snapshot of a region by its number",
             description = "Snapshots are numbered 1, 2, … per region across all assessment years; a snapshot never changes.")
     @APIResponse(responseCode = "404", description = "No snapshot with this number")
-    public Snapshot one(@PathParam("code") String region, @PathParam("number") long number) {
+    public Snapshot one(@PathParam("code") String region, @PathParam("number") long number,
+                        @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
         access.checkReadable(region);
-        return snapshots.read(find(region, number));
+        return shown(find(region, number), language);
+    }
+
+    @GET
+    @Path("/regions/{code}/scores/{number}.xlsx")
+    @Produces(Reports.XLSX)
+    @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
+    @Operation(summary = "The scorecard of one snapshot as an Excel workbook (评分表)",
+            description = "Sheet 汇总: the verdict with its reasons, both totals and the first-level rates; sheet 评分表: the "
+                    + "5/10/41 tree with maximum, confirmed and projected points, rate, status, the explanation and the lead "
+                    + "and responsible units of each indicator. A4 landscape, the page header names region, year, snapshot "
+                    + "number and time. Explanations in Chinese unless `lang=en` (or Accept-Language) asks for English.")
+    @APIResponse(responseCode = "200", description = "The workbook",
+            content = @Content(mediaType = Reports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No snapshot with this number")
+    public Response scorecard(@PathParam("code") String region, @PathParam("number") long number,
+                              @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
+        access.checkReadable(region);
+        SnapshotEntity entity = find(region, number);
+        return file(reports.scorecard(entity, language), Reports.XLSX, "评分表-" + region + "-" + entity.year + "-" + number + ".xlsx");
+    }
+
+    @GET
+    @Path("/regions/{code}/scores/latest.xlsx")
+    @Produces(Reports.XLSX)
+    @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
+    @Operation(summary = "The scorecard of the latest snapshot of an assessment year as an Excel workbook",
+            description = "As `GET …/scores/{number}.xlsx` for the latest snapshot of the year.")
+    @APIResponse(responseCode = "200", description = "The workbook",
+            content = @Content(mediaType = Reports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
+    public Response latestScorecard(@PathParam("code") String region,
+                                    @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
+                                    @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
+        access.checkReadable(region);
+        int year = RegionAccess.requireYear(yearParam);
+        SnapshotEntity entity = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2",
+                Sort.descending("number"), region, year).firstResult();
+        if (entity == null) {
+            throw ProblemException.notFound("no snapshot of region " + region + " for year " + year + " yet")
+                    .chinese("地区 " + region + " 尚无 " + year + " 年度的评分快照");
+        }
+        return file(reports.scorecard(entity, language), Reports.XLSX,
+                "评分表-" + region + "-" + year + "-" + entity.number + ".xlsx");
+    }
+
+    @GET
+    @Path("/regions/{code}/gaps.xlsx")
+    @Produces(Reports.XLSX)
+    @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer", "evidence-submitter"})
+    @Operation(summary = "The gap view of an assessment year as an Excel workbook (失分项清单)",
+            description = "The indicators losing points in the latest snapshot of the year, largest loss first: points, "
+                    + "status, missing figures, unmet comparisons and conditions, items awaiting experts, lead and "
+                    + "responsible units. A4 landscape.")
+    @APIResponse(responseCode = "200", description = "The workbook",
+            content = @Content(mediaType = Reports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
+    public Response gapsWorkbook(@PathParam("code") String region,
+                                 @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
+                                 @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
+        access.checkReadable(region);
+        int year = RegionAccess.requireYear(yearParam);
+        RegionEntity r = RegionEntity.findById(region);
+        return file(reports.gaps(region, year, r == null || r.name == null ? region : r.name, language), Reports.XLSX,
+                "失分项-" + region + "-" + year + ".xlsx");
+    }
+
+    /** A file download; the name in UTF-8 (RFC 6266/5987) with an ASCII fallback. */
+    static Response file(byte[] bytes, String type, String name) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "");
+        return Response.ok(bytes, type)
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @POST
@@ -194,12 +305,16 @@ public class ScoreResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecomputeResult.class)))
     @APIResponse(responseCode = "404", description = "No snapshot with this number")
     @APIResponse(responseCode = "409", description = "The snapshot's catalogue version is not in the projection")
-    public RecomputeResult recompute(@PathParam("code") String region, @PathParam("number") long number) {
+    public RecomputeResult recompute(@PathParam("code") String region, @PathParam("number") long number,
+                                     @Parameter(description = LANG) @QueryParam("lang") String lang,
+                                     @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
         access.checkReadable(region);
         SnapshotEntity entity = find(region, number);
         try {
             SnapshotService.Recomputation r = snapshots.recompute(entity);
-            return new RecomputeResult(r.identical(), r.stored(), r.recomputed());
+            return new RecomputeResult(r.identical(), renderer.render(r.stored(), language, r::recomputed),
+                    renderer.render(r.recomputed(), language, null));
         } catch (IllegalStateException e) {
             throw ProblemException.conflict(e.getMessage());
         }
@@ -218,7 +333,9 @@ public class ScoreResource {
     public FeedPage feed(@Parameter(description = "Region code: that region and every region below it", required = true)
                          @QueryParam("under") String under,
                          @Parameter(description = "Cursor: `next` of the previous page, 0 to start") @QueryParam("after") String afterParam,
-                         @Parameter(description = "Page size 1..1000, default 100") @QueryParam("limit") String limitParam) {
+                         @Parameter(description = "Page size 1..1000, default 100") @QueryParam("limit") String limitParam,
+                         @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
         long after = RegionAccess.number("after", afterParam, 0);
         long limit = RegionAccess.number("limit", limitParam, 100);
         if (under == null || under.isBlank()) {
@@ -237,7 +354,7 @@ public class ScoreResource {
         List<SnapshotEntity> page = SnapshotEntity.<SnapshotEntity>find("region in ?1 and id > ?2", Sort.ascending("id"),
                 RegionEntity.selfAndBelow(under), after).range(0, (int) limit - 1).list();
         long next = page.isEmpty() ? after : page.get(page.size() - 1).id;
-        return new FeedPage(page.stream().map(snapshots::read).toList(), next);
+        return new FeedPage(page.stream().map(e -> listed(e, language)).toList(), next);
     }
 
     private static SnapshotEntity find(String region, long number) {

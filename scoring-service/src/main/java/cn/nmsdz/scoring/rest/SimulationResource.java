@@ -1,5 +1,12 @@
 package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.explain.SnapshotRenderer;
+import cn.nmsdz.support.rest.Language;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
 import cn.nmsdz.events.catalogue.Indicator;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.events.catalogue.Item;
@@ -77,6 +84,9 @@ public class SimulationResource {
     }
 
     @Inject
+    SnapshotRenderer renderer;
+
+    @Inject
     SnapshotService snapshots;
 
     @Inject
@@ -98,7 +108,10 @@ public class SimulationResource {
             + " verdicts or claims, or a body over the JSON limit (nmsdz.json.max-body-size, 8 MiB)")
     public Snapshot simulate(@PathParam("code") String region,
                              @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                     schema = @Schema(implementation = SimulationRequest.class))) SimulationRequest body) {
+                                     schema = @Schema(implementation = SimulationRequest.class))) SimulationRequest body,
+                             @Parameter(description = ScoreResource.LANG) @QueryParam("lang") String lang,
+                             @Context HttpHeaders headers) {
+        Language language = Language.requested(lang, headers);
         access.checkReadable(region);
         if (body == null) {
             throw ProblemException.badRequest("a JSON body {year, observations, verdicts, claims} is required",
@@ -109,7 +122,7 @@ public class SimulationResource {
                 .orElseThrow(() -> ProblemException.conflict("no published indicator system has been received yet"));
         IndicatorSystemDocument system = current.system();
         Hypothesis hypothesis = validate(region, body, system);
-        return snapshots.simulate(region, body.year(), hypothesis);
+        return renderer.render(snapshots.simulate(region, body.year(), hypothesis), language, null);
     }
 
     /** As many figures as one submission may hold (evidence-service's batch limit); verdicts and claims far fewer. */

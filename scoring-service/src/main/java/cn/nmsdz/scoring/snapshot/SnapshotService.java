@@ -13,6 +13,8 @@ import cn.nmsdz.scoring.domain.model.Claim;
 import cn.nmsdz.scoring.domain.model.EvidenceSet;
 import cn.nmsdz.scoring.domain.model.EvidenceState;
 import cn.nmsdz.scoring.domain.model.ExpertVerdict;
+import cn.nmsdz.scoring.domain.model.IndicatorScore;
+import cn.nmsdz.scoring.domain.model.Verdict;
 import cn.nmsdz.scoring.domain.model.ObservationFact;
 import cn.nmsdz.scoring.domain.model.RegionProfile;
 import cn.nmsdz.scoring.domain.model.ScoreResult;
@@ -322,10 +324,24 @@ public class SnapshotService {
                 recomputed.systemCode(), recomputed.systemVersion(),
                 entity.projectionSeq != null ? recomputed.evidencePosition() : entity.evidencePosition,
                 recomputed.projectionSeq(), recomputed.confirmed(), recomputed.projected(), recomputed.createdAt());
-        boolean identical = write(stored.confirmed()).equals(write(recomputed.confirmed()))
-                && write(stored.projected()).equals(write(recomputed.projected()))
+        boolean identical = write(comparable(stored.confirmed())).equals(write(comparable(recomputed.confirmed())))
+                && write(comparable(stored.projected())).equals(write(comparable(recomputed.projected())))
                 && stored.evidencePosition() == recomputed.evidencePosition();
         return new Recomputation(identical, stored, recomputed);
+    }
+
+    /**
+     * A result without its reasons and missing-input phrases: what recomputation compares. Snapshots stored before
+     * reasons were kept have none; the English lines they render to (and the numbers) are compared instead.
+     */
+    static ScoreResult comparable(ScoreResult r) {
+        if (r == null) {
+            return null;
+        }
+        return new ScoreResult(r.basis(), r.total(), r.maxTotal(), r.firstLevel(), r.indicators().stream()
+                .map(i -> new IndicatorScore(i.code(), i.number(), i.name(), i.ruleKind(), i.points(), i.maxPoints(),
+                        i.status(), i.inputs(), i.explanation(), i.missing(), i.awaitingExpert(), null, null))
+                .toList(), r.verdict() == null ? null : new Verdict(r.verdict().passed(), r.verdict().reasons(), null));
     }
 
     private CatalogueSystemEntity currentSystem() {

@@ -38,6 +38,6 @@ class KeycloakDownTest {
         given().auth().oauth2(token).get("/api/v1/rescoring").then().statusCode(503)
                 .contentType(startsWith("application/problem+json"))
                 .header("Retry-After", equalTo("10"))
-                .body("detail", containsString("identity provider"));
+                .body("detail", containsString("身份认证服务暂时无法访问"));
     }
 }

@@ -7,6 +7,8 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private String chineseDetail;
+    private List<Problem.FieldError> chineseErrors;
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -33,6 +35,28 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail);
+    }
+
+    /**
+     * The same problem in Simplified Chinese (the default language of problem details; the English stays the
+     * message and is answered for {@code lang=en} or an Accept-Language preferring English).
+     */
+    public ProblemException chinese(String detail, List<Problem.FieldError> errors) {
+        this.chineseDetail = detail;
+        this.chineseErrors = errors == null ? null : List.copyOf(errors);
+        return this;
+    }
+
+    public ProblemException chinese(String detail) {
+        return chinese(detail, null);
+    }
+
+    public String chineseDetail() {
+        return chineseDetail;
+    }
+
+    public List<Problem.FieldError> chineseErrors() {
+        return chineseErrors;
     }
 
     public int status() {

@@ -48,7 +48,9 @@ public class ProblemMappers {
         if (e.status() == 403) {
             LOG.warnf("denied user=%s resource=%s: %s", user(request), uri.getPath(), e.getMessage());
         }
-        return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        boolean chinese = ProblemText.current() == Language.ZH;
+        return respond(e.status(), e.title(), chinese && e.chineseDetail() != null ? e.chineseDetail() : e.getMessage(), uri,
+                chinese && e.chineseErrors() != null ? e.chineseErrors() : e.errors());
     }
 
     @ServerExceptionMapper
@@ -103,47 +105,48 @@ public class ProblemMappers {
      * message (which names Java classes and Jackson's internals).
      */
     public static String jsonDetail(JsonProcessingException e, String field) {
-        String at = field == null ? "the body" : field;
+        String at = field == null ? ProblemText.text("json.theBody") : field;
         if (e instanceof StrictUtf8Input.MalformedUtf8) {
             return e.getOriginalMessage();
         }
         if (e instanceof StrictJsonReading.RefusedText) {
-            return (field == null ? "a string of the body" : field) + " " + e.getOriginalMessage();
+            return ProblemText.text("json.refusedText", field == null ? ProblemText.text("json.aString") : field,
+                    e.getOriginalMessage());
         }
         if (e instanceof StrictJsonReading.NumberOutOfRange || hasCause(e, NumberFormatException.class)
                 || hasCause(e, ArithmeticException.class)) {
-            return at + " is a number out of range (its exponent or digits are too large)";
+            return ProblemText.text("json.outOfRange", at);
         }
         if (isDuplicate(e)) {
-            return (field == null ? "a key" : field) + " is given twice; each key may appear once in an object";
+            return ProblemText.text("json.duplicate", field == null ? ProblemText.text("json.aKey") : field);
         }
         if (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
-            return "the body is not valid JSON: something follows the JSON value" + where(e);
+            return ProblemText.text("json.trailing", where(e));
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            return at + ": '" + f.getValue() + "' is not " + expected(f.getTargetType());
+            return ProblemText.text("json.notOneOf", at, String.valueOf(f.getValue()), expected(f.getTargetType()));
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return at + " has the wrong type: expected " + expected(m.getTargetType());
+            return ProblemText.text("json.wrongType", at, expected(m.getTargetType()));
         }
         if (e instanceof ValueInstantiationException) {
             // a record's constructor refused the value, e.g. List.copyOf on an array holding null
-            return at + " cannot be read: one of its arrays holds a null, or a value is not allowed there";
+            return ProblemText.text("json.nullInArray", at);
         }
         if (e instanceof StreamConstraintsException) {
             return constraint(e.getOriginalMessage());
         }
         String message = String.valueOf(e.getOriginalMessage());
         if (e instanceof MismatchedInputException && message.startsWith("No content to map")) {
-            return "a JSON body is required";
+            return ProblemText.text("json.required");
         }
         if (e instanceof JsonEOFException) {
-            return "the body is not valid JSON: it ends before the JSON value is complete";
+            return ProblemText.text("json.incomplete");
         }
         if (e instanceof MismatchedInputException || e instanceof JsonMappingException) {
-            return at + " does not have the expected shape; see the operation's request body schema";
+            return ProblemText.text("json.shape", at);
         }
-        return "the body is not valid JSON" + where(e);
+        return ProblemText.text("json.invalid", where(e));
     }
 
     /** Jackson's STRICT_DUPLICATE_DETECTION (a parse error) and FAIL_ON_READING_DUP_TREE_KEY (a mapping error). */
@@ -157,20 +160,21 @@ public class ProblemMappers {
         StreamReadConstraints limits = StreamReadConstraints.defaults();
         String m = String.valueOf(message);
         if (m.contains("nesting depth")) {
-            return "the body is nested deeper than " + limits.getMaxNestingDepth() + " levels";
+            return ProblemText.text("json.nesting", String.valueOf(limits.getMaxNestingDepth()));
         }
         if (m.startsWith("Number")) {
-            return "a number of the body has more than " + limits.getMaxNumberLength() + " characters";
+            return ProblemText.text("json.numberLength", String.valueOf(limits.getMaxNumberLength()));
         }
         if (m.startsWith("String") || m.startsWith("Name")) {
-            return "a string or name of the body is longer than " + limits.getMaxStringLength() + " characters";
+            return ProblemText.text("json.stringLength", String.valueOf(limits.getMaxStringLength()));
         }
-        return "the body exceeds a limit of JSON reading (nesting, number or string length)";
+        return ProblemText.text("json.limit");
     }
 
     private static String where(JsonProcessingException e) {
         JsonLocation l = e.getLocation();
-        return l == null || l.getLineNr() < 1 ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
+        return l == null || l.getLineNr() < 1 ? "" : ProblemText.text("json.where", String.valueOf(l.getLineNr()),
+                String.valueOf(l.getColumnNr()));
     }
 
     static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
@@ -188,25 +192,25 @@ public class ProblemMappers {
 
     static String expected(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return ProblemText.text("type.oneOf", java.util.Arrays.toString(type.getEnumConstants()));
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "an array";
+            return ProblemText.text("type.array");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return ProblemText.text("type.boolean");
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class
                 || type == Short.class || type == short.class || java.math.BigInteger.class == type) {
-            return "a whole number" + (type == Integer.class || type == int.class ? " (at most 2147483647)" : "");
+            return ProblemText.text(type == Integer.class || type == int.class ? "type.int" : "type.wholeNumber");
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-            return "a number";
+            return ProblemText.text("type.number");
         }
         if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
-            return "a string";
+            return ProblemText.text("type.string");
         }
-        return "an object";
+        return ProblemText.text("type.object");
     }
 
     /** A JSON body that passed its limit while it streamed (see {@link RequestReading}). */
@@ -217,19 +221,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return respond(401, "Unauthorized", "a valid bearer token from the nmsdz realm is required", uri, List.of());
+        return respond(401, "Unauthorized", ProblemText.text("unauthorized"), uri, List.of());
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return respond(401, "Unauthorized", "the bearer token was refused (signature, issuer, audience or expiry)",
-                uri, List.of());
+        return respond(401, "Unauthorized", ProblemText.text("tokenRefused"), uri, List.of());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, ContainerRequestContext request) {
         LOG.warnf("denied user=%s resource=%s: by role rule", user(request), uri.getPath());
-        return respond(403, "Forbidden", "your roles do not allow this operation", uri, List.of());
+        return respond(403, "Forbidden", ProblemText.text("forbiddenByRole"), uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -251,8 +254,8 @@ public class ProblemMappers {
                 allow = AllowedMethods.of(uri.getPath());
             }
             Response problem = respond(405, "Method Not Allowed", allow == null || allow.isBlank()
-                    ? "this method is not allowed on this resource"
-                    : "this resource allows only " + allow.replace(",", ", ").replaceAll(" +", " "), uri, List.of());
+                    ? ProblemText.text("methodNotAllowed")
+                    : ProblemText.text("methodAllowsOnly", allow.replace(",", ", ").replaceAll(" +", " ")), uri, List.of());
             return allow == null || allow.isBlank() ? problem
                     : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
         }
@@ -267,10 +270,10 @@ public class ProblemMappers {
         if (e instanceof NotSupportedException) {
             String type = headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
             detail = type == null || type.isBlank()
-                    ? "a Content-Type header is required; see the operation's request body media types"
-                    : "the Content-Type '" + type + "' is not accepted by this operation; see its request body media types";
+                    ? ProblemText.text("contentTypeRequired")
+                    : ProblemText.text("contentTypeRefused", type);
         } else if (status == 413) {
-            detail = "the request body, or one of its form fields, is larger than this operation accepts";
+            detail = ProblemText.text("bodyTooLarge");
         }
         return respond(status, title, detail, uri, List.of());
     }
@@ -289,13 +292,13 @@ public class ProblemMappers {
         for (Parameter p : method.getParameters()) {
             QueryParam query = p.getAnnotation(QueryParam.class);
             PathParam path = p.getAnnotation(PathParam.class);
-            String kind = query != null ? "query parameter" : "path segment";
+            String kind = query != null ? "parameter.query" : "parameter.path";
             String name = query != null ? query.value() : path != null ? path.value() : null;
             String raw = query != null ? uri.getQueryParameters().getFirst(name)
                     : path != null ? uri.getPathParameters().getFirst(name) : null;
             Optional<String> problem = raw == null ? Optional.empty() : conversionProblem(raw, p.getType());
             if (problem.isPresent()) {
-                return Optional.of(new Problem.FieldError(name, kind + " '" + name + "' " + problem.get()));
+                return Optional.of(new Problem.FieldError(name, ProblemText.text(kind, name, problem.get())));
             }
         }
         return Optional.empty();
@@ -314,8 +317,8 @@ public class ProblemMappers {
             return Optional.empty();
         } catch (NumberFormatException e) {
             String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
-            return Optional.of("must be a whole number" + (type == int.class || type == Integer.class
-                    ? " from -2147483648 to 2147483647" : "") + ", not '" + shown + "'");
+            return Optional.of(ProblemText.text(type == int.class || type == Integer.class ? "parameter.int"
+                    : "parameter.wholeNumber", shown));
         }
     }
 
@@ -331,25 +334,21 @@ public class ProblemMappers {
             // so nothing changed; the validation that should have caught it is missing. Its text (the statement,
             // the values) goes to the log with the request id, never to the client
             LOG.warnf("a value of the request on %s was refused by the database: %s", uri.getPath(), data.get().getMessage());
-            return respond(400, "Invalid request", "a value of the request cannot be stored or searched (too long, "
-                    + "out of range or not representable); quote the request id to the operators if it should be", uri,
-                    List.of());
+            return respond(400, "Invalid request", ProblemText.text("databaseRefused"), uri, List.of());
         }
         if (isMultipartParsing(e)) {
             LOG.infof("unreadable multipart body on %s: %s", uri.getPath(), e.getMessage());
-            return respond(400, "Malformed request body", "the multipart/form-data body cannot be read "
-                    + "(check the boundary and that the body is complete)", uri, List.of());
+            return respond(400, "Malformed request body", ProblemText.text("multipart"), uri, List.of());
         }
         if (identityProviderUnreachable(e)) {
             // Keycloak is down or out of reach: the token cannot be checked now, which is not the caller's fault
             // nor a fault of this service; the caller may retry (the same answer as the gateway's)
             LOG.warnf("token check impossible on %s: %s", uri.getPath(), e.getMessage());
-            return Response.fromResponse(respond(503, "Service Unavailable", "the identity provider is not reachable; "
-                    + "retry later", uri, List.of())).header("Retry-After", "10").build();
+            return Response.fromResponse(respond(503, "Service Unavailable", ProblemText.text("identityProvider"), uri,
+                    List.of())).header("Retry-After", "10").build();
         }
         LOG.error("unexpected error on " + uri.getPath(), e);
-        return respond(500, "Internal error", "an unexpected error occurred; quote the request id to the operators", uri,
-                List.of());
+        return respond(500, "Internal error", ProblemText.text("unexpected"), uri, List.of());
     }
 
     /** Whether the OIDC provider could not be reached (its discovery, keys or introspection) anywhere in the causes. */
@@ -393,7 +392,8 @@ public class ProblemMappers {
 
     public static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
-        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(),
+        // the type stays the same in every language; the title is the status's, in the language of the request
+        Problem body = new Problem("about:blank", ProblemText.title(status, title), status, detail, uri == null ? null : uri.getPath(),
                 requestId == null ? null : requestId.toString(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }

@@ -5,6 +5,7 @@ import cn.nmsdz.scoring.domain.model.Claim;
 import cn.nmsdz.scoring.domain.model.EvidenceState;
 import cn.nmsdz.scoring.domain.model.ExpertVerdict;
 import cn.nmsdz.scoring.domain.model.InputUsed;
+import cn.nmsdz.scoring.domain.model.Reason;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ final class ExpertPanel {
     enum Source { EXPERT, CLAIM, NONE }
 
     /** The answer for one item or indicator: who decided, and what. */
-    record Judgement(Source source, Boolean satisfied, BigDecimal points, List<InputUsed> inputs, String explanation) {
+    record Judgement(Source source, Boolean satisfied, BigDecimal points, List<InputUsed> inputs, Reason explanation) {
         static Judgement none() {
             return new Judgement(Source.NONE, null, null, List.of(), null);
         }
@@ -64,20 +65,19 @@ final class ExpertPanel {
         if (!perExpert.isEmpty()) {
             int yes = 0;
             List<InputUsed> inputs = new ArrayList<>();
-            List<String> votes = new ArrayList<>();
+            List<Reason> votes = new ArrayList<>();
             for (ExpertVerdict v : perExpert.values()) {
                 boolean s = v.satisfied();
                 if (s) {
                     yes++;
                 }
-                votes.add(v.expertId() + (s ? " yes" : " no"));
+                votes.add(Reason.of(s ? "vote.yes" : "vote.no").with("expert", v.expertId()));
                 inputs.add(verdictInput(v, s ? BigDecimal.ONE : BigDecimal.ZERO, label));
             }
             int n = perExpert.size();
             boolean satisfied = 2 * yes > n;
-            String text = label + ": experts " + yes + " of " + n + " yes (" + String.join(", ", votes) + ") → "
-                    + (satisfied ? "satisfied" : (2 * yes == n ? "not satisfied (tie, no strict majority)"
-                    : "not satisfied"));
+            Reason text = Reason.of(satisfied ? "experts.satisfied" : 2 * yes == n ? "experts.tie" : "experts.notSatisfied")
+                    .with("item", label).with("yes", yes).with("count", n).parts("votes", votes);
             return new Judgement(Source.EXPERT, satisfied, null, inputs, text);
         }
         if (hasAnyVerdict(indicatorCode, itemCode)) {
@@ -86,8 +86,8 @@ final class ExpertPanel {
         Claim c = latestClaim(indicatorCode, itemCode, cl -> cl.satisfied() != null);
         if (c != null) {
             boolean s = c.satisfied();
-            String text = label + ": self-assessment claim of " + c.department() + " (" + c.evidenceId() + ", "
-                    + c.state() + ") says " + (s ? "satisfied" : "not satisfied") + " (projected only, no expert verdict yet)";
+            Reason text = Reason.of(s ? "claim.satisfied" : "claim.notSatisfied").with("item", label)
+                    .with("department", c.department()).with("evidence", c.evidenceId()).with("state", String.valueOf(c.state()));
             return new Judgement(Source.CLAIM, s, null,
                     List.of(claimInput(c, s ? BigDecimal.ONE : BigDecimal.ZERO, label)), text);
         }
@@ -100,15 +100,15 @@ final class ExpertPanel {
         if (!perExpert.isEmpty()) {
             BigDecimal sum = BigDecimal.ZERO;
             List<InputUsed> inputs = new ArrayList<>();
-            List<String> awards = new ArrayList<>();
+            List<Reason> awards = new ArrayList<>();
             for (ExpertVerdict v : perExpert.values()) {
                 sum = sum.add(v.points());
-                awards.add(v.expertId() + " " + Numbers.plain(v.points()));
+                awards.add(Reason.of("award").with("expert", v.expertId()).with("points", Numbers.plain(v.points())));
                 inputs.add(verdictInput(v, v.points(), label));
             }
             BigDecimal mean = Numbers.mean1(sum, perExpert.size());
-            String text = label + ": experts award " + String.join(", ", awards) + " → mean "
-                    + mean.toPlainString() + " (half-up, one decimal)";
+            Reason text = Reason.of("experts.points").with("item", label).parts("awards", awards)
+                    .with("mean", mean.toPlainString());
             return new Judgement(Source.EXPERT, null, mean, inputs, text);
         }
         if (hasAnyVerdict(indicatorCode, itemCode)) {
@@ -116,8 +116,9 @@ final class ExpertPanel {
         }
         Claim c = latestClaim(indicatorCode, itemCode, cl -> cl.points() != null);
         if (c != null) {
-            String text = label + ": self-assessment claim of " + c.department() + " (" + c.evidenceId() + ", "
-                    + c.state() + ") claims " + Numbers.plain(c.points()) + " (projected only, no expert verdict yet)";
+            Reason text = Reason.of("claim.points").with("item", label).with("department", c.department())
+                    .with("evidence", c.evidenceId()).with("state", String.valueOf(c.state()))
+                    .with("points", Numbers.plain(c.points()));
             return new Judgement(Source.CLAIM, null, c.points(), List.of(claimInput(c, c.points(), label)), text);
         }
         return Judgement.none();

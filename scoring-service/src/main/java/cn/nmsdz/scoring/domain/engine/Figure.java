@@ -2,22 +2,19 @@ package cn.nmsdz.scoring.domain.engine;
 
 import cn.nmsdz.scoring.domain.model.InputUsed;
 import cn.nmsdz.scoring.domain.model.MissingInput;
+import cn.nmsdz.scoring.domain.model.Reason;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * An operand's figure for one year: the value (null when it cannot be had), its unit, where it came from
- * ("CN, published", "derived: …"), the observations read and, when undefined, what is missing or why.
+ * (a {@code src.*} reason: published by a region, or derived), whether that is simply the assessed region's
+ * published figure, the observations read and, when undefined, what is missing and why.
  */
-record Figure(BigDecimal value, String unit, String source, List<InputUsed> inputs, List<MissingInput> missing,
-              String problem) {
+record Figure(BigDecimal value, String unit, Reason source, boolean ownPublished, List<InputUsed> inputs,
+              List<MissingInput> missing, Reason problem) {
 
     boolean defined() {
         return value != null;
-    }
-
-    /** "12.30 %". */
-    String shown() {
-        return Numbers.fig(value, unit);
     }
 }

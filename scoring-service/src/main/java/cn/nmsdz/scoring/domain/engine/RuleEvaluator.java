@@ -15,6 +15,7 @@ import cn.nmsdz.scoring.domain.model.IndicatorStatus;
 import cn.nmsdz.scoring.domain.model.InputUsed;
 import cn.nmsdz.scoring.domain.model.MissingInput;
 import cn.nmsdz.scoring.domain.model.ObservationFact;
+import cn.nmsdz.scoring.domain.model.Reason;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,18 +67,20 @@ final class RuleEvaluator {
         } else if (rule instanceof Rule.CappedCount r) {
             cappedCount(indicator, r, w);
         } else {
-            w.say("no scoring rule → 0");
+            w.say(Reason.of("rule.none"));
         }
         BigDecimal points = Numbers.clamp(w.points, max);
         if (points.compareTo(w.points) < 0) {
-            w.say("capped at the maximum " + Numbers.plain(max));
+            w.say(Reason.of("capped").with("max", Numbers.plain(max)));
         }
         IndicatorStatus status = !w.missing.isEmpty() ? IndicatorStatus.MISSING_INPUT
                 : !w.awaiting.isEmpty() ? IndicatorStatus.AWAITING_EXPERT : IndicatorStatus.SCORED;
-        w.say("= " + Numbers.plain(points) + " of " + Numbers.plain(max));
+        w.say(Reason.of("result").with("points", Numbers.plain(points)).with("max", Numbers.plain(max)));
+        List<Reason> reasons = List.copyOf(w.explanation);
         return new IndicatorScore(indicator.code(), indicator.number(), indicator.name(), kind(rule),
                 Numbers.points(points), Numbers.points(max), status,
-                List.copyOf(w.inputs), List.copyOf(w.explanation), List.copyOf(w.missing), List.copyOf(w.awaiting));
+                List.copyOf(w.inputs), Explainer.english().render(reasons), List.copyOf(w.missing),
+                List.copyOf(w.awaiting), reasons, w.missing.stream().map(Explainer.english()::missing).toList());
     }
 
     static String kind(Rule rule) {
@@ -106,22 +109,22 @@ final class RuleEvaluator {
                 : Numbers.nz(indicator.maxPoints()).divide(BigDecimal.valueOf(window.size()), 2,
                 java.math.RoundingMode.HALF_UP);
         // name both operands once, so that the explanation names every input even when a figure is published
-        w.say("each year of " + windowText() + ": " + describe(rule.value()) + " > " + describe(rule.comparator())
-                + " → +" + Numbers.plain(perYear));
+        w.say(Reason.of("yearly.rule").part("window", windowReason()).part("value", describe(rule.value()))
+                .part("comparator", describe(rule.comparator())).with("points", Numbers.plain(perYear)));
         for (int y : window) {
             Figure v = figure(rule.value(), y, "value " + y);
             Figure c = figure(rule.comparator(), y, "comparator " + y);
             if (!v.defined() || !c.defined()) {
                 w.lack(v.missing());
                 w.lack(c.missing());
-                List<String> why = new ArrayList<>();
+                List<Reason> why = new ArrayList<>();
                 if (!v.defined()) {
                     why.add(v.problem());
                 }
                 if (!c.defined()) {
-                    why.add("comparator: " + c.problem());
+                    why.add(Reason.of("comparator.problem").part("problem", c.problem()));
                 }
-                w.say(y + ": " + String.join("; ", why) + " → +0 (missing input)");
+                w.say(Reason.of("yearly.missing").with("year", y).parts("why", why));
                 continue;
             }
             w.use(v);
@@ -130,14 +133,22 @@ final class RuleEvaluator {
             if (greater) {
                 w.add(perYear);
             }
-            w.say(y + ": " + v.shown() + ownLabel(v) + (greater ? " > " : " ≤ ") + c.shown()
-                    + " (" + c.source() + ") → +" + (greater ? Numbers.plain(perYear) : "0"));
+            w.say(Reason.of(greater ? "yearly.greater" : "yearly.notGreater").with("year", y)
+                    .with("valueRegion", regionOf(rule.value())).part("valueWhat", what(rule.value()))
+                    .with("value", v.value()).with("unit", v.unit()).part("valueSource", ownLabel(v))
+                    .with("comparatorRegion", regionOf(rule.comparator())).part("comparatorWhat", what(rule.comparator()))
+                    .with("comparatorValue", c.value()).with("comparatorUnit", c.unit())
+                    .part("comparatorSource", c.source()).with("points", Numbers.plain(perYear)));
         }
     }
 
     /** The value's own source is left out when it is simply the region's published figure. */
-    private String ownLabel(Figure f) {
-        return (region + ", published").equals(f.source()) ? "" : " (" + f.source() + ")";
+    private static Reason ownLabel(Figure f) {
+        return f.ownPublished() ? null : f.source();
+    }
+
+    private String regionOf(Operand op) {
+        return op != null && op.scope() == Scope.NATIONAL ? NATIONAL_REGION : region;
     }
 
     // ---------------------------------------------------------------- ratio_bands
@@ -147,18 +158,20 @@ final class RuleEvaluator {
         if (!v.defined()) {
             w.lack(v.missing());
             w.use(v);
-            w.say(year + ": " + v.problem() + " → 0");
+            w.say(Reason.of("ratio.missing").with("year", year).part("problem", v.problem()));
             return;
         }
         w.use(v);
         Band band = band(rule.bands(), v.value());
+        Reason line = Reason.of(band == null ? "ratio.noBand" : "ratio.band").with("year", year)
+                .with("valueRegion", regionOf(rule.value())).part("what", what(rule.value()))
+                .with("value", v.value()).with("unit", v.unit()).part("source", v.source());
         if (band == null) {
-            w.say(year + ": " + v.shown() + " (" + v.source() + ") is in no band " + bandsText(rule.bands()) + " → 0");
+            w.say(line.parts("bands", bandsText(rule.bands())));
             return;
         }
         w.add(band.points());
-        w.say(year + ": " + v.shown() + " (" + v.source() + ") in band " + bandText(band) + " → +"
-                + Numbers.plain(band.points()));
+        w.say(line.part("band", bandText(band)).with("points", Numbers.plain(band.points())));
     }
 
     /** Both ends included; where several bands hold the value, the higher band (greatest lower end) wins. */
@@ -188,17 +201,19 @@ final class RuleEvaluator {
         return c > 0 || (c == 0 && Numbers.nz(a.points()).compareTo(Numbers.nz(b.points())) > 0);
     }
 
-    private static String bandText(Band b) {
-        return "[" + (b.min() == null ? "−∞" : Numbers.plain(b.min())) + ", "
-                + (b.max() == null ? "∞)" : Numbers.plain(b.max()) + "]");
+    private static Reason bandText(Band b) {
+        String code = b.min() == null ? (b.max() == null ? "band.any" : "band.upTo")
+                : (b.max() == null ? "band.from" : "band.between");
+        return Reason.of(code).with("min", b.min() == null ? null : Numbers.plain(b.min()))
+                .with("max", b.max() == null ? null : Numbers.plain(b.max()));
     }
 
-    private static String bandsText(List<Band> bands) {
-        List<String> parts = new ArrayList<>();
+    private static List<Reason> bandsText(List<Band> bands) {
+        List<Reason> parts = new ArrayList<>();
         for (Band b : bands == null ? List.<Band>of() : bands) {
-            parts.add(bandText(b) + "→" + Numbers.plain(b.points()));
+            parts.add(Reason.of("band.points").part("band", bandText(b)).with("points", Numbers.plain(b.points())));
         }
-        return String.join(" ", parts);
+        return parts;
     }
 
     // ---------------------------------------------------------------- count_bands
@@ -207,12 +222,12 @@ final class RuleEvaluator {
         BigDecimal threshold = zone == null || rule.thresholdByZone() == null ? null : rule.thresholdByZone().get(zone);
         String metric = rule.metric();
         if (threshold == null) {
-            w.say("the rule gives no threshold for zone " + zone + " → 0");
+            w.say(Reason.of("count.noThreshold").with("zone", String.valueOf(zone)));
             return;
         }
         String unit = unit(metric);
-        w.say("threshold for " + zone + ": " + metric + " ≥ " + Numbers.plain(threshold)
-                + (unit.isEmpty() ? "" : " " + unit) + " in " + windowText() + ", each subject once");
+        w.say(Reason.of("count.rule").with("zone", zone).with("metric", metric)
+                .with("threshold", Numbers.plain(threshold)).with("unit", unit).part("window", windowReason()));
         Map<String, List<ObservationFact>> bySubject = new TreeMap<>();
         boolean any = false;
         int withoutSubject = 0;
@@ -231,11 +246,11 @@ final class RuleEvaluator {
             for (int y : window) {
                 w.missing.add(new MissingInput(metric, region, y));
             }
-            w.say("no observation of " + metric + " for " + region + " in " + windowText() + " → 0 (missing input)");
+            w.say(noObservation(metric));
             return;
         }
         if (withoutSubject > 0) {
-            w.say(withoutSubject + " observation(s) without a subject ignored: subjects are counted by unified social credit code");
+            w.say(Reason.of("count.withoutSubject").with("count", withoutSubject));
         }
         int count = 0;
         for (Map.Entry<String, List<ObservationFact>> e : bySubject.entrySet()) {
@@ -251,25 +266,27 @@ final class RuleEvaluator {
             }
             if (!reaching.isEmpty()) {
                 count++;
-                List<String> years = new ArrayList<>();
+                List<Reason> years = new ArrayList<>();
                 for (ObservationFact f : reaching) {
-                    years.add(f.year() + " " + Numbers.fig(f.value(), unit));
+                    years.add(Reason.of("count.figure").with("year", f.year()).with("value", f.value()).with("unit", unit));
                     w.inputs.add(input(f, "counted subject"));
                 }
-                w.say(e.getKey() + ": " + String.join(", ", years) + " ≥ " + Numbers.plain(threshold) + " → counted once");
+                w.say(Reason.of("count.counted").with("subject", e.getKey()).parts("figures", years)
+                        .with("threshold", Numbers.plain(threshold)).with("unit", unit));
             } else {
                 w.inputs.add(input(highest, "below threshold"));
-                w.say(e.getKey() + ": highest " + highest.year() + " " + Numbers.fig(highest.value(), unit) + " < "
-                        + Numbers.plain(threshold) + " → not counted");
+                w.say(Reason.of("count.notCounted").with("subject", e.getKey()).with("year", highest.year())
+                        .with("value", highest.value()).with("unit", unit).with("threshold", Numbers.plain(threshold)));
             }
         }
         BigDecimal n = BigDecimal.valueOf(count);
         Band band = band(rule.bands(), n);
         if (band == null) {
-            w.say(count + " distinct subject(s) → in no band " + bandsText(rule.bands()) + " → 0");
+            w.say(Reason.of("count.noBand").with("count", count).parts("bands", bandsText(rule.bands())));
         } else {
             w.add(band.points());
-            w.say(count + " distinct subject(s) → band " + bandText(band) + " → +" + Numbers.plain(band.points()));
+            w.say(Reason.of("count.band").with("count", count).part("band", bandText(band))
+                    .with("points", Numbers.plain(band.points())));
         }
     }
 
@@ -283,7 +300,7 @@ final class RuleEvaluator {
     private void items(Indicator indicator, Work w) {
         List<Item> items = indicator.items() == null ? List.of() : indicator.items();
         if (items.isEmpty()) {
-            w.say("no items → 0");
+            w.say(Reason.of("items.none"));
         }
         for (Item item : items) {
             ItemResult r = item(indicator, item);
@@ -292,10 +309,10 @@ final class RuleEvaluator {
             switch (r.outcome()) {
                 case SATISFIED -> {
                     w.add(p);
-                    w.say(item.code() + " satisfied → +" + Numbers.plain(p));
+                    w.say(Reason.of("item.satisfied").with("item", item.code()).with("points", Numbers.plain(p)));
                 }
-                case NOT_SATISFIED -> w.say(item.code() + " not satisfied → +0");
-                case UNDECIDED -> w.say(item.code() + " undecided → +0");
+                case NOT_SATISFIED -> w.say(Reason.of("item.notSatisfied").with("item", item.code()));
+                case UNDECIDED -> w.say(Reason.of("item.undecided").with("item", item.code()));
             }
         }
     }
@@ -316,17 +333,17 @@ final class RuleEvaluator {
         boolean decided = satisfiedBy != null;
         for (Map.Entry<Item, ItemResult> e : results.entrySet()) {
             merge(e.getValue().work(), w, !decided);
-            w.say(e.getKey().code() + " " + switch (e.getValue().outcome()) {
-                case SATISFIED -> "satisfied";
-                case NOT_SATISFIED -> "not satisfied";
-                case UNDECIDED -> "undecided";
-            });
+            w.say(Reason.of(switch (e.getValue().outcome()) {
+                case SATISFIED -> "anyItem.satisfied";
+                case NOT_SATISFIED -> "anyItem.notSatisfied";
+                case UNDECIDED -> "anyItem.undecided";
+            }).with("item", e.getKey().code()));
         }
         if (decided) {
             w.add(p);
-            w.say("any one item suffices: " + satisfiedBy + " → +" + Numbers.plain(p));
+            w.say(Reason.of("anyItem.decided").with("item", satisfiedBy).with("points", Numbers.plain(p)));
         } else {
-            w.say(items.isEmpty() ? "no items → 0" : "no item satisfied → 0");
+            w.say(Reason.of(items.isEmpty() ? "items.none" : "anyItem.none"));
         }
     }
 
@@ -376,7 +393,7 @@ final class RuleEvaluator {
             } else {
                 awaiting = true;
                 w.awaiting.add(label);
-                w.say(label + ": awaiting expert verdict");
+                w.say(Reason.of("item.awaiting").with("item", label));
             }
         }
         if (!conditionMissing.isEmpty() || awaiting) {
@@ -389,10 +406,10 @@ final class RuleEvaluator {
     /** TRUE / FALSE, or null when an input is missing (recorded in {@code missing}). */
     private Boolean condition(String label, Condition c, int y, Work w, Set<MissingInput> missing) {
         Figure v = figure(c.value(), y, "condition " + label + " " + y);
-        String what = label + " " + y + ": " + describe(c.value())
-                + (c.against() == null ? "" : " vs " + describe(c.against()));
+        java.util.function.Function<String, Reason> what = code -> Reason.of(code).with("item", label).with("year", y)
+                .part("what", describe(c.value())).part("against", c.against() == null ? null : describe(c.against()));
         if (c.op() == null || (c.threshold() == null && c.against() == null)) {
-            w.say(what + ": the condition names no comparison → not satisfied");
+            w.say(what.apply("condition.noComparison"));
             return Boolean.FALSE;
         }
         Figure ref = null;
@@ -402,16 +419,16 @@ final class RuleEvaluator {
             reference = ref.value();
         }
         if (!v.defined() || (ref != null && !ref.defined())) {
-            List<String> why = new ArrayList<>();
+            List<Reason> why = new ArrayList<>();
             if (!v.defined()) {
                 missing.addAll(v.missing());
                 why.add(v.problem());
             }
             if (ref != null && !ref.defined()) {
                 missing.addAll(ref.missing());
-                why.add("reference: " + ref.problem());
+                why.add(Reason.of("reference.problem").part("problem", ref.problem()));
             }
-            w.say(what + ": " + String.join("; ", why) + " (missing input)");
+            w.say(what.apply("condition.missing").parts("why", why));
             return null;
         }
         w.use(v);
@@ -419,10 +436,11 @@ final class RuleEvaluator {
             w.use(ref);
         }
         boolean holds = Numbers.holds(v.value(), c.op(), reference);
-        String refText = ref != null ? ref.shown() + " (" + ref.source() + ")"
-                : Numbers.plain(reference) + (v.unit().isEmpty() ? "" : " " + v.unit());
-        w.say(what + " " + v.shown() + ownLabel(v) + " " + Numbers.symbol(c.op()) + " " + refText
-                + (holds ? " → holds" : " → does not hold"));
+        Reason refText = ref != null
+                ? Reason.of("reference.figure").with("value", ref.value()).with("unit", ref.unit()).part("source", ref.source())
+                : Reason.of("reference.threshold").with("threshold", Numbers.plain(reference)).with("unit", v.unit());
+        w.say(what.apply(holds ? "condition.holds" : "condition.fails").with("value", v.value()).with("unit", v.unit())
+                .part("valueSource", ownLabel(v)).with("op", c.op().name()).part("reference", refText));
         return holds;
     }
 
@@ -432,7 +450,7 @@ final class RuleEvaluator {
         ExpertPanel.Judgement j = panel.points(indicator.code(), null, indicator.code());
         if (!j.decided()) {
             w.awaiting.add(indicator.code());
-            w.say(indicator.code() + ": awaiting expert points → 0");
+            w.say(Reason.of("expertPoints.awaiting").with("indicator", indicator.code()));
             return;
         }
         w.use(j.inputs());
@@ -447,7 +465,7 @@ final class RuleEvaluator {
         BigDecimal perCount = rule.pointsPerCount() == null ? BigDecimal.ONE : rule.pointsPerCount();
         BigDecimal total = BigDecimal.ZERO;
         boolean any = false;
-        List<String> perYear = new ArrayList<>();
+        List<Reason> perYear = new ArrayList<>();
         for (int y : window) {
             BigDecimal sum = BigDecimal.ZERO;
             List<ObservationFact> facts = observations.all(region, metric, y);
@@ -457,19 +475,20 @@ final class RuleEvaluator {
                 w.inputs.add(input(f, "counted"));
             }
             total = total.add(sum);
-            perYear.add(y + ": " + Numbers.plain(sum) + " (" + facts.size() + " observation(s))");
+            perYear.add(Reason.of("capped.year").with("year", y).with("sum", Numbers.plain(sum)).with("count", facts.size()));
         }
         if (!any) {
             for (int y : window) {
                 w.missing.add(new MissingInput(metric, region, y));
             }
-            w.say("no observation of " + metric + " for " + region + " in " + windowText() + " → 0 (missing input)");
+            w.say(noObservation(metric));
             return;
         }
         BigDecimal raw = total.multiply(perCount);
         w.add(raw);
-        w.say(metric + " " + String.join(", ", perYear) + " → " + Numbers.plain(total) + " × "
-                + Numbers.plain(perCount) + " = " + Numbers.plain(raw) + " (cap " + Numbers.plain(indicator.maxPoints()) + ")");
+        w.say(Reason.of("capped.count").with("metric", metric).parts("years", perYear).with("total", Numbers.plain(total))
+                .with("perCount", Numbers.plain(perCount)).with("raw", Numbers.plain(raw))
+                .with("cap", Numbers.plain(indicator.maxPoints())));
     }
 
     // ---------------------------------------------------------------- operands
@@ -481,14 +500,15 @@ final class RuleEvaluator {
      */
     Figure figure(Operand op, int y, String role) {
         if (op == null) {
-            return new Figure(null, "", "", List.of(), List.of(), "the rule names no operand");
+            return new Figure(null, "", null, false, List.of(), List.of(), Reason.of("problem.noOperand"));
         }
         String reg = op.scope() == Scope.NATIONAL ? NATIONAL_REGION : region;
+        Reason published = Reason.of("src.published").with("region", reg);
+        boolean own = reg.equals(region);
         if (op.metric() != null) {
             ObservationFact f = observations.figure(reg, op.metric(), y);
             if (f != null) {
-                return new Figure(f.value(), unit(op.metric()), reg + ", published", List.of(input(f, role)),
-                        List.of(), null);
+                return new Figure(f.value(), unit(op.metric()), published, own, List.of(input(f, role)), List.of(), null);
             }
         }
         Operand.Derivation d = op.derive();
@@ -499,41 +519,43 @@ final class RuleEvaluator {
             return ratio(reg, op, d, y, role);
         }
         if (op.metric() != null) {
-            return new Figure(null, unit(op.metric()), reg + ", published", List.of(),
+            return new Figure(null, unit(op.metric()), published, own, List.of(),
                     List.of(new MissingInput(op.metric(), reg, y)),
-                    "no " + op.metric() + " for " + reg + " " + y);
+                    Reason.of("problem.noFigure").with("metric", op.metric()).with("region", reg).with("year", y));
         }
-        return new Figure(null, "", "", List.of(), List.of(), "the operand names neither a metric nor a derivation");
+        return new Figure(null, "", null, false, List.of(), List.of(), Reason.of("problem.noMetric"));
     }
 
     private Figure growth(String reg, Operand op, String level, int y, String role) {
         ObservationFact cur = observations.figure(reg, level, y);
         ObservationFact prev = observations.figure(reg, level, y - 1);
-        String source = reg + ", derived: (" + level + " " + y + " / " + (y - 1) + " − 1) × 100";
-        String published = op.metric() == null ? "" : "no published " + op.metric() + " for " + reg + " " + y + "; ";
+        Reason source = Reason.of("src.growth").with("region", reg).with("level", level).with("year", y)
+                .with("prevYear", y - 1);
         if (cur == null || prev == null) {
             List<MissingInput> missing = publishedMissing(op, reg, y);
-            List<String> names = new ArrayList<>();
+            List<Reason> names = new ArrayList<>();
             if (prev == null) {
                 missing.add(new MissingInput(level, reg, y - 1));
-                names.add(level + " " + reg + " " + (y - 1));
+                names.add(inputReason(level, reg, y - 1));
             }
             if (cur == null) {
                 missing.add(new MissingInput(level, reg, y));
-                names.add(level + " " + reg + " " + y);
+                names.add(inputReason(level, reg, y));
             }
-            return new Figure(null, "%", source, List.of(), List.copyOf(missing),
-                    published + "derived growth needs " + String.join(" and ", names));
+            return new Figure(null, "%", source, false, List.of(), List.copyOf(missing),
+                    Reason.of("problem.growthNeeds").with("publishedMetric", op.metric()).with("region", reg)
+                            .with("year", y).parts("needs", names));
         }
         List<InputUsed> used = List.of(input(cur, role + " level " + y), input(prev, role + " level " + (y - 1)));
         if (prev.value().signum() == 0) {
             List<MissingInput> missing = publishedMissing(op, reg, y);
             missing.add(new MissingInput(level, reg, y - 1));
-            return new Figure(null, "%", source, used, List.copyOf(missing),
-                    published + level + " " + reg + " " + (y - 1) + " = 0: division by zero, growth undefined");
+            return new Figure(null, "%", source, false, used, List.copyOf(missing),
+                    Reason.of("problem.growthZero").with("publishedMetric", op.metric()).with("region", reg)
+                            .with("year", y).with("level", level).with("prevYear", y - 1));
         }
         BigDecimal value = Numbers.divide(cur.value().subtract(prev.value()), Numbers.HUNDRED, prev.value());
-        return new Figure(value, "%", source, used, List.of(), null);
+        return new Figure(value, "%", source, false, used, List.of(), null);
     }
 
     private Figure ratio(String reg, Operand op, Operand.Derivation d, int y, String role) {
@@ -541,31 +563,37 @@ final class RuleEvaluator {
         String unit = scale.compareTo(Numbers.HUNDRED) == 0 ? "%" : "";
         ObservationFact num = observations.figure(reg, d.numerator(), y);
         ObservationFact den = observations.figure(reg, d.denominator(), y);
-        String source = reg + ", derived: " + d.numerator() + " / " + d.denominator()
-                + (scale.compareTo(BigDecimal.ONE) == 0 ? "" : " × " + Numbers.plain(scale)) + " " + y;
-        String published = op.metric() == null ? "" : "no published " + op.metric() + " for " + reg + " " + y + "; ";
+        Reason source = Reason.of("src.ratio").with("region", reg).with("numerator", d.numerator())
+                .with("denominator", d.denominator())
+                .with("scale", scale.compareTo(BigDecimal.ONE) == 0 ? null : Numbers.plain(scale)).with("year", y);
         if (num == null || den == null) {
             List<MissingInput> missing = publishedMissing(op, reg, y);
-            List<String> names = new ArrayList<>();
+            List<Reason> names = new ArrayList<>();
             if (num == null) {
                 missing.add(new MissingInput(d.numerator(), reg, y));
-                names.add(d.numerator() + " " + reg + " " + y);
+                names.add(inputReason(d.numerator(), reg, y));
             }
             if (den == null) {
                 missing.add(new MissingInput(d.denominator(), reg, y));
-                names.add(d.denominator() + " " + reg + " " + y);
+                names.add(inputReason(d.denominator(), reg, y));
             }
-            return new Figure(null, unit, source, List.of(), List.copyOf(missing),
-                    published + "the ratio needs " + String.join(" and ", names));
+            return new Figure(null, unit, source, false, List.of(), List.copyOf(missing),
+                    Reason.of("problem.ratioNeeds").with("publishedMetric", op.metric()).with("region", reg)
+                            .with("year", y).parts("needs", names));
         }
         List<InputUsed> used = List.of(input(num, role + " numerator"), input(den, role + " denominator"));
         if (den.value().signum() == 0) {
             List<MissingInput> missing = publishedMissing(op, reg, y);
             missing.add(new MissingInput(d.denominator(), reg, y));
-            return new Figure(null, unit, source, used, List.copyOf(missing),
-                    published + d.denominator() + " " + reg + " " + y + " = 0: division by zero, ratio undefined");
+            return new Figure(null, unit, source, false, used, List.copyOf(missing),
+                    Reason.of("problem.ratioZero").with("publishedMetric", op.metric()).with("region", reg)
+                            .with("year", y).with("denominator", d.denominator()));
         }
-        return new Figure(Numbers.divide(num.value(), scale, den.value()), unit, source, used, List.of(), null);
+        return new Figure(Numbers.divide(num.value(), scale, den.value()), unit, source, false, used, List.of(), null);
+    }
+
+    private static Reason inputReason(String metric, String reg, int y) {
+        return Reason.of("input").with("metric", metric).with("region", reg).with("year", y);
     }
 
     /**
@@ -580,22 +608,28 @@ final class RuleEvaluator {
         return missing;
     }
 
-    private static String describe(Operand op) {
+    /** The operand as the rule names it, with its scope ("online_retail_sales_growth (CN)"). */
+    private static Reason describe(Operand op) {
+        Reason what = what(op);
+        return op != null && op.scope() == Scope.NATIONAL ? Reason.of("operand.national").part("what", what) : what;
+    }
+
+    /** The operand without its scope: a metric, the growth of a level, or a ratio of two metrics. */
+    private static Reason what(Operand op) {
         if (op == null) {
-            return "?";
+            return Reason.of("operand.unknown");
         }
-        String who = op.scope() == Scope.NATIONAL ? " (CN)" : "";
         if (op.metric() != null) {
-            return op.metric() + who;
+            return Reason.of("operand.metric").with("metric", op.metric());
         }
         Operand.Derivation d = op.derive();
         if (d != null && d.growthOf() != null) {
-            return "growth of " + d.growthOf() + who;
+            return Reason.of("operand.growth").with("level", d.growthOf());
         }
         if (d != null) {
-            return d.numerator() + " / " + d.denominator() + who;
+            return Reason.of("operand.ratio").with("numerator", d.numerator()).with("denominator", d.denominator());
         }
-        return "?";
+        return Reason.of("operand.unknown");
     }
 
     private String unit(String metric) {
@@ -609,8 +643,14 @@ final class RuleEvaluator {
         return def.unit() == null ? "" : def.unit();
     }
 
-    private String windowText() {
-        return window.get(0) + (window.size() > 1 ? "–" + window.get(window.size() - 1) : "");
+    private Reason windowReason() {
+        return window.size() > 1
+                ? Reason.of("window.range").with("first", window.get(0)).with("last", window.get(window.size() - 1))
+                : Reason.of("window.single").with("year", window.get(0));
+    }
+
+    private Reason noObservation(String metric) {
+        return Reason.of("noObservation").with("metric", metric).with("region", region).part("window", windowReason());
     }
 
     private static InputUsed input(ObservationFact f, String role) {

@@ -10,6 +10,7 @@ import cn.nmsdz.scoring.domain.model.Basis;
 import cn.nmsdz.scoring.domain.model.EvidenceSet;
 import cn.nmsdz.scoring.domain.model.FirstLevelScore;
 import cn.nmsdz.scoring.domain.model.IndicatorScore;
+import cn.nmsdz.scoring.domain.model.Reason;
 import cn.nmsdz.scoring.domain.model.RegionProfile;
 import cn.nmsdz.scoring.domain.model.ScoreResult;
 import cn.nmsdz.scoring.domain.model.SecondLevelScore;
@@ -96,13 +97,14 @@ public final class ScoringEngine {
      * Passed iff total ≥ minTotal and every first-level rate ≥ minFirstLevelRate. The rate test is exact
      * (points × 100 ≥ rate × max), the reasons show the rate rounded to two decimals.
      */
-    static Verdict verdict(PassStandard standard, BigDecimal total, List<FirstLevelScore> firstLevel) {
+    public static Verdict verdict(PassStandard standard, BigDecimal total, List<FirstLevelScore> firstLevel) {
         if (standard == null) {
-            return new Verdict(false, List.of("the indicator system carries no pass standard"));
+            return verdict(List.of(Reason.of("verdict.noStandard")));
         }
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         if (standard.minTotal() != null && total.compareTo(standard.minTotal()) < 0) {
-            reasons.add("total " + Numbers.pts(total) + " < " + Numbers.plain(standard.minTotal()));
+            reasons.add(Reason.of("verdict.total").with("total", Numbers.pts(total))
+                    .with("min", Numbers.plain(standard.minTotal())));
         }
         BigDecimal minRate = standard.minFirstLevelRate();
         if (minRate != null) {
@@ -110,12 +112,16 @@ public final class ScoringEngine {
                 boolean below = f.maxPoints().signum() > 0
                         && f.points().multiply(Numbers.HUNDRED).compareTo(minRate.multiply(f.maxPoints())) < 0;
                 if (below) {
-                    reasons.add(f.code() + " " + f.name() + " rate " + f.rate().toPlainString() + " % < "
-                            + Numbers.plain(minRate) + " %");
+                    reasons.add(Reason.of("verdict.rate").with("node", f.code()).with("name", f.name())
+                            .with("rate", f.rate().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).with("min", Numbers.plain(minRate)));
                 }
             }
         }
-        return new Verdict(reasons.isEmpty(), List.copyOf(reasons));
+        return new Verdict(reasons.isEmpty(), Explainer.english().render(reasons), List.copyOf(reasons));
+    }
+
+    private static Verdict verdict(List<Reason> reasons) {
+        return new Verdict(false, Explainer.english().render(reasons), reasons);
     }
 
     private static Map<String, MetricDefinition> metrics(IndicatorSystemDocument system) {

@@ -2,18 +2,19 @@ package cn.nmsdz.scoring.domain.engine;
 
 import cn.nmsdz.scoring.domain.model.InputUsed;
 import cn.nmsdz.scoring.domain.model.MissingInput;
+import cn.nmsdz.scoring.domain.model.Reason;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** What one indicator's rule collects while it runs: points, inputs, explanation, missing, awaited. */
+/** What one indicator's rule collects while it runs: points, inputs, reasons, missing, awaited. */
 final class Work {
 
     BigDecimal points = BigDecimal.ZERO;
     final LinkedHashSet<InputUsed> inputs = new LinkedHashSet<>();
-    final List<String> explanation = new ArrayList<>();
+    final List<Reason> explanation = new ArrayList<>();
     final LinkedHashSet<MissingInput> missing = new LinkedHashSet<>();
     final LinkedHashSet<String> awaiting = new LinkedHashSet<>();
 
@@ -21,7 +22,7 @@ final class Work {
         points = points.add(Numbers.nz(p));
     }
 
-    void say(String line) {
+    void say(Reason line) {
         explanation.add(line);
     }
 

@@ -1,0 +1,64 @@
+package cn.nmsdz.scoring.report;
+
+import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
+import cn.nmsdz.scoring.explain.SnapshotRenderer;
+import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
+import cn.nmsdz.scoring.projection.DecompositionDepartmentEntity;
+import cn.nmsdz.scoring.projection.DecompositionEntryEntity;
+import cn.nmsdz.scoring.rest.GapResource;
+import cn.nmsdz.scoring.snapshot.Snapshot;
+import cn.nmsdz.scoring.snapshot.SnapshotEntity;
+import cn.nmsdz.scoring.snapshot.SnapshotService;
+import cn.nmsdz.support.rest.Language;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The report files of scoring-service, built from what it already projects (no call to another service). */
+@ApplicationScoped
+public class Reports {
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Inject
+    SnapshotService snapshots;
+
+    @Inject
+    SnapshotRenderer renderer;
+
+    @Inject
+    GapResource gaps;
+
+    /** The scorecard workbook of a stored snapshot, its explanations in the language asked for. */
+    public byte[] scorecard(SnapshotEntity entity, Language language) {
+        Snapshot s = renderer.render(snapshots.read(entity), language, () -> snapshots.recompute(entity).recomputed());
+        IndicatorSystemDocument system = CatalogueSystemEntity.<CatalogueSystemEntity>findByIdOptional(
+                        new CatalogueSystemEntity.Key(entity.systemCode, entity.systemVersion))
+                .orElseThrow(() -> new IllegalStateException("catalogue " + entity.systemCode + " v" + entity.systemVersion
+                        + " is not in the projection"))
+                .system();
+        return ScorecardWorkbook.write(s, system, owners(entity.region));
+    }
+
+    /** The gaps workbook of the latest snapshot of a region and year. */
+    public byte[] gaps(String region, int year, String regionName, Language language) {
+        return GapsWorkbook.write(gaps.view(region, year, language), regionName);
+    }
+
+    /** Lead and responsible units of each indicator from the projected decomposition, by name. */
+    Map<String, ScorecardWorkbook.Owners> owners(String region) {
+        Map<String, String> names = DecompositionDepartmentEntity.<DecompositionDepartmentEntity>list("region", region)
+                .stream().collect(Collectors.toMap(d -> d.code, d -> d.name, (a, b) -> a));
+        Map<String, ScorecardWorkbook.Owners> owners = new HashMap<>();
+        for (DecompositionEntryEntity e : DecompositionEntryEntity.<DecompositionEntryEntity>list("region", region)) {
+            owners.put(e.indicator, new ScorecardWorkbook.Owners(names(e.leadUnits, names), names(e.responsibleUnits, names)));
+        }
+        return owners;
+    }
+
+    private static List<String> names(String json, Map<String, String> names) {
+        return GapResource.departments(json, names).stream().map(d -> d.name() == null ? d.code() : d.name()).toList();
+    }
+}
