@@ -5,12 +5,14 @@ import importlib.machinery
 import importlib.util
 import io
 import json
+import sys
 import tarfile
 import tempfile
 import unittest
 from contextlib import redirect_stdout
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 loader = importlib.machinery.SourceFileLoader("check_image", str(Path(__file__).with_name("check-image")))
 spec = importlib.util.spec_from_loader("check_image", loader)
 check_image = importlib.util.module_from_spec(spec)
