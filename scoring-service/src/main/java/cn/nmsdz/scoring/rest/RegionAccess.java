@@ -43,7 +43,7 @@ public class RegionAccess {
     }
 
     /** The assessment year of a query parameter: required, a number, 2000..2100; else 400 naming {@code year}. */
-    static int requireYear(String raw) {
+    public static int requireYear(String raw) {
         if (raw == null || raw.isBlank()) {
             throw ProblemException.badRequest("query parameter 'year' (the assessment year) is required",
                     List.of(new Problem.FieldError("year", "required")));
