@@ -42,6 +42,9 @@ public class ProjectionConsumer {
     @Inject
     ScoringConfig config;
 
+    @Inject
+    cn.nmsdz.scoring.notify.Notifications notifications;
+
     @Incoming("catalogue-in")
     @Blocking(ordered = true)
     public void onCatalogue(String json) {
@@ -143,6 +146,7 @@ public class ProjectionConsumer {
         fact.points = data.points();
         fact.persist();
         EvidenceFactVersionEntity.of(fact).persist();
+        notifications.onEvidence(fact); // rejected, awaiting review, last activity (issue #13)
         snapshots.rescoreAfter(fact);
     }
 
