@@ -81,7 +81,8 @@ public class CampaignService {
         organisation.region(region);
         reject(CampaignRules.stages(stages));
         List<Stage> before = stages(region);
-        CampaignStageEntity.delete("regionCode", region);
+        // entity by entity: the stages read above are managed, a bulk delete would leave them in the context
+        CampaignStageEntity.ofRegion(region).forEach(CampaignStageEntity::delete);
         CampaignStageEntity.getEntityManager().flush();
         for (int i = 0; i < stages.size(); i++) {
             Stage s = stages.get(i);

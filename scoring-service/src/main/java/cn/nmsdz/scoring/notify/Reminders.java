@@ -94,7 +94,7 @@ public class Reminders {
                     raised += notifications.raise(region, CampaignEventTypes.TASK_OVERDUE, "task/" + t.number(),
                             "任务" + t.number() + "“" + t.title() + "”已逾期（时间节点 " + t.dueDate() + "）/ plan task "
                                     + t.number() + " is overdue",
-                            "reminder:" + region + ":task:" + t.kind() + ":" + t.number() + ":" + today, data, to) ? 1 : 0;
+                            "reminder:" + region + ":task:" + t.kind() + ":" + t.number() + ":" + t.dueDate() + ":" + today, data, to) ? 1 : 0;
                 }
             }
             return raised;
@@ -126,6 +126,7 @@ public class Reminders {
                 + " is overdue (due " + due + ")"
                 : what + "将于 " + due + " 到期 / indicator " + i.code() + (item == null ? "" : " item " + item) + " falls due on " + due;
         return notifications.raise(region, type, "indicator/" + i.code() + (item == null ? "" : "/" + item), message,
-                "reminder:" + region + ":" + i.code() + ":" + item + ":" + type + ":" + today, data, to) ? 1 : 0;
+                // once a day per thing and due date: a changed due date is reminded anew
+                "reminder:" + region + ":" + i.code() + ":" + item + ":" + type + ":" + due + ":" + today, data, to) ? 1 : 0;
     }
 }
