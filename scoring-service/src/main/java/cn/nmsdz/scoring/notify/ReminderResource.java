@@ -46,12 +46,12 @@ public class ReminderResource {
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     @APIResponse(responseCode = "403", description = "An office of another region (rule own-region)")
     public Run run(@PathParam("code") String code, @QueryParam("year") String year) {
-        access.checkReadable(code);
         String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
         if (!identity.hasRole("catalogue-admin") && !code.equals(own)) {
             throw ProblemException.forbidden("rule own-region: a creation office sends the reminders of its own region "
                     + own + ", not " + code);
         }
+        access.checkReadable(code);
         int y = RegionAccess.requireYear(year);
         return new Run(code, y, reminders.run(code, y));
     }

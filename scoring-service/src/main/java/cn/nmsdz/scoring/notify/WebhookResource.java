@@ -89,6 +89,12 @@ public class WebhookResource {
         if (body == null) {
             throw ProblemException.badRequest("a JSON body is required", List.of(new Problem.FieldError("body", "required")));
         }
+        String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
+        boolean admin = identity.hasRole("catalogue-admin");
+        if (!admin && body.region() != null && !body.region().equals(own)) {
+            throw ProblemException.forbidden("rule own-region: a creation office subscribes to the events of its own region "
+                    + own + ", not " + body.region());
+        }
         List<Problem.FieldError> errors = new ArrayList<>();
         if (body.url() == null || body.url().isBlank()) {
             errors.add(new Problem.FieldError("/url", "目标网址必填 / is required"));
@@ -107,18 +113,12 @@ public class WebhookResource {
         if (body.secret() == null || body.secret().length() < MIN_SECRET) {
             errors.add(new Problem.FieldError("/secret", "密钥至少 " + MIN_SECRET + " 个字符 / at least " + MIN_SECRET + " characters"));
         }
-        String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
-        boolean admin = identity.hasRole("catalogue-admin");
         if (!admin && body.region() == null) {
             errors.add(new Problem.FieldError("/region", "创建办须指定本地区 / a creation office subscribes for its own region " + own));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " 处问题，未保存 / " + errors.size() + " problem(s) found; nothing was stored",
                     errors);
-        }
-        if (!admin && !body.region().equals(own)) {
-            throw ProblemException.forbidden("rule own-region: a creation office subscribes to the events of its own region "
-                    + own + ", not " + body.region());
         }
         WebhookSubscriptionEntity s = new WebhookSubscriptionEntity();
         s.id = UUID.randomUUID().toString();

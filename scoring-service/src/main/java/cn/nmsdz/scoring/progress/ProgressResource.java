@@ -25,15 +25,12 @@ import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The creation's progress, computed from evidence, the latest snapshot and the campaign; never typed in. */
-@Path("/api/v1/regions/{code}")
+@Path("/api/v1/regions/{code}/progress") // not …/{code}: ScoreResource owns /api/v1 and a longer class path would hide it
 @Tag(name = "Creation progress", description = "Progress board, a department's own list and the 督查通报")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "Board: creation-office, evidence-reviewer, score-reader or catalogue-admin "
@@ -56,7 +53,6 @@ public class ProgressResource {
     SecurityIdentity identity;
 
     @GET
-    @Path("/progress")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"creation-office", "evidence-reviewer", "score-reader", "catalogue-admin"})
     @Operation(summary = "The progress board of a region's creation",
@@ -73,7 +69,7 @@ public class ProgressResource {
     }
 
     @GET
-    @Path("/progress/departments/{department}")
+    @Path("/departments/{department}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"creation-office", "evidence-reviewer", "score-reader", "catalogue-admin", "evidence-submitter"})
     @Operation(summary = "One department's own list: what it must still deliver, by when",
@@ -113,26 +109,5 @@ public class ProgressResource {
                 .sorted(Comparator.comparing(IndicatorRow::dueDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder())))
                 .toList();
         return new DepartmentList(code, y, board.asOf(), row, toDeliver, owned);
-    }
-
-    @GET
-    @Path("/progress.xlsx")
-    @Produces(XLSX)
-    @RolesAllowed({"creation-office", "evidence-reviewer", "score-reader", "catalogue-admin"})
-    @Operation(summary = "督查通报: the supervision sheet of the creation office",
-            description = "Sheet 督查通报: one row per department (承担指标数, 应得分, 已确认得分, 预计得分, 失分, 逾期事项, "
-                    + "待审核材料, 退回待重报, 最近报送), worst first (most overdue, then most points lost). Sheet 逾期事项: every "
-                    + "overdue indicator or item with its units and responsible persons. Text cells never become formulas.")
-    @APIResponse(responseCode = "200", description = "The workbook",
-            content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "Missing or impossible year")
-    public Response sheet(@PathParam("code") String code,
-            @Parameter(description = "Assessment year Y", required = true, example = "2026") @QueryParam("year") String year) {
-        access.checkReadable(code);
-        Board board = progress.board(code, RegionAccess.requireYear(year));
-        RegionEntity region = RegionEntity.findById(code);
-        return Response.ok(SupervisionWorkbook.write(board, region == null ? null : region.name), XLSX)
-                .header("Content-Disposition", "attachment; filename=\"progress-" + code + "-" + board.year() + ".xlsx\"")
-                .build();
     }
 }
