@@ -121,9 +121,14 @@ public class Notifications {
                     what + "的材料被退回，请重新报送 / evidence for indicator " + fact.indicator + " was rejected: submit it again",
                     key, data, List.of(Recipient.department(fact.department)));
         } else if ("SUBMITTED".equals(fact.state)) {
-            raise(fact.region, CampaignEventTypes.EVIDENCE_AWAITING_REVIEW, "evidence/" + fact.evidenceId,
-                    what + "有新材料待审核 / evidence for indicator " + fact.indicator + " awaits review",
-                    key, data, List.of(Recipient.role("evidence-reviewer")));
+            // one per indicator, department and day: a batch of 10,000 figures is one thing to review, not 10,000
+            data.remove("evidenceId");
+            data.remove("item");
+            String day = java.time.LocalDate.now(cn.nmsdz.scoring.progress.ProgressService.ZONE).toString();
+            raise(fact.region, CampaignEventTypes.EVIDENCE_AWAITING_REVIEW, "indicator/" + fact.indicator,
+                    "指标" + fact.indicator + "有新材料待审核 / new evidence for indicator " + fact.indicator + " awaits review",
+                    "awaiting-review:" + fact.region + ":" + fact.indicator + ":" + fact.department + ":" + day, data,
+                    List.of(Recipient.role("evidence-reviewer")));
         }
     }
 
