@@ -217,6 +217,20 @@ public class CampaignService {
         return after;
     }
 
+    /** The campaign fields of a task as the 方案任务 sheet gives them (checked there); with history, without event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void storeTaskCampaign(String region, TaskView t) {
+        PlanTaskEntity e = PlanTaskEntity.findById(new PlanTaskEntity.Key(region, t.kind(), t.number()));
+        TaskView before = view(e);
+        e.dueDate = t.dueDate();
+        e.stage = t.stage();
+        e.persons = JsonLists.write(t.persons());
+        e.targetValue = t.targetValue();
+        e.targetUnit = t.targetUnit();
+        e.currentValue = t.currentValue();
+        history.record(region, (PlanTask.TASK.equals(t.kind()) ? "task " : "measure ") + t.number(), before, view(e));
+    }
+
     @Transactional
     public List<Liaison> putLiaisons(String region, String department, List<Liaison> liaisons) {
         organisation.region(region);

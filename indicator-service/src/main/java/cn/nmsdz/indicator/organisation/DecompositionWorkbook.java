@@ -65,10 +65,15 @@ public final class DecompositionWorkbook {
     }
 
     /** What a sheet says, or every problem found in it (row numbers as Excel shows them). */
+    /**
+     * @param schedules indicator schedules (item null) from the campaign columns and item schedules from sheet 子项时间节点;
+     *                  null when the workbook has neither
+     * @param tasks     the campaign fields of plan tasks from sheet 方案任务; null without that sheet
+     */
     public record Result(List<DecompositionEntry> entries, List<Violation> violations,
-            List<CampaignViews.ScheduleView> schedules) {
+            List<CampaignViews.ScheduleView> schedules, List<CampaignViews.TaskView> tasks) {
         public Result(List<DecompositionEntry> entries, List<Violation> violations) {
-            this(entries, violations, null);
+            this(entries, violations, null, null);
         }
     }
 
@@ -81,6 +86,12 @@ public final class DecompositionWorkbook {
     /** With the campaign's columns 时间节点, 推进阶段 and 责任人员 of each indicator (items keep theirs in the API). */
     public static byte[] export(IndicatorSystemDocument system, RegionOrganisation org, String regionName,
             List<CampaignViews.ScheduleView> schedules) {
+        return export(system, org, regionName, schedules, List.of());
+    }
+
+    /** And the sheets 子项时间节点 (every item of a decomposed indicator) and 方案任务 (every plan task with its target). */
+    public static byte[] export(IndicatorSystemDocument system, RegionOrganisation org, String regionName,
+            List<CampaignViews.ScheduleView> schedules, List<CampaignViews.TaskView> tasks) {
         Map<String, CampaignViews.ScheduleView> schedule = new HashMap<>();
         schedules.stream().filter(x -> x.item() == null).forEach(x -> schedule.put(x.indicator(), x));
         List<String> header = new ArrayList<>(HEADER);
@@ -136,6 +147,7 @@ public final class DecompositionWorkbook {
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
             sheet.createFreezePane(0, 2);
+            CampaignSheets.write(wb, system, org, schedules, tasks);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -171,7 +183,7 @@ public final class DecompositionWorkbook {
         }
     }
 
-    private static void cell(Row row, int c, CellStyle style, String value) {
+    static void cell(Row row, int c, CellStyle style, String value) {
         Cell cell = row.createCell(c);
         cell.setCellValue(value == null ? "" : value);
         cell.setCellStyle(style);
@@ -214,6 +226,7 @@ public final class DecompositionWorkbook {
         List<Violation> v = new ArrayList<>();
         List<CampaignViews.ScheduleView> schedules = new ArrayList<>();
         boolean campaignColumns = false;
+        CampaignSheets.Read extra = new CampaignSheets.Read(null, null);
         List<DecompositionEntry> entries = new ArrayList<>();
         Map<Integer, String> codesByNumber = new HashMap<>();
         for (FirstLevelNode f : system.firstLevel()) {
@@ -328,14 +341,23 @@ public final class DecompositionWorkbook {
                             personsText, units, org.region(), stages));
                 }
             }
+            extra = CampaignSheets.read(wb, system, org, stages, v);
         } catch (IOException | RuntimeException e) {
             v.add(new Violation("", "the file is not a readable .xlsx workbook: " + e.getMessage()));
             return new Result(List.of(), v);
         }
-        return new Result(v.isEmpty() ? entries : List.of(), v, v.isEmpty() && campaignColumns ? schedules : null);
+        if (!v.isEmpty()) {
+            return new Result(List.of(), v);
+        }
+        List<CampaignViews.ScheduleView> allSchedules = null;
+        if (campaignColumns || extra.items() != null) {
+            allSchedules = new ArrayList<>(campaignColumns ? schedules : List.of());
+            allSchedules.addAll(extra.items() == null ? List.of() : extra.items());
+        }
+        return new Result(entries, v, allSchedules, extra.tasks());
     }
 
-    private static CampaignViews.ScheduleView schedule(List<Violation> v, String p, String at, String indicator, Cell dueCell,
+    static CampaignViews.ScheduleView schedule(List<Violation> v, String p, String at, String indicator, Cell dueCell,
             String dueText, String stageText, String personsText, Map<String, String> units, String region,
             List<CampaignViews.Stage> stages) {
         java.time.LocalDate due = null;
@@ -415,7 +437,7 @@ public final class DecompositionWorkbook {
     }
 
     /** "-", "—" or nothing: the annex's way of saying none. */
-    private static boolean blank(String s) {
+    static boolean blank(String s) {
         return s == null || s.isBlank() || s.strip().matches("[-—－/无]+");
     }
 
@@ -434,7 +456,7 @@ public final class DecompositionWorkbook {
         return -1;
     }
 
-    private static String text(DataFormatter fmt, Row row, int c) {
+    static String text(DataFormatter fmt, Row row, int c) {
         Cell cell = row.getCell(c);
         return cell == null ? "" : fmt.formatCellValue(cell).strip();
     }

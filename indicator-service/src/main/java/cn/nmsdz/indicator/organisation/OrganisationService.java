@@ -234,7 +234,8 @@ public class OrganisationService {
     /** The 任务分解表 of the region as an .xlsx workbook. */
     public byte[] exportSheet(String region) {
         RegionEntity r = region(region);
-        return DecompositionWorkbook.export(system(), organisation(region), r.name, campaign.schedules(region));
+        return DecompositionWorkbook.export(system(), organisation(region), r.name, campaign.schedules(region),
+                campaign.tasks(region));
     }
 
     /**
@@ -261,11 +262,17 @@ public class OrganisationService {
         // the sheet's 时间节点/责任人员/推进阶段 columns: only a sheet that has them changes the schedules (an old file keeps them)
         if (result.schedules() != null) {
             for (CampaignViews.ScheduleView s : result.schedules()) {
-                CampaignScheduleEntity old = CampaignScheduleEntity.findById(new CampaignScheduleEntity.Key(region, s.indicator(), ""));
+                String item = s.item() == null ? "" : s.item();
+                CampaignScheduleEntity old = CampaignScheduleEntity.findById(new CampaignScheduleEntity.Key(region, s.indicator(), item));
                 CampaignViews.ScheduleView before = old == null ? null : CampaignService.view(old);
-                CampaignService.store(region, s.indicator(), "", s.dueDate(), s.stage(), s.persons());
-                history.record(region, "schedule " + s.indicator(), before, s);
+                CampaignService.store(region, s.indicator(), item, s.dueDate(), s.stage(), s.persons());
+                history.record(region, "schedule " + s.indicator() + (s.item() == null ? "" : " item " + s.item()), before, s);
             }
+        }
+        if (result.tasks() != null) {
+            result.tasks().forEach(t -> campaign.storeTaskCampaign(region, t));
+        }
+        if (result.schedules() != null || result.tasks() != null) {
             campaign.announce(region);
         }
     }

@@ -43,11 +43,53 @@ class CampaignWorkbookAndRulesTest {
     }
 
     @Test
+    void item_schedules_and_plan_task_targets_travel_in_their_own_sheets() throws IOException {
+        RegionSeed seed = RegionSeed.read("seed/regions/500118-yongchuan.json");
+        RegionOrganisation org = organisation(seed);
+        String item = official().firstLevel().stream().flatMap(f -> f.children().stream()).flatMap(s -> s.indicators().stream())
+                .filter(i -> !i.items().isEmpty() && org.entries().stream().anyMatch(e -> e.indicator().equals(i.code())))
+                .findFirst().orElseThrow().items().get(0).code();
+        String indicator = item.substring(0, item.indexOf('.'));
+        ScheduleView itemSchedule = new ScheduleView(indicator, item, LocalDate.of(2026, 4, 1), null,
+                List.of(new Person("500118-commerce", "张伟", null)));
+        var task = seed.planTasks().get(0);
+        CampaignViews.TaskView target = new CampaignViews.TaskView(task.kind(), task.number(), task.section(), task.title(),
+                task.text(), task.leadUnits(), task.responsibleUnits(), LocalDate.of(2026, 9, 30), "push", List.of(),
+                new java.math.BigDecimal("5"), "家", new java.math.BigDecimal("2"));
+        byte[] xlsx = DecompositionWorkbook.export(official(), org, "永川区", List.of(itemSchedule), List.of(target));
+
+        DecompositionWorkbook.Result read = DecompositionWorkbook.read(new ByteArrayInputStream(xlsx), official(), org, STAGES);
+
+        assertEquals(List.of(), read.violations());
+        assertEquals(List.of(itemSchedule), read.schedules());
+        assertEquals(List.of(target), read.tasks(), "only the task with campaign fields; the others are left as they are");
+    }
+
+    @Test
+    void a_target_that_is_not_a_number_is_reported_by_sheet_and_row() throws IOException {
+        RegionSeed seed = RegionSeed.read("seed/regions/500118-yongchuan.json");
+        RegionOrganisation org = organisation(seed);
+        byte[] xlsx = DecompositionWorkbook.export(official(), org, "永川区", List.of(), List.of());
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(xlsx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Row row = wb.getSheet("方案任务").createRow(1);
+            row.createCell(0).setCellValue("任务");
+            row.createCell(1).setCellValue(seed.planTasks().get(0).number());
+            row.createCell(6).setCellValue("五家");
+            wb.write(out);
+            DecompositionWorkbook.Result read = DecompositionWorkbook.read(new ByteArrayInputStream(out.toByteArray()), official(),
+                    org, STAGES);
+            assertEquals(List.of("/方案任务/rows/2/目标值"), read.violations().stream().map(Violation::pointer).toList());
+        }
+    }
+
+    @Test
     void an_old_sheet_without_the_campaign_columns_still_imports_and_leaves_the_schedules_alone() throws IOException {
         RegionOrganisation org = organisation(RegionSeed.read("seed/regions/500118-yongchuan.json"));
         byte[] xlsx = DecompositionWorkbook.export(official(), org, "永川区", List.of());
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(xlsx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.getSheetAt(0);
+            wb.removeSheetAt(wb.getSheetIndex("方案任务"));
+            wb.removeSheetAt(wb.getSheetIndex("子项时间节点"));
             for (Row row : sheet) {
                 for (int c = DecompositionWorkbook.HEADER.size(); c < row.getLastCellNum(); c++) {
                     if (row.getCell(c) != null) {
@@ -61,6 +103,7 @@ class CampaignWorkbookAndRulesTest {
             assertEquals(List.of(), read.violations());
             assertEquals(41, read.entries().size());
             assertNull(read.schedules(), "no campaign columns: the stored schedules stay as they are");
+            assertNull(read.tasks());
         }
     }
 
