@@ -50,7 +50,8 @@ public final class DecompositionWorkbook {
     public static final List<String> CAMPAIGN_HEADER = List.of("时间节点", "推进阶段", "责任人员");
     static final String SHEET = "任务分解表";
     /** One responsible person per line: 姓名（单位）电话, the unit by name, alias or code. */
-    private static final Pattern PERSON_LINE = Pattern.compile("^([^（(]+)[（(]([^）)]+)[）)]\\s*(.*)$");
+    // the unit is the last bracketed part: a name may itself hold brackets
+    private static final Pattern PERSON_LINE = Pattern.compile("^(.+)[（(]([^（()）]+)[）)]\\s*([^（()）]*)$");
     private static final int NUMBER = 2;
     private static final int TASKS = 6;
     private static final int LEAD = 7;

@@ -33,7 +33,8 @@ class CampaignWorkbookAndRulesTest {
     void due_dates_persons_and_stages_go_out_and_come_back_through_the_sheet() throws IOException {
         RegionOrganisation org = organisation(RegionSeed.read("seed/regions/500118-yongchuan.json"));
         ScheduleView one = new ScheduleView("1", null, LocalDate.of(2026, 6, 30), "push",
-                List.of(new Person("500118-commerce", "张伟", "023-49881234"), new Person("500118-statistics", "李娜", null)));
+                List.of(new Person("500118-commerce", "张伟", "023-49881234"), new Person("500118-statistics", "李娜", null),
+                        new Person("500118-commerce", "=HYPERLINK(\"http://x\")王(小)芳", "023-1")));
         byte[] xlsx = DecompositionWorkbook.export(official(), org, "永川区", List.of(one));
 
         DecompositionWorkbook.Result read = DecompositionWorkbook.read(new ByteArrayInputStream(xlsx), official(), org, STAGES);
