@@ -64,7 +64,10 @@ public class WebhookDeliveryWorker {
 
     HttpClient client() {
         if (client == null) {
-            client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+            // HTTP/1.1: the default HTTP/2 client upgrades plain http with h2c, which receivers such as the JDK's own server
+            // answer in a way the client reports as an error after the receiver took the event (a needless second delivery)
+            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
         }
         return client;
     }
@@ -114,7 +117,7 @@ public class WebhookDeliveryWorker {
                     attempt.error = e instanceof java.net.http.HttpConnectTimeoutException ? "connect timed out"
                             : e instanceof java.net.http.HttpTimeoutException ? "no response in time"
                             : e instanceof java.net.ConnectException ? "connection refused" : "network error";
-                    LOG.debugf(e, "webhook delivery %d: %s", d.id, attempt.error);
+                    LOG.infof("webhook delivery %d: %s (%s)", d.id, attempt.error, e.toString());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     attempt.error = "interrupted";
