@@ -116,6 +116,20 @@ class CampaignIT {
         given().auth().oauth2(office).get(API + "/regions/" + PL + "/campaign").then().statusCode(200)
                 .body("schedules.find { it.indicator == '26' }.dueDate", equalTo(missed.toString()));
 
+        // a plan task with a number in its text gets its target; the market regulator's liaison; the group's office
+        given().auth().oauth2(office).contentType(ContentType.JSON).body(Map.of("dueDate", later.toString(), "stage", "push",
+                        "targetValue", 5, "targetUnit", "家", "currentValue", 2))
+                .put(API + "/regions/" + PL + "/plan/tasks/1").then().statusCode(200).body("targetValue", equalTo(5));
+        given().auth().oauth2(office).contentType(ContentType.JSON)
+                .body(List.of(Map.of("name", "赵敏", "phone", "0359-3522100", "contact", "13800000000")))
+                .put(API + "/regions/" + PL + "/departments/" + MARKET + "/liaisons").then().statusCode(200);
+        given().auth().oauth2(clerk).get(API + "/regions/" + PL + "/departments/" + MARKET + "/liaisons").then().statusCode(200)
+                .body("[0].name", equalTo("赵敏"));
+        Map<String, Object> group = given().auth().oauth2(office).get(API + "/regions/" + PL + "/leadership-group")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        given().auth().oauth2(office).contentType(ContentType.JSON).body(group).put(API + "/regions/" + PL + "/leadership-group")
+                .then().statusCode(200).body("title", equalTo(group.get("title")));
+
         // the OA system of 平陆 subscribes to overdue items and rejections
         Receiver receiver;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
@@ -150,13 +164,19 @@ class CampaignIT {
             return "NO_EVIDENCE".equals(b.getString("indicators.find { it.code == '25' }.status"))
                     && b.getInt("indicators.find { it.code == '25' }.rejected") == rejected25 + 1
                     && b.getInt("indicators.find { it.code == '24' }.submitted") == submitted24 + 1
-                    && "AWAITING_REVIEW".equals(b.getString("indicators.find { it.code == '24' }.status")) ? b : null;
+                    && "AWAITING_REVIEW".equals(b.getString("indicators.find { it.code == '24' }.status"))
+                    // the campaign arrives on catalogue.events, the evidence on evidence.events: wait for both
+                    && missed.toString().equals(b.getString("indicators.find { it.code == '26' }.dueDate"))
+                    && b.get("tasks.find { it.kind == 'TASK' && it.number == 1 }.targetValue") != null ? b : null;
         });
         assertEquals(false, board.getBoolean("indicators.find { it.code == '24' }.overdue"));
         assertEquals(false, board.getBoolean("indicators.find { it.code == '25' }.overdue"));
         assertEquals("NO_EVIDENCE", board.getString("indicators.find { it.code == '26' }.status"));
         assertEquals(true, board.getBoolean("indicators.find { it.code == '26' }.overdue"));
         assertEquals(missed.toString(), board.getString("indicators.find { it.code == '26' }.dueDate"));
+        assertEquals("ON_TRACK", board.getString("tasks.find { it.kind == 'TASK' && it.number == 1 }.state"), "2 of 5, due later");
+        assertEquals(5, board.getInt("tasks.find { it.kind == 'TASK' && it.number == 1 }.targetValue"));
+        assertEquals(2, board.getInt("tasks.find { it.kind == 'TASK' && it.number == 1 }.currentValue"));
         assertEquals(MARKET, board.getString("departments[0].code"), "the department with the missed deadline comes first");
         assertEquals(1, board.getInt("departments[0].overdue"));
         assertTrue(board.getInt("departments[0].rejectedToRedo") >= 1);
