@@ -7,6 +7,11 @@ public final class EventTypes {
     public static final String SYSTEM_RETIRED = "cn.nmsdz.catalogue.system-retired.v1";
     public static final String REGION_CHANGED = "cn.nmsdz.catalogue.region-changed.v1";
     public static final String DECOMPOSITION_CHANGED = "cn.nmsdz.catalogue.decomposition-changed.v1";
+    /**
+     * A region's creation campaign changed (stages, due dates, responsible persons, plan-task targets, liaisons):
+     * data is {@link cn.nmsdz.events.catalogue.CampaignData}, the region's whole campaign.
+     */
+    public static final String CAMPAIGN_CHANGED = "cn.nmsdz.catalogue.campaign-changed.v1";
     public static final String EVIDENCE_SUBMITTED = "cn.nmsdz.evidence.submitted.v1";
     public static final String EVIDENCE_REVIEWED = "cn.nmsdz.evidence.reviewed.v1";
     public static final String EVIDENCE_WITHDRAWN = "cn.nmsdz.evidence.withdrawn.v1";

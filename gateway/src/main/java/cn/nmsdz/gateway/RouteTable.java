@@ -51,6 +51,10 @@ public final class RouteTable {
     /** Sub-resources of /api/v1/regions/{code}/… owned by the scoring service. */
     static final Set<String> SCORING_REGION_RESOURCES = Set.of("scores", "gaps", "gaps.xlsx", "applications",
             "scoreboard", "scoreboard.xlsx");
+    /** The creation campaign (issue #13): its organisation side lives in the indicator service … */
+    static final Set<String> CAMPAIGN_INDICATOR_RESOURCES = Set.of("campaign", "stages", "organisation");
+    /** … its progress board, 督查通报 and reminders in the scoring service. */
+    static final Set<String> CAMPAIGN_SCORING_RESOURCES = Set.of("progress", "progress.xlsx", "reminders");
 
     private RouteTable() {
     }
@@ -77,6 +81,7 @@ public final class RouteTable {
             case "regions" -> region(s);
             case "evidence", "documents" -> Backend.EVIDENCE;
             case "snapshots", "rescoring" -> Backend.SCORING;
+            case "notifications", "webhooks" -> Backend.SCORING; // the campaign's inbox and webhooks (issue #13)
             default -> null;
         };
         return owner == null ? Optional.empty() : Optional.of(new Target(owner, path));
@@ -95,6 +100,12 @@ public final class RouteTable {
             return Backend.EVIDENCE;
         }
         if (SCORING_REGION_RESOURCES.contains(resource)) {
+            return Backend.SCORING;
+        }
+        if (CAMPAIGN_INDICATOR_RESOURCES.contains(resource)) {
+            return Backend.INDICATOR;
+        }
+        if (CAMPAIGN_SCORING_RESOURCES.contains(resource)) {
             return Backend.SCORING;
         }
         return null;

@@ -214,6 +214,24 @@ class AuthorizationMatrixIT {
         Supplier<Object> plAssessments = () -> count("pl-reviewer", PL, "kind=ASSESSMENT");
         Map<String, Object> application = Map.of("year", 2025);
         Supplier<Object> plApplications = () -> read("sx-reader", "/regions/" + PL + "/applications");
+        // the creation campaign (issue #13): everything 平陆's office runs, and the head of its change history
+        Supplier<Object> plOrganisation = () -> String.join("\n", read("admin", "/regions/" + PL + "/campaign"),
+                read("admin", "/regions/" + PL + "/organisation/history?limit=1"), read("admin", "/regions/" + PL + "/departments"),
+                read("admin", "/regions/" + PL + "/leadership-group"), read("admin", "/regions/" + PL + "/decomposition"),
+                read("admin", "/regions/" + PL + "/departments/" + PL + "-market-supervision/liaisons"));
+        Supplier<Object> plWebhooks = () -> read("admin", "/webhooks");
+        Map<String, Object> schedule = Map.of("dueDate", "2026-06-30",
+                "persons", List.of(Map.of("department", PL + "-market-supervision", "name", "授权矩阵")));
+        List<Map<String, Object>> stages = List.of(Map.of("code", "authz", "name", "授权矩阵", "startsOn", "2026-01-01",
+                "endsOn", "2026-12-31"));
+        Map<String, Object> target = Map.of("targetValue", 5, "targetUnit", "家");
+        List<Map<String, Object>> liaisons = List.of(Map.of("name", "授权矩阵", "phone", "0359-0000000"));
+        Map<String, Object> group = Map.of("title", "授权矩阵领导小组", "members", List.of());
+        Map<String, Object> plDepartment = Map.of("code", PL + "-authz-matrix", "name", "授权矩阵局",
+                "aliases", List.of(), "kind", "GOVERNMENT_DEPARTMENT", "members", List.of());
+        Map<String, Object> plEntry = Map.of("leadUnits", List.of(PL + "-market-supervision"), "responsibleUnits", List.of());
+        Map<String, Object> webhook = Map.of("url", "https://oa.example.gov.cn/hook", "eventTypes",
+                List.of("cn.nmsdz.campaign.item-overdue.v1"), "region", PL, "secret", "authz-matrix-secret-0123");
 
         return Stream.of(
                 // ---------------------------------------------------------------- indicator-service: catalogue
@@ -259,6 +277,33 @@ class AuthorizationMatrixIT {
                 row("GET decomposition.xlsx of 500118 by pl-reviewer (region: another county)", "GET", "/regions/" + YC + "/decomposition.xlsx", null, null, "pl-reviewer", 403),
                 row("POST decomposition.xlsx (xlsx) by yc-market (role)", "POST", "/regions/" + YC + "/decomposition.xlsx", XLSX, sheet, "yc-market", 403, decomposition),
                 row("POST decomposition.xlsx (multipart) by pl-reviewer (role)", "POST", "/regions/" + YC + "/decomposition.xlsx", MULTIPART, Map.of(), "pl-reviewer", 403, decomposition),
+                // ---------------------------------------------------------------- the creation campaign (issue #13)
+                // a creation office runs its own region only: 永川's office changes nothing in 平陆
+                row("PUT stages of 140829 by yc-office (own-region)", "PUT", "/regions/" + PL + "/stages", "json", stages, "yc-office", 403, plOrganisation),
+                row("PUT schedule of 140829 indicator 3 by yc-office (own-region)", "PUT", "/regions/" + PL + "/decomposition/3/schedule", "json", schedule, "yc-office", 403, plOrganisation),
+                row("PUT item schedule of 140829 17.1 by yc-office (own-region)", "PUT", "/regions/" + PL + "/decomposition/17/items/17.1/schedule", "json", schedule, "yc-office", 403, plOrganisation),
+                row("PUT plan task 1 of 140829 by yc-office (own-region)", "PUT", "/regions/" + PL + "/plan/tasks/1", "json", target, "yc-office", 403, plOrganisation),
+                row("PUT liaisons of 140829 by yc-office (own-region)", "PUT", "/regions/" + PL + "/departments/" + PL + "-market-supervision/liaisons", "json", liaisons, "yc-office", 403, plOrganisation),
+                row("PUT leadership-group of 140829 by yc-office (own-region)", "PUT", "/regions/" + PL + "/leadership-group", "json", group, "yc-office", 403, plOrganisation),
+                row("POST departments of 140829 by yc-office (own-region)", "POST", "/regions/" + PL + "/departments", "json", plDepartment, "yc-office", 403, plOrganisation),
+                row("DELETE department of 140829 by yc-office (own-region)", "DELETE", "/regions/" + PL + "/departments/" + PL + "-market-supervision", null, null, "yc-office", 403, plOrganisation),
+                row("PUT decomposition entry 3 of 140829 by yc-office (own-region)", "PUT", "/regions/" + PL + "/decomposition/3", "json", plEntry, "yc-office", 403, plOrganisation),
+                row("POST decomposition.xlsx of 140829 by yc-office (own-region)", "POST", "/regions/" + PL + "/decomposition.xlsx", XLSX, sheet, "yc-office", 403, plOrganisation),
+                row("POST reminders of 140829 by yc-office (own-region)", "POST", "/regions/" + PL + "/reminders?year=2026", null, null, "yc-office", 403),
+                row("POST webhooks for 140829 by yc-office (own-region)", "POST", "/webhooks", "json", webhook, "yc-office", 403, plWebhooks),
+                row("PUT stages of 140829 by pl-market (role)", "PUT", "/regions/" + PL + "/stages", "json", stages, "pl-market", 403, plOrganisation),
+                row("PUT schedule of 140829 by pl-reviewer (role)", "PUT", "/regions/" + PL + "/decomposition/3/schedule", "json", schedule, "pl-reviewer", 403, plOrganisation),
+                row("POST webhooks by pl-market (role)", "POST", "/webhooks", "json", webhook, "pl-market", 403, plWebhooks),
+                row("GET webhooks by pl-reviewer (role)", "GET", "/webhooks", null, null, "pl-reviewer", 403),
+                row("GET organisation history of 140829 by yc-office (region)", "GET", "/regions/" + PL + "/organisation/history", null, null, "yc-office", 403),
+                row("GET progress of 140829 by yc-office (region)", "GET", "/regions/" + PL + "/progress?year=2026", null, null, "yc-office", 403),
+                row("GET progress.xlsx of 140829 by yc-office (region)", "GET", "/regions/" + PL + "/progress.xlsx?year=2026", null, null, "yc-office", 403),
+                row("GET progress of 140829 by pl-market (role: a submitter reads its own list)", "GET", "/regions/" + PL + "/progress?year=2026", null, null, "pl-market", 403),
+                row("GET progress of another department by pl-market (own-department)", "GET", "/regions/" + PL + "/progress/departments/" + PL + "-statistics?year=2026", null, null, "pl-market", 403),
+                row("GET department progress of 140829 by yc-market (own-department)", "GET", "/regions/" + PL + "/progress/departments/" + PL + "-market-supervision?year=2026", null, null, "yc-market", 403),
+                row("GET progress without token", "GET", "/regions/" + PL + "/progress?year=2026", null, null, null, 401),
+                row("GET notifications without token", "GET", "/notifications", null, null, null, 401),
+                row("GET webhooks without token", "GET", "/webhooks", null, null, null, 401),
                 // ---------------------------------------------------------------- evidence-service: observations
                 row("POST observations 140829 by yc-market (region)", "POST", "/regions/" + PL + "/observations", "json", observation, "yc-market", 403, plOnlineOperators2014),
                 row("POST observations 140829 by sx-reader (role)", "POST", "/regions/" + PL + "/observations", "json", observation, "sx-reader", 403, plOnlineOperators2014),
@@ -391,6 +436,12 @@ class AuthorizationMatrixIT {
         }
         if (name.contains("(withdraw-scope")) {
             return "rule withdraw-scope:";
+        }
+        if (name.contains("(own-region")) {
+            return "rule own-region:";
+        }
+        if (name.contains("(own-department")) {
+            return "rule own-department:";
         }
         throw new AssertionError("a 403 row must name why it is refused: " + name);
     }

@@ -61,6 +61,10 @@ class MalformedInputIT {
                 .body(Map.of("metric", "online_retail_sales", "year", 2002, "value", 1, "source", "MalformedInputIT"))
                 .post(API + "/regions/" + PL + "/observations").then().statusCode(201).extract().path("[0].id");
         IDS.put("{pl-evidence}", id);
+        // the creation of 永川 has one stage: the campaign rows check due dates against it
+        given().auth().oauth2(token("yc-office")).contentType(ContentType.JSON)
+                .body(List.of(Map.of("code", "push", "name", "全面推进", "startsOn", "2026-01-01", "endsOn", "2026-12-31")))
+                .put(API + "/regions/" + YC + "/stages").then().statusCode(200);
     }
 
     @Test
@@ -157,6 +161,12 @@ class MalformedInputIT {
         Supplier<Object> ycAssessments = () -> count("yc-reviewer", YC, "kind=ASSESSMENT");
         Supplier<Object> plEvidence = () -> read("pl-reviewer", "/evidence/{pl-evidence}");
         Supplier<Object> plApplications = () -> read("sx-reader", "/regions/" + PL + "/applications");
+        String schedule = "/regions/" + YC + "/decomposition/1/schedule";
+        Supplier<Object> ycCampaign = () -> read("admin", "/regions/" + YC + "/campaign") + read("admin",
+                "/regions/" + YC + "/departments/500118-market-supervision/liaisons");
+        Supplier<Object> webhooks = () -> read("admin", "/webhooks");
+        String webhook = "{\"url\": \"URL\", \"eventTypes\": [\"cn.nmsdz.campaign.item-overdue.v1\"], \"region\": \"500118\", "
+                + "\"secret\": \"malformed-input-secret-0123\"}";
         String department = "{\"code\": \"500118-malformed\", \"name\": \"畸形局\", \"kind\": \"GOVERNMENT_DEPARTMENT\", "
                 + "\"aliases\": ALIASES}";
         Stream<Row> found = Stream.of(
@@ -204,6 +214,34 @@ class MalformedInputIT {
                         "{\"tasks\": [1], \"leadUnits\": [null]}", 400, "/leadUnits/0", decomposition),
                 row("POST decomposition.xlsx not a workbook", "POST", "/regions/" + YC + "/decomposition.xlsx", "admin", XLSX,
                         "not a zip", 422, "not a readable .xlsx", decomposition),
+                // ---------------------------------------------------------------- the creation campaign (issue #13)
+                row("PUT schedule with a due date outside the creation's stages", "PUT", schedule, "yc-office", "json",
+                        "{\"dueDate\": \"2027-03-01\"}", 400, "/dueDate", ycCampaign),
+                row("PUT schedule with a person without a name", "PUT", schedule, "yc-office", "json",
+                        "{\"dueDate\": \"2026-03-01\", \"persons\": [{\"department\": \"500118-market-supervision\"}]}", 400,
+                        "/persons/0/name", ycCampaign),
+                row("PUT schedule with a day that does not exist", "PUT", schedule, "yc-office", "json",
+                        "{\"dueDate\": \"2026-02-30\"}", 400, "/dueDate", ycCampaign),
+                row("PUT schedule in a stage the creation does not have", "PUT", schedule, "yc-office", "json",
+                        "{\"dueDate\": \"2026-03-01\", \"stage\": \"apply\"}", 400, "/stage", ycCampaign),
+                row("PUT plan task with a target that is not a number", "PUT", "/regions/" + YC + "/plan/tasks/1", "yc-office", "json",
+                        "{\"targetValue\": \"五家\"}", 400, "/targetValue", ycCampaign),
+                row("PUT stages ending before they start", "PUT", "/regions/" + YC + "/stages", "yc-office", "json",
+                        "[{\"code\": \"push\", \"name\": \"全面推进\", \"startsOn\": \"2026-05-01\", \"endsOn\": \"2026-04-01\"}]",
+                        400, "/0/endsOn", ycCampaign),
+                row("PUT liaisons without any contact", "PUT", "/regions/" + YC + "/departments/500118-market-supervision/liaisons",
+                        "yc-office", "json", "[{\"name\": \"王芳\"}]", 400, "/0/phone", ycCampaign),
+                row("POST webhooks with an ftp URL", "POST", "/webhooks", "yc-office", "json", webhook.replace("URL", "ftp://oa.example/x"),
+                        400, "/url", webhooks),
+                row("POST webhooks to the link-local metadata address", "POST", "/webhooks", "yc-office", "json",
+                        webhook.replace("URL", "http://169.254.169.254/latest/meta-data"), 400, "link-local", webhooks),
+                row("POST webhooks to a private address", "POST", "/webhooks", "yc-office", "json",
+                        webhook.replace("URL", "http://10.1.2.3/hook"), 400, "private address", webhooks),
+                row("POST webhooks to localhost (not on the allow-list)", "POST", "/webhooks", "yc-office", "json",
+                        webhook.replace("URL", "http://localhost:9/hook"), 400, "/url", webhooks),
+                row("GET progress?year=abc", "GET", "/regions/" + YC + "/progress?year=abc", "yc-office", null, null, 400, "'year'", null),
+                row("GET organisation history?limit=0", "GET", "/regions/" + YC + "/organisation/history?limit=0", "yc-office", null, null,
+                        400, "'limit'", null),
                 // ---------------------------------------------------------------- evidence-service
                 row("was 500: POST observations subject of 100 characters", "POST", observations, BUREAU, "json",
                         observation("\"subject\": \"" + "9".repeat(100) + "\""), 400, "/subject", plObservations),

@@ -46,7 +46,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class DecompositionWorkbook {
     public static final List<String> HEADER = List.of("一级指标", "二级指标", "编号", "变量性质", "三级指标",
             "指标说明及打分标准", "涉及方案中具体工作任务", "牵头单位", "责任单位");
+    /** The campaign's columns (issue #13), after the seeds' ones; a sheet without them still imports. */
+    public static final List<String> CAMPAIGN_HEADER = List.of("时间节点", "推进阶段", "责任人员");
     static final String SHEET = "任务分解表";
+    /** One responsible person per line: 姓名（单位）电话, the unit by name, alias or code. */
+    // the unit is the last bracketed part: a name may itself hold brackets
+    private static final Pattern PERSON_LINE = Pattern.compile("^(.+)[（(]([^（()）]+)[）)]\\s*([^（()）]*)$");
     private static final int NUMBER = 2;
     private static final int TASKS = 6;
     private static final int LEAD = 7;
@@ -61,27 +66,52 @@ public final class DecompositionWorkbook {
     }
 
     /** What a sheet says, or every problem found in it (row numbers as Excel shows them). */
-    public record Result(List<DecompositionEntry> entries, List<Violation> violations) {
+    /**
+     * @param schedules indicator schedules (item null) from the campaign columns and item schedules from sheet 子项时间节点;
+     *                  null when the workbook has neither
+     * @param tasks     the campaign fields of plan tasks from sheet 方案任务; null without that sheet
+     */
+    public record Result(List<DecompositionEntry> entries, List<Violation> violations,
+            List<CampaignViews.ScheduleView> schedules, List<CampaignViews.TaskView> tasks) {
+        public Result(List<DecompositionEntry> entries, List<Violation> violations) {
+            this(entries, violations, null, null);
+        }
     }
 
     // ------------------------------------------------------------------ export
 
     public static byte[] export(IndicatorSystemDocument system, RegionOrganisation org, String regionName) {
+        return export(system, org, regionName, List.of());
+    }
+
+    /** With the campaign's columns 时间节点, 推进阶段 and 责任人员 of each indicator (items keep theirs in the API). */
+    public static byte[] export(IndicatorSystemDocument system, RegionOrganisation org, String regionName,
+            List<CampaignViews.ScheduleView> schedules) {
+        return export(system, org, regionName, schedules, List.of());
+    }
+
+    /** And the sheets 子项时间节点 (every item of a decomposed indicator) and 方案任务 (every plan task with its target). */
+    public static byte[] export(IndicatorSystemDocument system, RegionOrganisation org, String regionName,
+            List<CampaignViews.ScheduleView> schedules, List<CampaignViews.TaskView> tasks) {
+        Map<String, CampaignViews.ScheduleView> schedule = new HashMap<>();
+        schedules.stream().filter(x -> x.item() == null).forEach(x -> schedule.put(x.indicator(), x));
+        List<String> header = new ArrayList<>(HEADER);
+        header.addAll(CAMPAIGN_HEADER);
         Map<String, DecompositionEntry> entries = new HashMap<>();
         org.entries().forEach(e -> entries.put(e.indicator(), e));
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(SHEET);
             CellStyle title = style(wb, true, HorizontalAlignment.CENTER);
-            CellStyle header = style(wb, true, HorizontalAlignment.CENTER);
+            CellStyle headerStyle = style(wb, true, HorizontalAlignment.CENTER);
             CellStyle centred = style(wb, false, HorizontalAlignment.CENTER);
             CellStyle text = style(wb, false, HorizontalAlignment.LEFT);
 
             Row titleRow = sheet.createRow(0);
             cell(titleRow, 0, title, (regionName == null ? org.region() : regionName) + "创建“全国网络市场监管与服务示范区”任务分解表");
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADER.size() - 1));
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, header.size() - 1));
             Row headerRow = sheet.createRow(1);
-            for (int c = 0; c < HEADER.size(); c++) {
-                cell(headerRow, c, header, HEADER.get(c));
+            for (int c = 0; c < header.size(); c++) {
+                cell(headerRow, c, headerStyle, header.get(c));
             }
             int r = 2;
             for (FirstLevelNode f : system.firstLevel()) {
@@ -101,17 +131,24 @@ public final class DecompositionWorkbook {
                         cell(row, TASKS, text, e == null ? "" : taskLines(org, e));
                         cell(row, LEAD, text, e == null ? "" : unitNames(org, e.leadUnits()));
                         cell(row, RESPONSIBLE, text, e == null ? "" : unitNames(org, e.responsibleUnits()));
+                        CampaignViews.ScheduleView sc = schedule.get(i.code());
+                        cell(row, RESPONSIBLE + 1, centred, sc == null || sc.dueDate() == null ? "" : sc.dueDate().toString());
+                        cell(row, RESPONSIBLE + 2, centred, sc == null || sc.stage() == null ? "" : sc.stage());
+                        cell(row, RESPONSIBLE + 3, text, sc == null ? "" : String.join("\n", sc.persons().stream()
+                                .map(p -> p.name() + "（" + org.department(p.department()).map(Department::name)
+                                        .orElse(p.department()) + "）" + (p.phone() == null ? "" : p.phone())).toList()));
                         r++;
                     }
                     merge(sheet, secondStart, r - 1, 1);
                 }
                 merge(sheet, firstStart, r - 1, 0);
             }
-            int[] widths = {12, 12, 6, 10, 28, 60, 36, 20, 36};
+            int[] widths = {12, 12, 6, 10, 28, 60, 36, 20, 36, 12, 10, 30};
             for (int c = 0; c < widths.length; c++) {
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
             sheet.createFreezePane(0, 2);
+            CampaignSheets.write(wb, system, org, schedules, tasks);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -147,7 +184,7 @@ public final class DecompositionWorkbook {
         }
     }
 
-    private static void cell(Row row, int c, CellStyle style, String value) {
+    static void cell(Row row, int c, CellStyle style, String value) {
         Cell cell = row.createCell(c);
         cell.setCellValue(value == null ? "" : value);
         cell.setCellStyle(style);
@@ -177,7 +214,20 @@ public final class DecompositionWorkbook {
      * 一级指标, columns by their header names. Rows with no task and no unit give no entry.
      */
     public static Result read(InputStream in, IndicatorSystemDocument system, RegionOrganisation org) {
+        return read(in, system, org, List.of());
+    }
+
+    /**
+     * Also reads the campaign's columns where the sheet has them (all three or none): {@link Result#schedules()} is
+     * null for a sheet without them, so an old file leaves the schedules as they are. Due dates are checked against
+     * {@code stages} like the API does.
+     */
+    public static Result read(InputStream in, IndicatorSystemDocument system, RegionOrganisation org,
+            List<CampaignViews.Stage> stages) {
         List<Violation> v = new ArrayList<>();
+        List<CampaignViews.ScheduleView> schedules = new ArrayList<>();
+        boolean campaignColumns = false;
+        CampaignSheets.Read extra = new CampaignSheets.Read(null, null);
         List<DecompositionEntry> entries = new ArrayList<>();
         Map<Integer, String> codesByNumber = new HashMap<>();
         for (FirstLevelNode f : system.firstLevel()) {
@@ -197,7 +247,7 @@ public final class DecompositionWorkbook {
                     columns = new LinkedHashMap<>();
                     for (int c = 0; c < row.getLastCellNum(); c++) {
                         String name = text(fmt, row, c).replaceAll("\\s", "");
-                        if (HEADER.contains(name)) {
+                        if (HEADER.contains(name) || CAMPAIGN_HEADER.contains(name)) {
                             columns.put(name, c);
                         }
                     }
@@ -213,6 +263,11 @@ public final class DecompositionWorkbook {
                     v.add(new Violation("/header/" + needed, "column " + needed + " is missing from the header row"));
                 }
             }
+            long campaignCount = CAMPAIGN_HEADER.stream().filter(columns::containsKey).count();
+            if (campaignCount > 0 && campaignCount < CAMPAIGN_HEADER.size()) {
+                v.add(new Violation("/header", "columns " + CAMPAIGN_HEADER + " come together: give all three or none"));
+            }
+            campaignColumns = campaignCount == CAMPAIGN_HEADER.size();
             if (!v.isEmpty()) {
                 return new Result(List.of(), v);
             }
@@ -230,6 +285,9 @@ public final class DecompositionWorkbook {
                 String tasks = text(fmt, row, columns.get("涉及方案中具体工作任务"));
                 String lead = text(fmt, row, columns.get("牵头单位"));
                 String responsible = text(fmt, row, columns.get("责任单位"));
+                String dueText = campaignColumns ? text(fmt, row, columns.get("时间节点")) : "";
+                String stageText = campaignColumns ? text(fmt, row, columns.get("推进阶段")) : "";
+                String personsText = campaignColumns ? text(fmt, row, columns.get("责任人员")) : "";
                 if (number.isEmpty() && tasks.isEmpty() && lead.isEmpty() && responsible.isEmpty()) {
                     continue;
                 }
@@ -279,12 +337,73 @@ public final class DecompositionWorkbook {
                 List<String> leadCodes = units(v, p + "/牵头单位", at, lead, units, org.region());
                 List<String> responsibleCodes = units(v, p + "/责任单位", at, responsible, units, org.region());
                 entries.add(new DecompositionEntry(code, taskNumbers, measureNumbers, leadCodes, responsibleCodes));
+                if (campaignColumns && !(blank(dueText) && blank(stageText) && blank(personsText))) {
+                    schedules.add(schedule(v, p, at, code, row.getCell(columns.get("时间节点")), dueText, stageText,
+                            personsText, units, org.region(), stages));
+                }
             }
+            extra = CampaignSheets.read(wb, system, org, stages, v);
         } catch (IOException | RuntimeException e) {
             v.add(new Violation("", "the file is not a readable .xlsx workbook: " + e.getMessage()));
             return new Result(List.of(), v);
         }
-        return new Result(v.isEmpty() ? entries : List.of(), v);
+        if (!v.isEmpty()) {
+            return new Result(List.of(), v);
+        }
+        List<CampaignViews.ScheduleView> allSchedules = null;
+        if (campaignColumns || extra.items() != null) {
+            allSchedules = new ArrayList<>(campaignColumns ? schedules : List.of());
+            allSchedules.addAll(extra.items() == null ? List.of() : extra.items());
+        }
+        return new Result(entries, v, allSchedules, extra.tasks());
+    }
+
+    static CampaignViews.ScheduleView schedule(List<Violation> v, String p, String at, String indicator, Cell dueCell,
+            String dueText, String stageText, String personsText, Map<String, String> units, String region,
+            List<CampaignViews.Stage> stages) {
+        java.time.LocalDate due = null;
+        if (dueCell != null && dueCell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(dueCell)) {
+            due = dueCell.getLocalDateTimeCellValue().toLocalDate();
+        } else if (!blank(dueText)) {
+            try {
+                due = java.time.LocalDate.parse(dueText.strip().replace('/', '-').replace('.', '-'));
+            } catch (java.time.format.DateTimeParseException e) {
+                v.add(new Violation(p + "/时间节点", at + "时间节点 '" + dueText + "' is no date (write 2026-06-30)"));
+            }
+        }
+        String stage = null;
+        if (!blank(stageText)) {
+            String t = stageText.strip();
+            stage = stages.stream().filter(s -> s.code().equals(t) || s.name().equals(t)).map(CampaignViews.Stage::code)
+                    .findFirst().orElse(null);
+            if (stage == null) {
+                v.add(new Violation(p + "/推进阶段", at + "推进阶段 '" + t + "' is no stage of the creation "
+                        + stages.stream().map(CampaignViews.Stage::name).toList()));
+            }
+        }
+        if (stage != null || stageText.isBlank()) {
+            CampaignRules.dueDate(due, stage, stages).forEach(x -> v.add(new Violation(p + "/时间节点", at + x.message())));
+        }
+        List<CampaignViews.Person> persons = new ArrayList<>();
+        if (!blank(personsText)) {
+            for (String line : personsText.split("[\\n；;]+")) {
+                String l = line.strip();
+                if (l.isEmpty()) {
+                    continue;
+                }
+                Matcher m = PERSON_LINE.matcher(l);
+                String unit = m.matches() ? units.get(m.group(2).strip()) : null;
+                if (!m.matches()) {
+                    v.add(new Violation(p + "/责任人员", at + "cannot read '" + l + "': write one person per line as 姓名（单位）电话"));
+                } else if (unit == null) {
+                    v.add(new Violation(p + "/责任人员", at + "'" + m.group(2).strip() + "' is no department of region " + region));
+                } else {
+                    persons.add(new CampaignViews.Person(unit, m.group(1).strip(), m.group(3).isBlank() ? null : m.group(3).strip()));
+                }
+            }
+        }
+        return new CampaignViews.ScheduleView(indicator, null, due, stage, persons);
     }
 
     private static void add(List<Violation> v, String p, String at, List<Integer> into, int n, Set<Integer> known,
@@ -319,7 +438,7 @@ public final class DecompositionWorkbook {
     }
 
     /** "-", "—" or nothing: the annex's way of saying none. */
-    private static boolean blank(String s) {
+    static boolean blank(String s) {
         return s == null || s.isBlank() || s.strip().matches("[-—－/无]+");
     }
 
@@ -338,7 +457,7 @@ public final class DecompositionWorkbook {
         return -1;
     }
 
-    private static String text(DataFormatter fmt, Row row, int c) {
+    static String text(DataFormatter fmt, Row row, int c) {
         Cell cell = row.getCell(c);
         return cell == null ? "" : fmt.formatCellValue(cell).strip();
     }

@@ -25,6 +25,9 @@ public class DepartmentEntity extends PanacheEntityBase {
     @Convert(converter = JsonLists.Strings.class)
     public List<String> members;
     public int position;
+    /** 联络员 as a JSON array of {name, phone, contact}; set through the liaisons endpoint only. */
+    @Column(columnDefinition = "text")
+    public String liaisons = "[]";
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 

@@ -54,6 +54,12 @@ public class OrganisationService {
     @Inject
     CatalogueService catalogue;
 
+    @Inject
+    OrganisationHistory history;
+
+    @Inject
+    CampaignService campaign;
+
     /** The indicator system whose codes and names the decomposition refers to. */
     @ConfigProperty(name = "nmsdz.catalogue.default-system", defaultValue = "NMSDZ")
     String defaultSystem;
@@ -171,6 +177,7 @@ public class OrganisationService {
         if (!users.isEmpty()) {
             throw ProblemException.conflict("department " + code + " is still named by " + String.join(", ", users));
         }
+        history.record(region, "department " + code, entity.toDomain(), null);
         entity.delete();
         announce(region);
     }
@@ -186,7 +193,9 @@ public class OrganisationService {
         reject("Invalid department", violations);
         int position = existing != null ? existing.position
                 : DepartmentEntity.ofRegion(region).stream().mapToInt(e -> e.position + 1).max().orElse(0);
+        Department before = existing == null ? null : existing.toDomain();
         persist(region, d, position, OffsetDateTime.now(ZoneOffset.UTC));
+        history.record(region, "department " + d.code(), before, DepartmentEntity.<DepartmentEntity>findById(d.code()).toDomain());
         announce(region);
         return d;
     }
@@ -215,6 +224,8 @@ public class OrganisationService {
         region(region);
         reject("Invalid decomposition entry",
                 DecompositionRules.entry(entry, new java.util.HashSet<>(indicatorCodes(system())), organisation(region)));
+        DecompositionEntryEntity old = DecompositionEntryEntity.findById(new DecompositionEntryEntity.Key(region, entry.indicator()));
+        history.record(region, "decomposition " + entry.indicator(), old == null ? null : old.toDomain(), entry);
         store(region, entry, OffsetDateTime.now(ZoneOffset.UTC));
         announce(region);
         return entry;
@@ -223,7 +234,8 @@ public class OrganisationService {
     /** The 任务分解表 of the region as an .xlsx workbook. */
     public byte[] exportSheet(String region) {
         RegionEntity r = region(region);
-        return DecompositionWorkbook.export(system(), organisation(region), r.name);
+        return DecompositionWorkbook.export(system(), organisation(region), r.name, campaign.schedules(region),
+                campaign.tasks(region));
     }
 
     /**
@@ -233,7 +245,8 @@ public class OrganisationService {
     @Transactional
     public void importSheet(String region, java.io.InputStream in) {
         region(region);
-        DecompositionWorkbook.Result result = DecompositionWorkbook.read(in, system(), organisation(region));
+        DecompositionWorkbook.Result result = DecompositionWorkbook.read(in, system(), organisation(region),
+                campaign.stages(region));
         if (!result.violations().isEmpty()) {
             throw new ProblemException(422, "Invalid 任务分解表", result.violations().size()
                     + " problem(s) found; nothing was imported",
@@ -241,9 +254,27 @@ public class OrganisationService {
         }
         java.util.Set<String> kept = new java.util.HashSet<>();
         result.entries().forEach(e -> kept.add(e.indicator()));
-        DecompositionEntryEntity.ofRegion(region).stream().filter(e -> !kept.contains(e.indicator))
-                .forEach(DecompositionEntryEntity::delete);
+        DecompositionEntryEntity.ofRegion(region).stream().filter(e -> !kept.contains(e.indicator)).forEach(e -> {
+            history.record(region, "decomposition " + e.indicator, e.toDomain(), null);
+            e.delete();
+        });
         putEntries(region, result.entries());
+        // the sheet's 时间节点/责任人员/推进阶段 columns: only a sheet that has them changes the schedules (an old file keeps them)
+        if (result.schedules() != null) {
+            for (CampaignViews.ScheduleView s : result.schedules()) {
+                String item = s.item() == null ? "" : s.item();
+                CampaignScheduleEntity old = CampaignScheduleEntity.findById(new CampaignScheduleEntity.Key(region, s.indicator(), item));
+                CampaignViews.ScheduleView before = old == null ? null : CampaignService.view(old);
+                CampaignService.store(region, s.indicator(), item, s.dueDate(), s.stage(), s.persons());
+                history.record(region, "schedule " + s.indicator() + (s.item() == null ? "" : " item " + s.item()), before, s);
+            }
+        }
+        if (result.tasks() != null) {
+            result.tasks().forEach(t -> campaign.storeTaskCampaign(region, t));
+        }
+        if (result.schedules() != null || result.tasks() != null) {
+            campaign.announce(region);
+        }
     }
 
     /** Replaces the entries of the given indicators all at once; one event. */
@@ -262,7 +293,11 @@ public class OrganisationService {
             throw new ProblemException(422, "Invalid decomposition", errors.size() + " problem(s) found", errors);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        entries.forEach(e -> store(region, e, now));
+        for (DecompositionEntry e : entries) {
+            DecompositionEntryEntity old = DecompositionEntryEntity.findById(new DecompositionEntryEntity.Key(region, e.indicator()));
+            history.record(region, "decomposition " + e.indicator(), old == null ? null : old.toDomain(), e);
+            store(region, e, now);
+        }
         announce(region);
     }
 

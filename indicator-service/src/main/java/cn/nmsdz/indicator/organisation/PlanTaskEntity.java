@@ -35,6 +35,19 @@ public class PlanTaskEntity extends PanacheEntityBase {
     @Column(name = "responsible_units")
     public List<String> responsibleUnits;
 
+    // the campaign's fields (issue #13): deadline, stage, responsible persons (JSON), target and current value
+    @Column(name = "due_date")
+    public java.time.LocalDate dueDate;
+    public String stage;
+    @Column(columnDefinition = "text")
+    public String persons = "[]";
+    @Column(name = "target_value")
+    public java.math.BigDecimal targetValue;
+    @Column(name = "target_unit")
+    public String targetUnit;
+    @Column(name = "current_value")
+    public java.math.BigDecimal currentValue;
+
     public record Key(String regionCode, String kind, int number) implements Serializable {
         public Key() {
             this(null, null, 0);

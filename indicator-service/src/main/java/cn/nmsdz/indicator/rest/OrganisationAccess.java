@@ -22,6 +22,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class OrganisationAccess {
     static final String ADMIN = "catalogue-admin";
     static final String EXPERT = "expert";
+    static final String OFFICE = "creation-office";
 
     @Inject
     SecurityIdentity identity;
@@ -49,6 +50,27 @@ public class OrganisationAccess {
                 + "the experts assigned to it and the catalogue admin, not by "
                 + (own != null ? "a token of region " + own : assigned.isEmpty() ? "this token"
                         : "an expert assigned to " + String.join(", ", assigned)));
+    }
+
+    /**
+     * Who writes a region's organisation data: the catalogue admin (every region) and the region's own creation
+     * office ({@code creation-office} with that {@code region} claim). 404 for an unknown region, 403 naming the rule.
+     */
+    @Transactional
+    public void requireWrite(String code) {
+        if (RegionEntity.findById(code) == null) {
+            throw ProblemException.notFound("no region " + code);
+        }
+        if (identity.hasRole(ADMIN)) {
+            return;
+        }
+        String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
+        if (identity.hasRole(OFFICE) && code.equals(own)) {
+            return;
+        }
+        throw ProblemException.forbidden("rule own-region: 创建办只管理本地区的组织数据 / the organisation data of region "
+                + code + " is written by its own creation office and the catalogue admin, not by "
+                + (own != null ? "a token of region " + own : "this token"));
     }
 
     /** Whether {@code ancestor} is {@code code} or lies above it (CN lies above every region). */

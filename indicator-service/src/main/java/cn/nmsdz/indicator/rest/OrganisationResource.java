@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Departments and decomposition",
         description = "Per region: its departments, its creation plan and tasks, and which tasks and departments own each indicator")
 @APIResponse(responseCode = "401", description = "No valid bearer token (Keycloak realm nmsdz, audience nmsdz-api)")
-@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin), "
+@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs (writes: catalogue-admin, or the region's own creation-office: rule own-region), "
         + "or reads the organisation of a region it does not read (rule region-scope)")
 @Authenticated
 @PersonalData // departments, officials, submitters and reviewers by name: never cached
@@ -66,7 +66,7 @@ public class OrganisationResource {
     @Inject
     OrganisationAccess access;
 
-    static final String READ_RULE = " Read by a token of this region or a region above it (CN: all), an expert assigned to it "
+    public static final String READ_RULE = " Read by a token of this region or a region above it (CN: all), an expert assigned to it "
             + "and the catalogue admin; others get 403.";
 
     @GET
@@ -84,7 +84,7 @@ public class OrganisationResource {
     @POST
     @Path("/departments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("catalogue-admin")
+    @RolesAllowed({"catalogue-admin", "creation-office"})
     @Operation(summary = "Add a department to a region",
             description = "Codes are <region>-<slug>; a name or alias may denote one department only. "
                     + "Announced with the region's whole decomposition on catalogue.events (decomposition-changed).")
@@ -96,6 +96,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "409", description = "The code exists already")
     @APIResponse(responseCode = "422", description = "Every problem with the department, each with its field")
     public Response createDepartment(@PathParam("code") String code, Department department) {
+        access.requireWrite(code);
         if (department == null) {
             throw ProblemException.badRequest("a JSON department is required", List.of());
         }
@@ -105,7 +106,7 @@ public class OrganisationResource {
     @PUT
     @Path("/departments/{department}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("catalogue-admin")
+    @RolesAllowed({"catalogue-admin", "creation-office"})
     @Operation(summary = "Create or change a department",
             description = "Replaces name, aliases, kind and members. Announced on catalogue.events (decomposition-changed).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Department.class),
@@ -117,6 +118,7 @@ public class OrganisationResource {
     public Department putDepartment(@PathParam("code") String code,
             @Parameter(description = "department code", example = "500118-market-supervision") @PathParam("department") String department,
             Department body) {
+        access.requireWrite(code);
         if (body == null) {
             throw ProblemException.badRequest("a JSON department is required", List.of());
         }
@@ -125,7 +127,7 @@ public class OrganisationResource {
 
     @DELETE
     @Path("/departments/{department}")
-    @RolesAllowed("catalogue-admin")
+    @RolesAllowed({"catalogue-admin", "creation-office"})
     @Operation(summary = "Remove a department",
             description = "Only a department that no plan task, decomposition entry, collective or leadership group names. "
                     + "Announced on catalogue.events (decomposition-changed).")
@@ -134,6 +136,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "409", description = "Still named somewhere; the detail says where")
     public void deleteDepartment(@PathParam("code") String code,
             @Parameter(description = "department code", example = "500118-market-supervision") @PathParam("department") String department) {
+        access.requireWrite(code);
         organisation.deleteDepartment(code, department);
     }
 
@@ -152,7 +155,7 @@ public class OrganisationResource {
     @PUT
     @Path("/decomposition/{indicator}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("catalogue-admin")
+    @RolesAllowed({"catalogue-admin", "creation-office"})
     @Operation(summary = "Set who owns one indicator in a region",
             description = "Replaces the entry of the indicator: tasks and measures of the region's plan by number, lead and "
                     + "responsible units by department code. Announced on catalogue.events (decomposition-changed): it "
@@ -168,6 +171,7 @@ public class OrganisationResource {
     public EntryView putEntry(@PathParam("code") String code,
             @Parameter(description = "indicator code", example = "1") @PathParam("indicator") String indicator,
             EntryRequest body) {
+        access.requireWrite(code);
         if (body == null) {
             throw ProblemException.badRequest("a JSON decomposition entry is required", List.of());
         }
@@ -240,7 +244,7 @@ public class OrganisationResource {
     @POST
     @Path("/decomposition.xlsx")
     @Consumes(XLSX)
-    @RolesAllowed("catalogue-admin")
+    @RolesAllowed({"catalogue-admin", "creation-office"})
     @Operation(operationId = "importDecompositionXlsx", summary = SHEET_IMPORT_SUMMARY, description = SHEET_IMPORT_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The decomposition now stored")
     @APIResponse(responseCode = "400", description = "No body")
@@ -252,6 +256,7 @@ public class OrganisationResource {
                              "detail": "1 problem(s) found; nothing was imported",
                              "errors": [{"field": "/rows/7/牵头单位", "message": "row 7: '区商务局' is no department of region 500118 (use a department's name, alias or code)"}]}""")))
     public DecompositionView importSheet(@PathParam("code") String code, byte[] workbook) {
+        access.requireWrite(code);
         if (workbook == null || workbook.length == 0) {
             throw ProblemException.badRequest("an .xlsx body is required", List.of(new Problem.FieldError("body", "required")));
         }
@@ -262,7 +267,7 @@ public class OrganisationResource {
     @POST
     @Path("/decomposition.xlsx")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed("catalogue-admin")
+    @RolesAllowed({"catalogue-admin", "creation-office"})
     @Operation(operationId = "uploadDecompositionXlsx", summary = SHEET_IMPORT_SUMMARY, description = SHEET_IMPORT_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The decomposition now stored")
     @APIResponse(responseCode = "400", description = "No file")
@@ -270,6 +275,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "422", description = "Every problem by row and column; nothing stored")
     public DecompositionView uploadSheet(@PathParam("code") String code,
             @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file) {
+        access.requireWrite(code);
         if (file == null) {
             throw ProblemException.badRequest("form field 'file' is required", List.of(new Problem.FieldError("file", "required")));
         }

@@ -45,6 +45,9 @@ public class ProjectionConsumer {
     @Inject
     jakarta.persistence.EntityManager em;
 
+    @jakarta.inject.Inject
+    cn.nmsdz.scoring.notify.Notifications notifications;
+
     @Incoming("catalogue-in")
     @Blocking(ordered = true)
     public void onCatalogue(String json) {
@@ -84,6 +87,8 @@ public class ProjectionConsumer {
                 }
             }
             case EventTypes.DECOMPOSITION_CHANGED -> decomposition(event.dataAs(DecompositionData.class));
+            case EventTypes.CAMPAIGN_CHANGED -> cn.nmsdz.scoring.progress.CampaignProjectionEntity.apply(
+                    event.dataAs(cn.nmsdz.events.catalogue.CampaignData.class));
             case EventTypes.REGION_CHANGED -> {
                 RegionData data = event.dataAs(RegionData.class);
                 RegionEntity region = RegionEntity.findById(data.code());
@@ -148,6 +153,7 @@ public class ProjectionConsumer {
         fact.changedAt = data.changedAt();
         fact.persist();
         EvidenceFactVersionEntity.of(fact).persist();
+        notifications.onEvidence(fact); // rejected, awaiting review, last activity (issue #13)
         snapshots.rescoreAfter(fact);
     }
 

@@ -64,6 +64,9 @@ public class SnapshotService {
     Outbox outbox;
 
     @Inject
+    cn.nmsdz.scoring.notify.Notifications notifications;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -481,6 +484,7 @@ public class SnapshotService {
                 new SnapshotCreatedData(entity.region, entity.year, number, entity.systemCode, entity.systemVersion,
                         entity.evidencePosition, entity.confirmedTotal, entity.projectedTotal, entity.confirmedPassed,
                         entity.projectedPassed, computed.confirmed().verdict().reasons(), entity.createdAt));
+        notifications.onSnapshot(entity, stored); // awaiting experts, pass line crossed (issue #13)
         return entity;
     }
 

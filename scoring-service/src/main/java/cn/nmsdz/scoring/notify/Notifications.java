@@ -1,0 +1,167 @@
+package cn.nmsdz.scoring.notify;
+
+import cn.nmsdz.events.envelope.EventEnvelope;
+import cn.nmsdz.scoring.domain.model.IndicatorScore;
+import cn.nmsdz.scoring.progress.DepartmentActivityEntity;
+import cn.nmsdz.scoring.projection.EvidenceFactEntity;
+import cn.nmsdz.scoring.snapshot.Snapshot;
+import cn.nmsdz.scoring.snapshot.SnapshotEntity;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns what happens in the campaign into notifications (one per recipient) and webhook deliveries (one per matching
+ * subscription), in the transaction of what caused them. A dedupe key per happening makes a redelivered event or a
+ * second reminder run of the same day add nothing.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    /** A recipient: a department of the region, or a role in the region. */
+    public record Recipient(String kind, String code) {
+        public static Recipient department(String code) {
+            return new Recipient(NotificationEntity.DEPARTMENT, code);
+        }
+
+        public static Recipient role(String role) {
+            return new Recipient(NotificationEntity.ROLE, role);
+        }
+    }
+
+    /** Records the event once (by {@code dedupeKey}); false when it was recorded before. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean raise(String region, String type, String subject, String message, String dedupeKey,
+            Map<String, Object> data, List<Recipient> recipients) {
+        if (CampaignEventEntity.count("dedupeKey", dedupeKey) > 0) {
+            return false;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        CampaignEventEntity e = new CampaignEventEntity();
+        e.id = UUID.randomUUID().toString();
+        e.dedupeKey = dedupeKey;
+        e.region = region;
+        e.type = type;
+        e.subject = subject;
+        e.message = message;
+        e.createdAt = now;
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("region", region);
+        payload.put("message", message);
+        payload.putAll(data);
+        payload.put("recipients", recipients.stream().map(r -> r.kind().toLowerCase() + ":" + r.code()).distinct().toList());
+        Map<String, Object> cloudEvent = new LinkedHashMap<>();
+        cloudEvent.put("specversion", "1.0");
+        cloudEvent.put("id", e.id);
+        cloudEvent.put("source", "/scoring-service/campaign");
+        cloudEvent.put("type", type);
+        cloudEvent.put("subject", subject);
+        cloudEvent.put("time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now));
+        cloudEvent.put("datacontenttype", "application/json");
+        cloudEvent.put("data", payload);
+        try {
+            e.body = EventEnvelope.JSON.writeValueAsString(cloudEvent);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        e.persist();
+        recipients.stream().distinct().forEach(r -> {
+            NotificationEntity n = new NotificationEntity();
+            n.eventId = e.id;
+            n.region = region;
+            n.recipientKind = r.kind();
+            n.recipient = r.code();
+            n.createdAt = now;
+            n.persist();
+        });
+        for (WebhookSubscriptionEntity s : WebhookSubscriptionEntity.<WebhookSubscriptionEntity>listAll()) {
+            if ((s.region == null || s.region.equals(region)) && types(s).contains(type)) {
+                WebhookDeliveryEntity d = new WebhookDeliveryEntity();
+                d.subscriptionId = s.id;
+                d.eventId = e.id;
+                d.state = "PENDING";
+                d.nextAttemptAt = now;
+                d.persist();
+            }
+        }
+        return true;
+    }
+
+    static List<String> types(WebhookSubscriptionEntity s) {
+        try {
+            return EventEnvelope.JSON.readValue(s.eventTypes, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    // ------------------------------------------------------------------ what the projection tells us
+
+    /** A new state of evidence: its department's last activity, a rejection, something awaiting review. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onEvidence(EvidenceFactEntity fact) {
+        DepartmentActivityEntity.touch(fact.region, fact.department, OffsetDateTime.now(ZoneOffset.UTC));
+        String what = "指标" + fact.indicator + (fact.item == null ? "" : "（" + fact.item + "）");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("evidenceId", fact.evidenceId);
+        data.put("indicator", fact.indicator);
+        data.put("item", fact.item);
+        data.put("department", fact.department);
+        String key = "evidence:" + fact.evidenceId + ":" + fact.version + ":" + fact.state;
+        if ("REJECTED".equals(fact.state) && fact.department != null) {
+            raise(fact.region, CampaignEventTypes.EVIDENCE_REJECTED, "evidence/" + fact.evidenceId,
+                    what + "的材料被退回，请重新报送 / evidence for indicator " + fact.indicator + " was rejected: submit it again",
+                    key, data, List.of(Recipient.department(fact.department)));
+        } else if ("SUBMITTED".equals(fact.state)) {
+            // one per indicator, department and day: a batch of 10,000 figures is one thing to review, not 10,000
+            data.remove("evidenceId");
+            data.remove("item");
+            String day = java.time.LocalDate.now(cn.nmsdz.scoring.progress.ProgressService.ZONE).toString();
+            raise(fact.region, CampaignEventTypes.EVIDENCE_AWAITING_REVIEW, "indicator/" + fact.indicator,
+                    "指标" + fact.indicator + "有新材料待审核 / new evidence for indicator " + fact.indicator + " awaits review",
+                    "awaiting-review:" + fact.region + ":" + fact.indicator + ":" + fact.department + ":" + day, data,
+                    List.of(Recipient.role("evidence-reviewer")));
+        }
+    }
+
+    /** A new snapshot: items waiting for an expert, and a crossing of the pass line either way (to the office). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onSnapshot(SnapshotEntity entity, Snapshot snapshot) {
+        for (IndicatorScore s : snapshot.confirmed().indicators()) {
+            if (s.awaitingExpert() != null && !s.awaitingExpert().isEmpty()) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("year", entity.year);
+                data.put("indicator", s.code());
+                data.put("items", s.awaitingExpert());
+                raise(entity.region, CampaignEventTypes.AWAITING_EXPERT, "indicator/" + s.code(),
+                        "指标" + s.code() + "待专家评估：" + String.join("、", s.awaitingExpert()) + " / indicator " + s.code()
+                                + " awaits an expert verdict",
+                        "awaiting-expert:" + entity.region + ":" + entity.year + ":" + s.code() + ":" + s.awaitingExpert(),
+                        data, List.of(Recipient.role("expert")));
+            }
+        }
+        SnapshotEntity previous = SnapshotEntity.<SnapshotEntity>find(
+                "region = ?1 and year = ?2 and number < ?3 order by number desc", entity.region, entity.year, entity.number)
+                .firstResult();
+        if (previous != null && previous.confirmedPassed != entity.confirmedPassed) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("year", entity.year);
+            data.put("snapshotNumber", entity.number);
+            data.put("confirmedTotal", entity.confirmedTotal);
+            data.put("passed", entity.confirmedPassed);
+            raise(entity.region, CampaignEventTypes.PASS_LINE_CROSSED, "snapshot/" + entity.number,
+                    (entity.confirmedPassed ? "确认得分已达到示范区标准" : "确认得分已跌破示范区标准") + "（" + entity.confirmedTotal
+                            + "分）/ the confirmed score " + (entity.confirmedPassed ? "now passes" : "no longer passes"),
+                    "pass-line:" + entity.region + ":" + entity.year + ":" + entity.number, data,
+                    List.of(Recipient.role("creation-office")));
+        }
+    }
+}
