@@ -26,7 +26,7 @@ class ProgressBoardTest {
 
     static IndicatorScore score(String code, String points, String max, List<String> awaitingExpert) {
         return new IndicatorScore(code, Integer.parseInt(code), "指标" + code, "items", new BigDecimal(points), new BigDecimal(max),
-                IndicatorStatus.values()[0], List.of(), List.of(), List.of(), awaitingExpert);
+                IndicatorStatus.values()[0], List.of(), List.of(), List.of(), awaitingExpert, List.of(), List.of());
     }
 
     static Board board(boolean withSnapshot) {
