@@ -65,6 +65,16 @@ public final class TestEvents {
         return evidence(region, "DOCUMENT", indicator, null, null, null, null, null, null);
     }
 
+    /** A clerk's claim for an item, from a department, in a review state (SUBMITTED, ACCEPTED, REJECTED). */
+    public static String claim(String region, int year, String indicator, String item, String department, String state,
+                               String evidenceId, int version) {
+        EvidenceEventData data = new EvidenceEventData(evidenceId, version, POSITION.incrementAndGet(), "CLAIM", state,
+                region, indicator, item, department, "component-test", null, year, null, null, "component test", true,
+                null, null, List.of(), "REJECTED".equals(state) ? "材料不全" : null, OffsetDateTime.now(ZoneOffset.UTC), null);
+        return envelope(version == 1 ? EventTypes.EVIDENCE_SUBMITTED : EventTypes.EVIDENCE_REVIEWED, "/evidence-service",
+                region, data);
+    }
+
     private static String evidence(String region, String kind, String indicator, String item, String metric,
                                    Integer year, BigDecimal value, Boolean satisfied, BigDecimal points) {
         EvidenceEventData data = new EvidenceEventData(UUID.randomUUID().toString(), 1, POSITION.incrementAndGet(),
