@@ -65,6 +65,16 @@ public final class TestEvents {
         return evidence(region, "DOCUMENT", indicator, null, null, null, null, null, null);
     }
 
+    /** A region's task decomposition as indicator-service announces it. */
+    public static String decomposition(cn.nmsdz.events.catalogue.DecompositionData decomposition) {
+        return envelope(EventTypes.DECOMPOSITION_CHANGED, "/indicator-service", decomposition.region(), decomposition);
+    }
+
+    /** A region's campaign (stages, due dates, persons, plan tasks) as indicator-service announces it. */
+    public static String campaign(cn.nmsdz.events.catalogue.CampaignData campaign) {
+        return envelope(EventTypes.CAMPAIGN_CHANGED, "/indicator-service", campaign.region(), campaign);
+    }
+
     /** A clerk's claim for an item, from a department, in a review state (SUBMITTED, ACCEPTED, REJECTED). */
     public static String claim(String region, int year, String indicator, String item, String department, String state,
                                String evidenceId, int version) {

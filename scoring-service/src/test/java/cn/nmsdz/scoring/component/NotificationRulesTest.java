@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.nmsdz.events.catalogue.CampaignData;
+import cn.nmsdz.events.catalogue.CampaignData.Person;
+import cn.nmsdz.events.catalogue.CampaignData.Schedule;
+import cn.nmsdz.events.catalogue.DecompositionData;
 import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.scoring.notify.CampaignEventTypes;
 import cn.nmsdz.scoring.notify.Notifications;
+import cn.nmsdz.scoring.notify.Reminders;
+import cn.nmsdz.scoring.progress.ProgressService;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.projection.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.Snapshot;
@@ -17,6 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -29,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * The campaign's notifications that follow the evidence and the snapshots (issue #13): new evidence awaits the
  * reviewers (once per indicator, department and day, however many pieces), a rejection goes to the submitting
  * department, items without a verdict await the experts, and a confirmed score crossing the pass line in either
- * direction goes to the creation office; each becomes a stored event with one notification per recipient.
+ * direction goes to the creation office; each becomes a stored event with one notification per recipient. And the
+ * reminders: what falls due within the window and what is overdue, once a day.
  */
 @QuarkusTest
 @ScoringComponentTest
@@ -46,6 +54,9 @@ class NotificationRulesTest {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    Reminders reminders;
 
     @Inject
     EntityManager em;
@@ -102,6 +113,38 @@ class NotificationRulesTest {
                 "falling back below the line is a crossing too");
     }
 
+    @Test
+    void remindersTellWhatFallsDueWithinTheWindowAndWhatIsOverdueOnceADay() {
+        String region = "509402";
+        consumer.onCatalogue(TestEvents.region(region, "提醒测试县", "500000", Zone.WEST));
+        String department = region + "-market";
+        consumer.onCatalogue(TestEvents.decomposition(new DecompositionData(region,
+                List.of(new DecompositionData.DepartmentData(department, "提醒测试县市场监督管理局", List.of(), "GOVERNMENT_DEPARTMENT")),
+                List.of("5", "6", "7").stream().map(i -> new DecompositionData.Entry(i, List.of(), List.of(department), List.of()))
+                        .toList())));
+        LocalDate today = ProgressService.today();
+        List<Person> clerk = List.of(new Person(department, "张三", "023-00000000"));
+        consumer.onCatalogue(TestEvents.campaign(new CampaignData(region, List.of(), List.of(
+                new Schedule("5", null, today.plusDays(3), null, clerk), // within the 7 days of nmsdz.campaign.remind-days
+                new Schedule("6", null, today.plusDays(30), null, clerk), // not yet
+                new Schedule("7", null, today.minusDays(1), null, clerk)), // overdue
+                List.of())));
+
+        assertEquals(2, reminders.run(region, YEAR));
+        assertEquals(List.of("indicator/5"), subjects(region, CampaignEventTypes.ITEM_DUE_SOON));
+        assertEquals(List.of("indicator/7"), subjects(region, CampaignEventTypes.ITEM_OVERDUE));
+        assertEquals(0, reminders.run(region, YEAR), "the same day's run again reminds nothing twice");
+        // to the department that leads the indicator and to the creation office
+        assertEquals(List.of("DEPARTMENT " + department, "ROLE creation-office"), recipientsIn(region, CampaignEventTypes.ITEM_OVERDUE));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> subjects(String region, String type) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select subject from campaign_event where region = ?1 and type = ?2 order by subject")
+                .setParameter(1, region).setParameter(2, type).getResultList());
+    }
+
     /** A stored copy of {@code latest} as the region-year's next snapshot, passing or not. */
     private SnapshotEntity successor(SnapshotEntity latest, boolean passed) {
         SnapshotEntity next = new SnapshotEntity();
@@ -125,11 +168,15 @@ class NotificationRulesTest {
     }
 
     /** "KIND recipient" of every notification of this type in the test region, in the order raised. */
-    @SuppressWarnings("unchecked")
     private List<String> recipients(String type) {
+        return recipientsIn(REGION, type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> recipientsIn(String region, String type) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select n.recipient_kind || ' ' || n.recipient"
                         + " from notification n join campaign_event e on e.id = n.event_id"
                         + " where e.region = ?1 and e.type = ?2 order by n.id")
-                .setParameter(1, REGION).setParameter(2, type).getResultList());
+                .setParameter(1, region).setParameter(2, type).getResultList());
     }
 }
