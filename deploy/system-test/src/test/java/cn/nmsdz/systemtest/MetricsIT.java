@@ -79,6 +79,8 @@ class MetricsIT {
         return metrics.lines()
                 .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
                 .filter(l -> List.of(labelFragments).stream().allMatch(l::contains))
+                // a sample may end with an exemplar ("# {trace_id=…} 1.0 1795796880.343") while tracing is on
+                .map(l -> l.contains(" # ") ? l.substring(0, l.indexOf(" # ")).trim() : l)
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
     }

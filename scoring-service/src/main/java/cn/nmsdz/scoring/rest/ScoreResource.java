@@ -111,11 +111,7 @@ public class ScoreResource {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);
         int year = RegionAccess.requireYear(yearParam);
-        SnapshotEntity entity = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2",
-                Sort.descending("number"), region, year).firstResult();
-        if (entity == null) {
-            throw ProblemException.notFound("no snapshot of region " + region + " for year " + year + " yet");
-        }
+        SnapshotEntity entity = latestOf(region, year);
         EntityTag tag = new EntityTag(String.valueOf(entity.id));
         CacheControl revalidate = new CacheControl();
         revalidate.setNoCache(true);
@@ -252,12 +248,7 @@ public class ScoreResource {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);
         int year = RegionAccess.requireYear(yearParam);
-        SnapshotEntity entity = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2",
-                Sort.descending("number"), region, year).firstResult();
-        if (entity == null) {
-            throw ProblemException.notFound("no snapshot of region " + region + " for year " + year + " yet")
-                    .chinese("地区 " + region + " 尚无 " + year + " 年度的评分快照");
-        }
+        SnapshotEntity entity = latestOf(region, year);
         return file(reports.scorecard(entity, language), Reports.XLSX,
                 "评分表-" + region + "-" + year + "-" + entity.number + ".xlsx");
     }
@@ -361,6 +352,17 @@ public class ScoreResource {
         SnapshotEntity entity = SnapshotEntity.find("region = ?1 and number = ?2", region, number).firstResult();
         if (entity == null) {
             throw ProblemException.notFound("region " + region + " has no snapshot number " + number);
+        }
+        return entity;
+    }
+
+    /** The latest snapshot of a region-year; 404 while there is none. */
+    private static SnapshotEntity latestOf(String region, int year) {
+        SnapshotEntity entity = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2",
+                Sort.descending("number"), region, year).firstResult();
+        if (entity == null) {
+            throw ProblemException.notFound("no snapshot of region " + region + " for year " + year + " yet")
+                    .chinese("地区 " + region + " 尚无 " + year + " 年度的评分快照");
         }
         return entity;
     }

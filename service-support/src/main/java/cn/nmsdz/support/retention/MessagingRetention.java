@@ -3,6 +3,7 @@ package cn.nmsdz.support.retention;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
  * transaction of its own, so writers are never held up for long; unpublished rows are never touched.
  */
 @ApplicationScoped
+@Startup // its meters exist from the start, not only after the first run
 public class MessagingRetention {
     private static final Logger LOG = Logger.getLogger(MessagingRetention.class);
 
