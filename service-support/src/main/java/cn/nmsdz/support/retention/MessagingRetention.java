@@ -75,6 +75,16 @@ public class MessagingRetention {
     }
 
     private long deleteInBatches(String statement, OffsetDateTime cutoff) {
+        return deleteInBatches(em, statement, cutoff, batchSize);
+    }
+
+    /**
+     * Runs {@code statement} (a delete of at most {@code :n} rows older than {@code :cutoff}) in transactions of its
+     * own until a batch deletes fewer than {@code batchSize}: writers are never held up for long.
+     *
+     * @return rows deleted in all
+     */
+    public static long deleteInBatches(EntityManager em, String statement, OffsetDateTime cutoff, int batchSize) {
         long total = 0;
         int deleted;
         do {
