@@ -50,7 +50,7 @@ public final class RouteTable {
     static final Set<String> FILE_REGION_RESOURCES = Set.of("documents", "decomposition.xlsx");
     /** Sub-resources of /api/v1/regions/{code}/… owned by the scoring service. */
     static final Set<String> SCORING_REGION_RESOURCES = Set.of("scores", "gaps", "gaps.xlsx", "applications",
-            "scoreboard", "scoreboard.xlsx");
+            "scoreboard", "scoreboard.xlsx", "self-evaluation.docx");
     /** The creation campaign (issue #13): its organisation side lives in the indicator service … */
     static final Set<String> CAMPAIGN_INDICATOR_RESOURCES = Set.of("campaign", "stages", "organisation");
     /** … its progress board, 督查通报 and reminders in the scoring service. */

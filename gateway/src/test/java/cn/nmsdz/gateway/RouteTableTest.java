@@ -67,6 +67,7 @@ class RouteTableTest {
             "/api/v1/regions/140000/scoreboard, SCORING",
             "/api/v1/regions/140000/scoreboard.xlsx, SCORING",
             "/api/v1/regions/330100/gaps.xlsx, SCORING",
+            "/api/v1/regions/500118/self-evaluation.docx, SCORING",
             "/api/v1/regions/330100/scores/12.xlsx, SCORING",
             "/api/v1/regions/330100/scores/latest.xlsx, SCORING",
             "/api/v1/rescoring, SCORING",

@@ -65,6 +65,15 @@ public final class TestEvents {
         return evidence(region, "DOCUMENT", indicator, null, null, null, null, null, null);
     }
 
+    /** An accepted document with its stored file, as evidence-service announces it. */
+    public static String document(String region, String indicator, String fileName, String sha256) {
+        EvidenceEventData data = new EvidenceEventData(UUID.randomUUID().toString(), 1, POSITION.incrementAndGet(),
+                "DOCUMENT", "ACCEPTED", region, indicator, null, "market", "component-test", null, null, null, null, null,
+                null, null, null, List.of(), null, OffsetDateTime.now(ZoneOffset.UTC),
+                new cn.nmsdz.events.evidence.DocumentData(fileName, "application/pdf", 1024, sha256, List.of()));
+        return envelope(EventTypes.EVIDENCE_SUBMITTED, "/evidence-service", region, data);
+    }
+
     /** A region's task decomposition as indicator-service announces it. */
     public static String decomposition(cn.nmsdz.events.catalogue.DecompositionData decomposition) {
         return envelope(EventTypes.DECOMPOSITION_CHANGED, "/indicator-service", decomposition.region(), decomposition);

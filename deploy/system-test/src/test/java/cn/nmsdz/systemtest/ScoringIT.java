@@ -275,6 +275,37 @@ class ScoringIT {
         }
     }
 
+    /**
+     * The 自评报告 draft through the gateway: a Word document naming 平陆县's plan and leadership group, which reached
+     * scoring-service only through indicator-service's campaign event (from the region's seed), and the figure just
+     * submitted with its source under its indicator.
+     */
+    @Test
+    void theSelfEvaluationDraftNamesThePlanTheLeadershipGroupAndTheEvidence() throws Exception {
+        String reader = Tokens.user("pl-reviewer");
+        long number = awaitLatest(reader, submit("online_operators", 6300)).jsonPath().getLong("number");
+        Response file = given().auth().oauth2(reader)
+                .get(READS + "/api/v1/regions/" + PINGLU + "/self-evaluation.docx?year=" + YEAR);
+        file.then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''"));
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(file.asByteArray()))) {
+            List<String> text = doc.getParagraphs().stream().map(p -> p.getText()).toList();
+            assertEquals("平陆县创建全国网络市场监管与服务示范区自评报告", text.get(0));
+            assertTrue(text.get(2).contains("号评分快照"), text.get(2));
+            assertTrue(text.contains("创建方案：《平陆县贯彻落实《运城市创建全国网络市场监管与服务示范区工作方案》实施意见》"
+                    + "平政办发〔2023〕21号，平陆县人民政府办公室。"), String.join("\n", text.subList(0, 8)));
+            assertTrue(text.contains("创建工作领导小组：运城市“全国网络市场监管与服务示范区”平陆县创建工作领导小组名单。"),
+                    String.join("\n", text.subList(0, 8)));
+            var group = doc.getTables().get(0);
+            assertEquals("组长", group.getRow(1).getCell(0).getText());
+            assertEquals("翟纪亭", group.getRow(1).getCell(1).getText());
+            assertTrue(text.stream().anyMatch(t -> t.matches("　　（\\d+）" + YEAR + "年.*：6300.*，来源：平陆县市场监管局 \\(ScoringIT\\)，.*")),
+                    "the figure with its source: " + text.stream().filter(t -> t.contains("6300")).toList());
+            assertTrue(number > 0);
+        }
+    }
+
     @Test
     void aDepartmentsClaimCountsInTheProjectedTotalOnly() {
         String reader = Tokens.user("pl-reviewer");

@@ -275,6 +275,7 @@ public class CampaignService {
         plan.leadership = JsonLists.write(after);
         plan.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         history.record(region, "leadership group", before, after);
+        announce(region); // the 自评报告 of scoring-service names the group
         return after;
     }
 
@@ -291,7 +292,22 @@ public class CampaignService {
                 schedules(region).stream().map(s -> new CampaignData.Schedule(s.indicator(), s.item(), s.dueDate(), s.stage(),
                         persons(s.persons()))).toList(),
                 tasks(region).stream().map(t -> new CampaignData.Task(t.kind(), t.number(), t.title(), t.dueDate(), t.stage(),
-                        persons(t.persons()), t.targetValue(), t.targetUnit(), t.currentValue())).toList());
+                        persons(t.persons()), t.targetValue(), t.targetUnit(), t.currentValue())).toList(),
+                plan(region), organisation.leadership(region).map(CampaignService::leadership).orElse(null));
+    }
+
+    private static CampaignData.Plan plan(String region) {
+        CreationPlanEntity plan = CreationPlanEntity.findById(region);
+        return plan == null ? null : new CampaignData.Plan(plan.title, plan.documentNumber, plan.issuer, plan.issuedOn);
+    }
+
+    private static CampaignData.Leadership leadership(LeadershipGroup group) {
+        LeadershipGroup.Office office = group.office();
+        return new CampaignData.Leadership(group.title(),
+                group.members() == null ? List.of() : group.members().stream()
+                        .map(m -> new CampaignData.Member(m.role(), m.person(), m.position(), m.department())).toList(),
+                office == null ? null
+                        : new CampaignData.Office(office.text(), office.department(), office.director(), office.liaison()));
     }
 
     private static List<CampaignData.Person> persons(List<Person> persons) {

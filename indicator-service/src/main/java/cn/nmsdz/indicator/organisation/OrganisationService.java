@@ -129,6 +129,7 @@ public class OrganisationService {
             store(region, entry, now);
         }
         announce(region);
+        campaign.announce(region); // plan, leadership group and tasks, for scoring-service's reports
         return true;
     }
 

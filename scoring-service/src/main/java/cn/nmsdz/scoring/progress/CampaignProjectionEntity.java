@@ -51,7 +51,8 @@ public class CampaignProjectionEntity extends PanacheEntityBase {
         try {
             CampaignData d = EventEnvelope.JSON.readValue(e.data, CampaignData.class);
             return new CampaignData(region, d.stages() == null ? List.of() : d.stages(),
-                    d.schedules() == null ? List.of() : d.schedules(), d.tasks() == null ? List.of() : d.tasks());
+                    d.schedules() == null ? List.of() : d.schedules(), d.tasks() == null ? List.of() : d.tasks(),
+                    d.plan(), d.leadership());
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

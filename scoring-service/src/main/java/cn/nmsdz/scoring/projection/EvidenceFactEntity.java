@@ -15,4 +15,12 @@ public class EvidenceFactEntity extends EvidenceState {
     /** When evidence-service changed it last (the event's changedAt); the scoreboard shows a region's latest. */
     @Column(name = "changed_at")
     public java.time.OffsetDateTime changedAt;
+    /** Where a figure comes from, as its department gave it (the 自评报告's evidence list). */
+    public String source;
+    /** A document's file name and SHA-256, null for other kinds. */
+    @Column(name = "file_name")
+    public String fileName;
+    public String sha256;
+    /** An expert's or a claim's comment. */
+    public String comment;
 }

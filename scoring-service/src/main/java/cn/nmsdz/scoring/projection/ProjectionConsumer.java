@@ -151,6 +151,10 @@ public class ProjectionConsumer {
         fact.satisfied = data.satisfied();
         fact.points = data.points();
         fact.changedAt = data.changedAt();
+        fact.source = data.source();
+        fact.comment = data.comment();
+        fact.fileName = data.document() == null ? null : data.document().fileName();
+        fact.sha256 = data.document() == null ? null : data.document().sha256();
         fact.persist();
         EvidenceFactVersionEntity.of(fact).persist();
         notifications.onEvidence(fact); // rejected, awaiting review, last activity (issue #13)

@@ -5,6 +5,8 @@ import cn.nmsdz.scoring.explain.SnapshotRenderer;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.projection.DecompositionDepartmentEntity;
 import cn.nmsdz.scoring.projection.DecompositionEntryEntity;
+import cn.nmsdz.scoring.projection.EvidenceFactEntity;
+import cn.nmsdz.scoring.progress.CampaignProjectionEntity;
 import cn.nmsdz.scoring.rest.GapResource;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
@@ -21,6 +23,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Reports {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     @Inject
     SnapshotService snapshots;
@@ -45,6 +48,29 @@ public class Reports {
     /** The gaps workbook of the latest snapshot of a region and year. */
     public byte[] gaps(String region, int year, String regionName, Language language) {
         return GapsWorkbook.write(gaps.view(region, year, language), regionName);
+    }
+
+    /** The 自评报告 draft of the latest snapshot of a region and year (see SelfEvaluationDocument). */
+    public byte[] selfEvaluation(SnapshotEntity entity) {
+        Snapshot s = renderer.render(snapshots.read(entity), Language.ZH, () -> snapshots.recompute(entity).recomputed());
+        IndicatorSystemDocument system = CatalogueSystemEntity.<CatalogueSystemEntity>findByIdOptional(
+                        new CatalogueSystemEntity.Key(entity.systemCode, entity.systemVersion))
+                .orElseThrow(() -> new IllegalStateException("catalogue " + entity.systemCode + " v" + entity.systemVersion
+                        + " is not in the projection"))
+                .system();
+        Map<String, String> names = DecompositionDepartmentEntity.<DecompositionDepartmentEntity>list("region", entity.region)
+                .stream().collect(Collectors.toMap(d -> d.code, d -> d.name, (a, b) -> a));
+        // the evidence of the region for this year (documents serve every year), withdrawn pieces left out
+        List<SelfEvaluationDocument.Evidence> evidence = EvidenceFactEntity.<EvidenceFactEntity>list(
+                        "region = ?1 and state <> 'WITHDRAWN' and (year is null or year = ?2 or kind = 'OBSERVATION')"
+                                + " order by position", entity.region, entity.year).stream()
+                .map(f -> new SelfEvaluationDocument.Evidence(f.evidenceId, f.kind, f.state, f.indicator, f.item,
+                        f.department, f.metric, f.year, f.value, f.source, f.fileName, f.sha256, f.satisfied, f.points,
+                        f.comment))
+                .toList();
+        return SelfEvaluationDocument.write(new SelfEvaluationDocument.Content(s, system,
+                CampaignProjectionEntity.of(entity.region), names, owners(entity.region), evidence,
+                gaps.view(entity.region, entity.year, Language.ZH)));
     }
 
     /** Lead and responsible units of each indicator from the projected decomposition, by name. */

@@ -275,6 +275,29 @@ public class ScoreResource {
                 "失分项-" + region + "-" + year + ".xlsx");
     }
 
+    @GET
+    @Path("/regions/{code}/self-evaluation.docx")
+    @Produces(Reports.DOCX)
+    @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer"})
+    @Operation(summary = "The 自评报告 draft of an assessment year as a Word document",
+            description = "What a county submits with its application, for its office to edit in Word or WPS before "
+                    + "signing, from the latest snapshot of the year: 一、基本情况 (the creation plan and the leadership "
+                    + "group), 二、自评得分 (by first-level indicator, with the pass verdict in words), 三、各项指标自评情况 "
+                    + "(each indicator's points, explanation, owning units and evidence: figures with their source, "
+                    + "documents with file name and SHA-256, claims and expert verdicts), 四、存在差距及责任单位. A4, "
+                    + "Simplified Chinese.")
+    @APIResponse(responseCode = "200", description = "The document",
+            content = @Content(mediaType = Reports.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
+    public Response selfEvaluation(@PathParam("code") String region,
+                                   @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam) {
+        access.checkReadable(region);
+        int year = RegionAccess.requireYear(yearParam);
+        SnapshotEntity entity = latestOf(region, year);
+        return file(reports.selfEvaluation(entity), Reports.DOCX,
+                "自评报告-" + region + "-" + year + "-" + entity.number + ".docx");
+    }
+
     /** A file download; the name in UTF-8 (RFC 6266/5987) with an ASCII fallback. */
     static Response file(byte[] bytes, String type, String name) {
         String ascii = name.replaceAll("[^A-Za-z0-9._-]", "");

@@ -62,6 +62,11 @@ class ReportWorkbookTest {
     @BeforeEach
     void yongchuanWithItsDecomposition() throws Exception {
         scored.ensure();
+        projectSeedDecomposition(consumer);
+    }
+
+    /** 永川区's departments and decomposition from its seed file, as indicator-service announces them. */
+    static void projectSeedDecomposition(ProjectionConsumer consumer) throws Exception {
         JsonNode seed = EventEnvelope.JSON.readTree(SEED.toFile());
         List<DecompositionData.DepartmentData> departments = new ArrayList<>();
         seed.get("departments").forEach(d -> departments.add(new DecompositionData.DepartmentData(d.get("code").asText(),
