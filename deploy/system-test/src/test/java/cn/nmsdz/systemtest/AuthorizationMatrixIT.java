@@ -408,6 +408,8 @@ class AuthorizationMatrixIT {
                 row("GET scores/1.xlsx of 500118 by expert1 (role)", "GET", "/regions/" + YC + "/scores/1.xlsx", null, null, "expert1", 403),
                 row("GET gaps.xlsx of 500118 by pl-market (region)", "GET", "/regions/" + YC + "/gaps.xlsx?year=2025", null, null, "pl-market", 403),
                 row("GET gaps.xlsx of 500118 by expert1 (role)", "GET", "/regions/" + YC + "/gaps.xlsx?year=2025", null, null, "expert1", 403),
+                row("GET self-evaluation.docx of 500118 by sx-reader (region)", "GET", "/regions/" + YC + "/self-evaluation.docx?year=2025", null, null, "sx-reader", 403),
+                row("GET self-evaluation.docx of 500118 by yc-market (role)", "GET", "/regions/" + YC + "/self-evaluation.docx?year=2025", null, null, "yc-market", 403),
                 row("GET rescoring by yc-market (role)", "GET", "/rescoring", null, null, "yc-market", 403),
                 row("GET rescoring by expert1 (role)", "GET", "/rescoring", null, null, "expert1", 403),
                 row("GET rescoring by pl-market (role)", "GET", "/rescoring", null, null, "pl-market", 403),
