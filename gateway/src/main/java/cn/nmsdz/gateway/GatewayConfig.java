@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code nmsdz.*}: where the services live and how long the gateway waits for them. */
@@ -15,16 +16,20 @@ public interface GatewayConfig {
 
     Gateway gateway();
 
-    /** Base URLs of the services (env NMSDZ_ROUTES_INDICATOR, NMSDZ_ROUTES_EVIDENCE, NMSDZ_ROUTES_SCORING). */
+    /**
+     * Base URLs of the services (env NMSDZ_ROUTES_INDICATOR, NMSDZ_ROUTES_EVIDENCE, NMSDZ_ROUTES_SCORING): one, or
+     * several instances separated by commas, which the gateway takes in turn (see {@link Instances}). On Kubernetes
+     * one Service URL each is usual: the Service spreads the requests.
+     */
     interface Routes {
         @WithDefault("http://127.0.0.1:8081")
-        URI indicator();
+        List<URI> indicator();
 
         @WithDefault("http://127.0.0.1:8082")
-        URI evidence();
+        List<URI> evidence();
 
         @WithDefault("http://127.0.0.1:8083")
-        URI scoring();
+        List<URI> scoring();
     }
 
     interface Gateway {
@@ -84,7 +89,8 @@ public interface GatewayConfig {
         int maxClients();
     }
 
-    default URI baseUri(RouteTable.Backend backend) {
+    /** The instances of a service, in the order configured. */
+    default List<URI> instances(RouteTable.Backend backend) {
         return switch (backend) {
             case INDICATOR -> routes().indicator();
             case EVIDENCE -> routes().evidence();

@@ -95,6 +95,7 @@ public class GatewayRoutes {
     String openApiVersion;
 
     private HttpClient client;
+    private Backends backends;
     private RateLimiter limiter;
     private BodyLimit bodyLimit;
     /** The discovery URL written into the services' OpenAPI documents; null leaves them unchanged. */
@@ -114,6 +115,7 @@ public class GatewayRoutes {
                 // A second later than the request timeout, so a silent backend is a 504, not a closed connection.
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setIdleTimeout(timeout + 1000));
+        backends = new Backends(config);
         HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(this::openBackendRequest)
                 .addInterceptor(new BackendInterceptor());
@@ -136,12 +138,13 @@ public class GatewayRoutes {
         }
         router.route("/api/*").handler(ctx -> forward(ctx, proxy));
         // the suite's one API document, in place of the gateway's own (quarkus.smallrye-openapi.enable=false)
-        MergedOpenApi mergedOpenApi = new MergedOpenApi(client, config, consoleDiscoveryUrl, openApiVersion);
+        MergedOpenApi mergedOpenApi = new MergedOpenApi(client, backends, consoleDiscoveryUrl, openApiVersion);
         router.get(RouteTable.BACKEND_OPENAPI_PATH).order(RATE_LIMIT_ORDER + 1).handler(mergedOpenApi::handle);
         router.route("/openapi/*").handler(ctx -> forward(ctx, proxy));
         router.route().failureHandler(GatewayRoutes::failure);
         LOG.infof("routes: indicator=%s evidence=%s scoring=%s, backend timeout %s, rate limit %s",
-                config.routes().indicator(), config.routes().evidence(), config.routes().scoring(),
+                backends.instances(Backend.INDICATOR), backends.instances(Backend.EVIDENCE),
+                backends.instances(Backend.SCORING),
                 config.gateway().backendTimeout(),
                 rl.enabled() ? rl.requestsPerSecond() + "/s burst " + rl.burst() : "off");
     }
@@ -217,19 +220,10 @@ public class GatewayRoutes {
         proxy.handle(ctx.request());
     }
 
-    /** The connection to the owning service; connect and idle timeouts are the backend timeout. */
+    /** The connection to an instance of the owning service; connect and idle timeouts are the backend timeout. */
     private Future<HttpClientRequest> openBackendRequest(ProxyContext pc) {
         Target target = pc.get(TARGET, Target.class);
-        URI base = config.baseUri(target.backend());
-        boolean ssl = "https".equalsIgnoreCase(base.getScheme());
-        int port = base.getPort() != -1 ? base.getPort() : ssl ? 443 : 80;
-        long timeoutMs = config.gateway().backendTimeout().toMillis();
-        return pc.client().request(new RequestOptions()
-                .setHost(base.getHost())
-                .setPort(port)
-                .setSsl(ssl)
-                .setConnectTimeout(timeoutMs)
-                .setIdleTimeout(timeoutMs))
+        return backends.connect(pc.client(), target.backend(), new RequestOptions())
                 // a failed request also fails its response, which backendFailure turns into a problem and logs;
                 // without a handler Vert.x would log each one again as an ERROR (e.g. a body cut off at its limit)
                 .map(request -> request.exceptionHandler(failure -> LOG.debugf("backend request failed: %s", failure)));

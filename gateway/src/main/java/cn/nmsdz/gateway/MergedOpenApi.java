@@ -14,7 +14,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -38,7 +37,7 @@ final class MergedOpenApi {
             + " (401, 413, 429, 502, 504).";
 
     private final HttpClient client;
-    private final GatewayConfig config;
+    private final Backends backends;
     private final String discoveryUrl;
     private final String version;
     private Rendered merged;
@@ -56,9 +55,9 @@ final class MergedOpenApi {
         }
     }
 
-    MergedOpenApi(HttpClient client, GatewayConfig config, String discoveryUrl, String version) {
+    MergedOpenApi(HttpClient client, Backends backends, String discoveryUrl, String version) {
         this.client = client;
-        this.config = config;
+        this.backends = backends;
         this.discoveryUrl = discoveryUrl;
         this.version = version;
     }
@@ -131,14 +130,9 @@ final class MergedOpenApi {
     }
 
     private Future<ServiceDocument> read(Backend backend) {
-        URI base = config.baseUri(backend);
-        boolean ssl = "https".equalsIgnoreCase(base.getScheme());
-        int port = base.getPort() != -1 ? base.getPort() : ssl ? 443 : 80;
-        long timeout = config.gateway().backendTimeout().toMillis();
         Promise<ServiceDocument> promise = Promise.promise();
-        client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost()).setPort(port).setSsl(ssl)
-                        .setURI(RouteTable.BACKEND_OPENAPI_PATH + "?format=json").setIdleTimeout(timeout)
-                        .putHeader("Accept", "application/json"))
+        backends.connect(client, backend, new RequestOptions().setMethod(HttpMethod.GET)
+                        .setURI(RouteTable.BACKEND_OPENAPI_PATH + "?format=json").putHeader("Accept", "application/json"))
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200 ? response.body()
                         : failed(backend, response))

@@ -113,6 +113,101 @@ class ScaleOutIT {
         }
     }
 
+    /**
+     * Two evidence-service instances behind the gateway (issue 17): the gateway takes them in turn, a figure posted
+     * while the first is killed (kill -9) is retried by its client with the same Idempotency-Key and lands once, the
+     * outbox relay of whichever instance holds the lock publishes every region's events in order, and each
+     * region-year's latest snapshot reads the last round of figures and equals its recomputation.
+     */
+    @Test
+    void twoEvidenceInstancesBehindTheGatewayLoseAndReorderNothing() throws Exception {
+        Assumptions.assumeFalse(Suite.EXTERNAL, "starts and kills instances: only on a suite of its own");
+        String admin = Tokens.user("admin");
+        String bureau = Tokens.client("stats-bureau-sx", "stats-bureau-sx-secret");
+        List<String> regions = counties(admin, 6);
+        String secondEvidence = "http://127.0.0.1:" + (8092 + Suite.OFFSET);
+
+        Suite.run("start-instance", "evidence-service", "2");
+        Suite.run("restart", "gateway");
+        int rounds = 4;
+        try {
+            Map<String, Long> lastPosition = new ConcurrentHashMap<>();
+            ExecutorService clients = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> sent = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    for (String region : regions) {
+                        int r = round;
+                        sent.add(clients.submit(() -> {
+                            List<Map<String, Object>> rows = List.of(
+                                    Map.of("metric", "online_operators", "year", 2014, "value", 2000 + r,
+                                            "source", "ScaleOutIT evidence round " + r));
+                            long position = postOnce(bureau, region, rows);
+                            lastPosition.merge(region, position, Math::max);
+                        }));
+                    }
+                    for (Future<?> f : sent) {
+                        f.get(); // the rounds follow one another: round r+1 is newer than round r
+                    }
+                    if (round == 1) {
+                        // the first instance dies between two rounds, the gateway goes on with the second
+                        long pid = Long.parseLong(Files.readString(
+                                Path.of(System.getenv("NMSDZ_HOME"), "run", "evidence-service.pid")).trim());
+                        assertEquals(0, new ProcessBuilder("kill", "-KILL", Long.toString(pid)).inheritIO().start().waitFor());
+                    }
+                }
+            } finally {
+                clients.shutdown();
+            }
+            RescoringSoakIT.awaitNothingPending(admin);
+            for (String region : regions) {
+                // each round's figure landed once (a retried POST is replayed, never stored twice)
+                List<String> sources = given().auth().oauth2(admin)
+                        .get(API + "/regions/" + region + "/evidence?kind=OBSERVATION&metric=online_operators&year=2014&size=50")
+                        .then().statusCode(200).extract().jsonPath().getList("source", String.class);
+                for (int r = 0; r < rounds; r++) {
+                    String source = "ScaleOutIT evidence round " + r;
+                    assertEquals(1, sources.stream().filter(source::equals).count(), region + ": " + sources);
+                }
+                for (int year : List.of(2014, 2015, 2016)) {
+                    Response latest = WalkingSkeletonIT.await(() -> {
+                        Response r = given().auth().oauth2(admin).get(API + "/regions/" + region + "/scores/latest?year=" + year);
+                        return r.statusCode() == 200 && r.jsonPath().getLong("evidencePosition") >= lastPosition.get(region)
+                                ? r : null;
+                    });
+                    // the last round is what the snapshot reads: events of the two instances were applied in order
+                    List<Number> values = latest.jsonPath().getList("confirmed.indicators.inputs.flatten()"
+                            + ".findAll { it.metric == 'online_operators' && it.year == 2014 && it.region == '" + region + "' }.value");
+                    assertTrue(!values.isEmpty() && values.stream().allMatch(v -> v.intValue() == 2000 + rounds - 1),
+                            region + " " + year + " reads " + values);
+                    long number = latest.jsonPath().getLong("number");
+                    given().auth().oauth2(admin).post(API + "/regions/" + region + "/scores/" + number + "/recompute")
+                            .then().statusCode(200).body("identical", equalTo(true));
+                }
+            }
+            String metrics = given().get(secondEvidence + "/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(metrics.contains("nmsdz_evidence_changes_total"), "the second instance took figures");
+        } finally {
+            Suite.run("restart", "evidence-service");
+            Suite.run("stop", "evidence-service#2");
+            Suite.run("restart", "gateway");
+        }
+    }
+
+    /** POSTs figures until they are stored, retrying a 502 or 504 with the same Idempotency-Key; their highest position. */
+    static long postOnce(String token, String region, List<Map<String, Object>> rows) {
+        String key = java.util.UUID.randomUUID().toString();
+        return WalkingSkeletonIT.await(() -> {
+            Response r = given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body(rows).post(API + "/regions/" + region + "/observations");
+            if (r.statusCode() == 502 || r.statusCode() == 504) {
+                return null; // the instance died under the request: the same key again
+            }
+            r.then().statusCode(201);
+            return r.jsonPath().getList("position", Long.class).stream().mapToLong(Long::longValue).max().orElseThrow();
+        });
+    }
+
     /** Counties of 运城市 for the run (codes 140850 to 140899 that are free, created through the API). */
     static List<String> counties(String admin, int count) {
         List<String> created = TestRegions.createCounties(admin, 140850, 140899, count, "扩容测试县", "140800", "CENTRAL");
