@@ -3,6 +3,7 @@ package cn.nmsdz.evidence.catalogue;
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.catalogue.DecompositionData;
 import cn.nmsdz.events.catalogue.FirstLevelNode;
+import cn.nmsdz.events.catalogue.RuleMetrics;
 import cn.nmsdz.events.catalogue.Indicator;
 import cn.nmsdz.events.catalogue.Item;
 import cn.nmsdz.events.catalogue.MetricDefinition;

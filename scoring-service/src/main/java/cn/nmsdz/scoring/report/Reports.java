@@ -65,7 +65,7 @@ public class Reports {
                         "region = ?1 and state <> 'WITHDRAWN' and (year is null or year = ?2 or kind = 'OBSERVATION')"
                                 + " order by position", entity.region, entity.year).stream()
                 .map(f -> new SelfEvaluationDocument.Evidence(f.evidenceId, f.kind, f.state, f.indicator, f.item,
-                        f.department, f.metric, f.year, f.value, f.source, f.fileName, f.sha256, f.satisfied, f.points,
+                        f.department, f.metric, f.year, f.value, f.subject, f.source, f.fileName, f.sha256, f.satisfied, f.points,
                         f.comment))
                 .toList();
         return SelfEvaluationDocument.write(new SelfEvaluationDocument.Content(s, system,

@@ -5,6 +5,7 @@ import cn.nmsdz.events.catalogue.FirstLevelNode;
 import cn.nmsdz.events.catalogue.Indicator;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.events.catalogue.MetricDefinition;
+import cn.nmsdz.events.catalogue.RuleMetrics;
 import cn.nmsdz.events.catalogue.SecondLevelNode;
 import cn.nmsdz.scoring.domain.model.FirstLevelScore;
 import cn.nmsdz.scoring.domain.model.IndicatorScore;
@@ -48,8 +49,8 @@ public final class SelfEvaluationDocument {
 
     /** One piece of evidence as the report lists it. */
     public record Evidence(String id, String kind, String state, String indicator, String item, String department,
-            String metric, Integer year, BigDecimal value, String source, String fileName, String sha256,
-            Boolean satisfied, BigDecimal points, String comment) {
+            String metric, Integer year, BigDecimal value, String subject, String source, String fileName,
+            String sha256, Boolean satisfied, BigDecimal points, String comment) {
     }
 
     /** Everything the report says, gathered by {@link Reports}. */
@@ -183,15 +184,20 @@ public final class SelfEvaluationDocument {
             text("　　牵头单位：" + or(String.join("、", owners.lead())) + "；责任单位："
                     + or(String.join("、", owners.responsible())) + "。");
         }
-        List<String> lines = evidenceLines(indicator.code(), score, projected, byId);
+        List<String> lines = evidenceLines(indicator, score, projected, byId);
         text("　　佐证材料：" + (lines.isEmpty() ? "无。" : ""));
         for (int i = 0; i < lines.size(); i++) {
             text("　　（" + (i + 1) + "）" + lines.get(i));
         }
     }
 
-    /** The figures the indicator's score read, then its documents, claims and verdicts. */
-    List<String> evidenceLines(String code, IndicatorScore score, IndicatorScore projected, Map<String, Evidence> byId) {
+    /**
+     * The figures behind the indicator — those its score read, then the region's latest of every other metric it reads
+     * for the years of the window (Y−2 to Y), rejected ones left out — then its documents, claims and verdicts.
+     */
+    List<String> evidenceLines(Indicator indicator, IndicatorScore score, IndicatorScore projected,
+            Map<String, Evidence> byId) {
+        String code = indicator.code();
         Set<String> figures = new LinkedHashSet<>();
         for (IndicatorScore s : projected == null ? List.of(score) : List.of(score, projected)) {
             for (InputUsed input : s.inputs() == null ? List.<InputUsed>of() : s.inputs()) {
@@ -200,6 +206,16 @@ public final class SelfEvaluationDocument {
                 }
             }
         }
+        Set<String> reads = RuleMetrics.of(indicator);
+        int year = c.snapshot().year();
+        Map<String, String> latest = new java.util.TreeMap<>(); // metric, year and subject → the latest figure's id
+        for (Evidence e : c.evidence()) { // in position order: a later figure replaces an earlier one
+            if ("OBSERVATION".equals(e.kind()) && reads.contains(e.metric()) && e.year() != null
+                    && e.year() >= year - 2 && e.year() <= year && !"REJECTED".equals(e.state())) {
+                latest.put(e.metric() + "|" + e.year() + "|" + (e.subject() == null ? "" : e.subject()), e.id());
+            }
+        }
+        figures.addAll(latest.values());
         List<String> lines = new ArrayList<>();
         for (String id : figures) {
             Evidence e = byId.get(id);

@@ -1,18 +1,17 @@
-package cn.nmsdz.evidence.catalogue;
+package cn.nmsdz.events.catalogue;
 
-import cn.nmsdz.events.catalogue.Condition;
-import cn.nmsdz.events.catalogue.Item;
-import cn.nmsdz.events.catalogue.Operand;
-import cn.nmsdz.events.catalogue.Rule;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The metrics an indicator reads (its rule's operands and its items' conditions): who owns a figure. */
+/**
+ * The metrics an indicator reads (its rule's operands and its items' conditions): who owns a figure (evidence-service),
+ * which figures stand behind an indicator (scoring-service's 自评报告).
+ */
 public final class RuleMetrics {
     private RuleMetrics() {
     }
 
-    public static Set<String> of(cn.nmsdz.events.catalogue.Indicator indicator) {
+    public static Set<String> of(Indicator indicator) {
         Set<String> metrics = new TreeSet<>();
         Rule rule = indicator.rule();
         if (rule instanceof Rule.YearlyComparison r) {

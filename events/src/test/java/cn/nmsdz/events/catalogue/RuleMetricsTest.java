@@ -1,14 +1,7 @@
-package cn.nmsdz.evidence.catalogue;
+package cn.nmsdz.events.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.nmsdz.events.catalogue.Comparison;
-import cn.nmsdz.events.catalogue.Condition;
-import cn.nmsdz.events.catalogue.Indicator;
-import cn.nmsdz.events.catalogue.Item;
-import cn.nmsdz.events.catalogue.Operand;
-import cn.nmsdz.events.catalogue.Rule;
-import cn.nmsdz.events.catalogue.Scope;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
