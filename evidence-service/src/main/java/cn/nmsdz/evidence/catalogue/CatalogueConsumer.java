@@ -26,6 +26,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class CatalogueConsumer {
+    @Inject
+    CatalogueDefinitions definitions;
+
     private static final Logger LOG = Logger.getLogger(CatalogueConsumer.class);
 
     @Inject
@@ -69,6 +72,7 @@ public class CatalogueConsumer {
     }
 
     void applySystem(SystemPublishedData published) {
+        definitions.changing();
         for (MetricDefinition m : published.system().metrics()) {
             MetricDefinitionEntity entity = MetricDefinitionEntity.findById(m.code());
             if (entity == null) {
