@@ -401,7 +401,7 @@ public class SnapshotService {
         List<ObservationFact> observations = new ArrayList<>(hypothesis.observations());
         List<ExpertVerdict> verdicts = new ArrayList<>(hypothesis.verdicts());
         List<Claim> claims = new ArrayList<>(hypothesis.claims());
-        for (EvidenceFactVersionEntity f : evidenceAsOf(region, seq, maxPosition)) {
+        for (EvidenceFactVersionEntity f : evidenceAsOf(region, year, seq, maxPosition)) {
             EvidenceState state = state(f.state);
             if (state == null || !readsJudgement(f, year)) {
                 continue;
@@ -466,14 +466,21 @@ public class SnapshotService {
         }
     }
 
-    /** Per evidence id of the region and of CN, the newest version received up to {@code seq}. */
+    /**
+     * Per evidence id of the region and of CN, the newest version received up to {@code seq}, of the evidence a
+     * snapshot of {@code year} reads (see {@link #READ_BY_SNAPSHOT}: figures of year−2 … year, judgements of that
+     * year or of none): the region's other years are not read at all (issue 12: a snapshot read the region's whole
+     * history). An evidence's year never changes between its versions, so filtering before picking the newest version
+     * picks the same one.
+     */
     @SuppressWarnings("unchecked")
-    List<EvidenceFactVersionEntity> evidenceAsOf(String region, long seq, Long maxPosition) {
+    List<EvidenceFactVersionEntity> evidenceAsOf(String region, int year, long seq, Long maxPosition) {
         return em.createNativeQuery("select distinct on (evidence_id) * from evidence_fact_version"
                         + " where region in (?1, ?2) and seq <= ?3 and position <= ?4"
+                        + " and (year is null or year between ?5 - 2 and ?5)"
                         + " order by evidence_id, position desc", EvidenceFactVersionEntity.class)
                 .setParameter(1, region).setParameter(2, NATION).setParameter(3, seq)
-                .setParameter(4, maxPosition == null ? Long.MAX_VALUE : maxPosition)
+                .setParameter(4, maxPosition == null ? Long.MAX_VALUE : maxPosition).setParameter(5, year)
                 .getResultList();
     }
 
