@@ -1,5 +1,6 @@
 package cn.nmsdz.support.outbox;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -158,9 +159,17 @@ public class OutboxRelay {
                 // the first row alone, the rest once it is acknowledged: while the broker is unreachable only one
                 // record waits in the producer, and none behind it can be delivered after the broker returns and so
                 // overtake the rows sent again on the next turn
-                for (int k = i; k < (i == 0 ? 1 : rows.size()); k++) {
-                    acks.add(send(rows.get(k)).subscribeAsCompletionStage()); // handed over in the rows' order
-                }
+                int from = i;
+                int to = i == 0 ? 1 : rows.size();
+                // outside the transaction: the sends must not carry it (context propagation) to the producer's
+                // threads, or it would still be active there when it commits
+                acks.addAll(QuarkusTransaction.suspendingExisting().call(() -> {
+                    List<CompletableFuture<Void>> handed = new ArrayList<>(to - from);
+                    for (int k = from; k < to; k++) {
+                        handed.add(send(rows.get(k)).subscribeAsCompletionStage()); // in the rows' order
+                    }
+                    return handed;
+                }));
             }
             OutboxEvent row = rows.get(i);
             Throwable failed = await(acks.get(i), deadline);
