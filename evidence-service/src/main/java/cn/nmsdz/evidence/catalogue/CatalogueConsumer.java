@@ -27,6 +27,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class CatalogueConsumer {
+    @Inject
+    CatalogueDefinitions definitions;
+
     private static final Logger LOG = Logger.getLogger(CatalogueConsumer.class);
 
     @Inject
@@ -70,6 +73,7 @@ public class CatalogueConsumer {
     }
 
     void applySystem(SystemPublishedData published) {
+        definitions.changing();
         for (MetricDefinition m : published.system().metrics()) {
             MetricDefinitionEntity entity = MetricDefinitionEntity.findById(m.code());
             if (entity == null) {

@@ -1,6 +1,6 @@
 package cn.nmsdz.evidence.observation;
 
-import cn.nmsdz.evidence.catalogue.IndicatorDefinitionEntity;
+import cn.nmsdz.evidence.catalogue.CatalogueDefinitions;
 import cn.nmsdz.evidence.catalogue.MetricDefinitionEntity;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceLedger;
@@ -39,6 +39,9 @@ public class ObservationService {
     EvidenceLedger ledger;
 
     @Inject
+    CatalogueDefinitions definitions;
+
+    @Inject
     DepartmentScope departments;
 
     @Inject
@@ -47,7 +50,8 @@ public class ObservationService {
     @Transactional
     public List<EvidenceEntity> submit(String region, List<ObservationInput> rows, Caller caller) {
         regionScope.requireKnown(region);
-        List<Problem.FieldError> errors = validate(rows, metrics(), IndicatorDefinitionEntity.codes(), metricUses(),
+        CatalogueDefinitions.Definitions d = definitions.current();
+        List<Problem.FieldError> errors = validate(rows, d.metrics(), d.indicatorCodes(), d.metricUses(),
                 Year.now(ZoneOffset.UTC).getValue());
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " problem(s) in the submission; nothing was stored", errors);
@@ -83,16 +87,6 @@ public class ObservationService {
     public static Map<String, MetricDefinitionEntity> metrics() {
         return MetricDefinitionEntity.<MetricDefinitionEntity>listAll().stream()
                 .collect(Collectors.toMap(m -> m.code, Function.identity()));
-    }
-
-    /** metric → indicators whose rules read it, from the projected catalogue. */
-    Map<String, Set<String>> metricUses() {
-        Map<String, Set<String>> uses = new java.util.HashMap<>();
-        for (Object row : em.createNativeQuery("select metric, indicator from metric_use").getResultList()) {
-            Object[] columns = (Object[]) row;
-            uses.computeIfAbsent((String) columns[0], k -> new java.util.HashSet<>()).add((String) columns[1]);
-        }
-        return uses;
     }
 
     /**

@@ -11,6 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import cn.nmsdz.support.wake.WakeableWorker;
+import cn.nmsdz.support.wake.Wakeups;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -75,12 +81,48 @@ public class RescoringService {
             task.region = region;
             task.persist();
         }
+        wakeups.afterCommit(WAKE); // the workers start as soon as the job is committed
         return job;
     }
 
-    /** Works off pending regions, one transaction each, until none is left. */
+    /** The wake-up topic of a transaction that planned a job. */
+    static final String WAKE = "rescoring";
+
+    @Inject
+    Wakeups wakeups;
+
+    @ConfigProperty(name = "nmsdz.scoring.rescoring-workers", defaultValue = "2")
+    int workers;
+
+    private volatile WakeableWorker worker;
+
+    void start(@Observes StartupEvent event) {
+        if (wakeups.enabled()) {
+            worker = new WakeableWorker("rescoring-worker", workers, this::drain);
+            wakeups.register(WAKE, worker::wake);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (worker != null) {
+            worker.shutdown();
+        }
+    }
+
+    /**
+     * Works off pending regions, one transaction each, until none is left; on {@code nmsdz.scoring.rescoring-workers}
+     * threads (they split the regions: each takes its task row with SKIP LOCKED), started the moment a job is planned.
+     */
     @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
+        if (worker != null) {
+            worker.wake();
+        } else {
+            drain();
+        }
+    }
+
+    void drain() {
         remaining = remainingTasks();
         Backlog.drain(this::rescoreOne, LOG);
         remaining = remainingTasks();

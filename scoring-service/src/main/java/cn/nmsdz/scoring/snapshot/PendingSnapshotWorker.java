@@ -1,16 +1,25 @@
 package cn.nmsdz.scoring.snapshot;
 
 import cn.nmsdz.scoring.backlog.Backlog;
+import cn.nmsdz.support.wake.WakeableWorker;
+import cn.nmsdz.support.wake.Wakeups;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Stores the snapshots that changes of evidence marked (see {@link SnapshotService#rescoreAfter}), one
- * region and year per transaction. Evidence arriving in a burst is coalesced: every mark made before the
- * worker reaches a region and year is answered by one snapshot that reads all of it.
+ * region and year per transaction, on {@code nmsdz.scoring.snapshot-workers} threads at once (they split the marks
+ * by region-year, see {@link SnapshotService#storeOnePending}). It starts the moment a transaction that marked
+ * something commits ({@link Wakeups}, in every instance), so an idle region is scored at once; evidence arriving in
+ * a burst is coalesced adaptively: every mark made while the workers are busy is answered by one snapshot that reads
+ * all of it, as soon as a worker is free. The tick ({@code nmsdz.scoring.snapshot-interval}) is only a safety net.
  */
 @ApplicationScoped
 public class PendingSnapshotWorker {
@@ -19,12 +28,41 @@ public class PendingSnapshotWorker {
     @Inject
     SnapshotService snapshots;
 
+    @Inject
+    Wakeups wakeups;
+
+    @ConfigProperty(name = "nmsdz.scoring.snapshot-workers", defaultValue = "2")
+    int workers;
+
+    private volatile WakeableWorker worker;
+
     /** When the worker last finished an item or found none: the pipeline monitor's sign of life. */
     private volatile Instant lastProgress = Instant.now();
+
+    void start(@Observes StartupEvent event) {
+        if (wakeups.enabled()) {
+            worker = new WakeableWorker("snapshot-worker", workers, this::drain);
+            wakeups.register(SnapshotService.WAKE, worker::wake);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (worker != null) {
+            worker.shutdown();
+        }
+    }
 
     @Scheduled(every = "${nmsdz.scoring.snapshot-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
+        if (worker != null) {
+            worker.wake();
+        } else {
+            drain();
+        }
+    }
+
+    private void drain() {
         Backlog.drain(() -> {
             boolean took = snapshots.storeOnePending();
             lastProgress = Instant.now();

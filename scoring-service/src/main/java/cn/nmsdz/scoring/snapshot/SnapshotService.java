@@ -23,6 +23,7 @@ import cn.nmsdz.scoring.projection.EvidenceFactEntity;
 import cn.nmsdz.scoring.projection.EvidenceFactVersionEntity;
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.support.outbox.Outbox;
+import cn.nmsdz.support.wake.Wakeups;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import cn.nmsdz.support.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,6 +73,9 @@ public class SnapshotService {
     @Inject
     SnapshotWorkerProbe probe;
 
+    @Inject
+    Wakeups wakeups;
+
     /** How long computing and storing one marked region-year's snapshot takes (count = snapshots stored). */
     private Timer snapshotTimer;
 
@@ -108,9 +112,9 @@ public class SnapshotService {
     }
 
     /**
-     * DO UPDATE, not DO NOTHING: while the worker holds the row (computing from a projection that
-     * cannot yet see this transaction's evidence), the mark waits for the worker to delete the row
-     * and then inserts it anew, so the change gets a snapshot of its own turn.
+     * DO UPDATE, not DO NOTHING: the count of marks tells a worker computing this region-year (from a
+     * projection that cannot yet see this transaction's evidence) that it must not delete the mark, so the
+     * change gets a snapshot of its own turn.
      */
     private void markPending(String region, int year) {
         em.createNativeQuery("insert into snapshot_pending (region, year, marked_at, traceparent) values (?1, ?2, ?3, ?4)"
@@ -119,30 +123,56 @@ public class SnapshotService {
                 .setParameter(1, region).setParameter(2, year).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter(4, Traces.currentTraceparent())
                 .executeUpdate();
+        wakeups.afterCommit(WAKE); // the worker scores it as soon as this transaction commits
     }
 
-    /** Stores the snapshot of the longest-waiting marked region and year; false when none is marked. */
+    /** The wake-up topic of a transaction that marked region-years (see {@link cn.nmsdz.support.wake.Wakeups}). */
+    public static final String WAKE = "snapshots";
+
+    /** The advisory lock class of a region-year being computed (the second key is the region-year's hash). */
+    static final int COMPUTING_LOCK = 0x5C0FFEE;
+
+    /**
+     * Stores the snapshot of the longest-waiting marked region and year that no other worker computes; false when none
+     * is left. The worker claims its region-year with a transaction-scoped advisory lock, not the mark's row lock: a
+     * consumer marking the same region-year meanwhile never waits for the computation, it only counts the mark up
+     * ({@code marks}); the worker deletes the mark at the end only if its count is still the one it read (compare and
+     * delete), otherwise the region-year goes behind the others and is scored again. Several workers (threads or
+     * instances) thus split the marks by region-year.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean storeOnePending() {
         @SuppressWarnings("unchecked")
-        List<Object[]> next = em.createNativeQuery("select region, year, traceparent from snapshot_pending"
-                + " order by marked_at, region, year limit 1 for update skip locked").getResultList();
-        if (next.isEmpty()) {
-            return false;
+        List<Object[]> candidates = em.createNativeQuery("select region, year from snapshot_pending"
+                + " order by marked_at, region, year limit 16").getResultList();
+        for (Object[] candidate : candidates) {
+            String region = (String) candidate[0];
+            int year = ((Number) candidate[1]).intValue();
+            if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1, hashtext(?2 || ':' || ?3))")
+                    .setParameter(1, COMPUTING_LOCK).setParameter(2, region).setParameter(3, String.valueOf(year))
+                    .getSingleResult()) {
+                continue; // another worker computes it
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> mark = em.createNativeQuery("select marks, traceparent from snapshot_pending"
+                    + " where region = ?1 and year = ?2").setParameter(1, region).setParameter(2, year).getResultList();
+            if (mark.isEmpty()) {
+                continue; // stored by another worker since the candidates were read
+            }
+            long marks = ((Number) mark.get(0)[0]).longValue();
+            // the snapshot continues the trace of the change that marked it (and its score.events event carries it on)
+            Span span = Traces.start("snapshot", SpanKind.INTERNAL, (String) mark.get(0)[1])
+                    .setAttribute("nmsdz.region", region).setAttribute("nmsdz.year", year);
+            try (Scope ignored = span.makeCurrent()) {
+                return storePending(region, year, marks);
+            } finally {
+                span.end();
+            }
         }
-        String region = (String) next.get(0)[0];
-        int year = ((Number) next.get(0)[1]).intValue();
-        // the snapshot continues the trace of the change that marked it (and its score.events event carries it on)
-        Span span = Traces.start("snapshot", SpanKind.INTERNAL, (String) next.get(0)[2])
-                .setAttribute("nmsdz.region", region).setAttribute("nmsdz.year", year);
-        try (Scope ignored = span.makeCurrent()) {
-            return storePending(region, year);
-        } finally {
-            span.end();
-        }
+        return false;
     }
 
-    private boolean storePending(String region, int year) {
+    private boolean storePending(String region, int year, long marks) {
         if (CatalogueSystemEntity.current().isPresent()) {
             long seq;
             Timer.Sample computing = Timer.start();
@@ -160,8 +190,11 @@ public class SnapshotService {
                 return true;
             }
         }
-        em.createNativeQuery("delete from snapshot_pending where region = ?1 and year = ?2")
-                .setParameter(1, region).setParameter(2, year).executeUpdate();
+        int deleted = em.createNativeQuery("delete from snapshot_pending where region = ?1 and year = ?2 and marks = ?3")
+                .setParameter(1, region).setParameter(2, year).setParameter(3, marks).executeUpdate();
+        if (deleted == 0) {
+            postpone(region, year); // marked again while computed: its own turn, behind the others
+        }
         return true;
     }
 
@@ -282,7 +315,8 @@ public class SnapshotService {
      * The years a region is scored for: those with a snapshot stored or marked (a mark held by the worker while
      * it computes a region-year's first snapshot included), or the current year when none. Both are read in one
      * statement, so the worker's commit (snapshot stored, mark deleted) is seen either wholly or not at all: a
-     * year being computed is always found, and marking it again waits for the worker and then marks it anew.
+     * year being computed is always found (its mark stays until the worker commits), and marking it again counts the
+     * mark up, so the worker keeps it for a new snapshot.
      */
     Set<Integer> yearsOf(String region) {
         @SuppressWarnings("unchecked")
@@ -367,7 +401,7 @@ public class SnapshotService {
         List<ObservationFact> observations = new ArrayList<>(hypothesis.observations());
         List<ExpertVerdict> verdicts = new ArrayList<>(hypothesis.verdicts());
         List<Claim> claims = new ArrayList<>(hypothesis.claims());
-        for (EvidenceFactVersionEntity f : evidenceAsOf(region, seq, maxPosition)) {
+        for (EvidenceFactVersionEntity f : evidenceAsOf(region, year, seq, maxPosition)) {
             EvidenceState state = state(f.state);
             if (state == null || !readsJudgement(f, year)) {
                 continue;
@@ -432,14 +466,21 @@ public class SnapshotService {
         }
     }
 
-    /** Per evidence id of the region and of CN, the newest version received up to {@code seq}. */
+    /**
+     * Per evidence id of the region and of CN, the newest version received up to {@code seq}, of the evidence a
+     * snapshot of {@code year} reads (see {@link #READ_BY_SNAPSHOT}: figures of year−2 … year, judgements of that
+     * year or of none): the region's other years are not read at all (issue 12: a snapshot read the region's whole
+     * history). An evidence's year never changes between its versions, so filtering before picking the newest version
+     * picks the same one.
+     */
     @SuppressWarnings("unchecked")
-    List<EvidenceFactVersionEntity> evidenceAsOf(String region, long seq, Long maxPosition) {
+    List<EvidenceFactVersionEntity> evidenceAsOf(String region, int year, long seq, Long maxPosition) {
         return em.createNativeQuery("select distinct on (evidence_id) * from evidence_fact_version"
                         + " where region in (?1, ?2) and seq <= ?3 and position <= ?4"
+                        + " and (year is null or year between ?5 - 2 and ?5)"
                         + " order by evidence_id, position desc", EvidenceFactVersionEntity.class)
                 .setParameter(1, region).setParameter(2, NATION).setParameter(3, seq)
-                .setParameter(4, maxPosition == null ? Long.MAX_VALUE : maxPosition)
+                .setParameter(4, maxPosition == null ? Long.MAX_VALUE : maxPosition).setParameter(5, year)
                 .getResultList();
     }
 

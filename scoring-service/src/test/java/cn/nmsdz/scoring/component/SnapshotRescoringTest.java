@@ -79,6 +79,40 @@ class SnapshotRescoringTest {
         assertTrue(stale(region).isEmpty());
     }
 
+    /**
+     * Ingestion never waits for the snapshot worker (issue 12): while one worker holds a region-year mid-computation,
+     * new evidence for it commits (its mark only counts up), and a second worker takes another region-year instead of
+     * the held one.
+     */
+    @Test
+    void evidenceCommitsWhileTheWorkerComputesAndASecondWorkerTakesAnotherRegionYear() throws Exception {
+        String region = freshRegion();
+        String other = freshRegion();
+        int year = THIS_YEAR - 1;
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", year, "321.5")));
+        drainExcept(region);
+        probe.holdAt(region, year);
+        CompletableFuture<Boolean> worker = CompletableFuture.supplyAsync(
+                () -> QuarkusTransaction.requiringNew().call(snapshots::storeOnePending));
+        try {
+            probe.awaitHeld();
+            // commits while the computation is held (a row lock held by the worker would keep this waiting)
+            CompletableFuture.runAsync(() -> consumer.onEvidence(
+                    List.of(TestEvents.verdict(region, year, "10", null, null, "2")))).get(60, TimeUnit.SECONDS);
+            consumer.onEvidence(List.of(TestEvents.figure(other, "online_retail_sales", year, "100")));
+            assertTrue(CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew()
+                    .call(snapshots::storeOnePending)).get(60, TimeUnit.SECONDS), "a second worker found work");
+            assertEquals(0L, snapshotCount(region, year), "the held region-year is not taken by the second worker");
+        } finally {
+            probe.release();
+        }
+        worker.get(60, TimeUnit.SECONDS);
+        drain();
+        assertTrue(latestSnapshotSeq(region, year) >= lastAppliedSeq(region), "the verdict got a snapshot of its own");
+        assertEquals("2.0", points(region, year, "10"));
+        assertTrue(stale(region).isEmpty());
+    }
+
     @Test
     void aVerdictCountsOnlyForItsAssessmentYear() {
         String region = freshRegion();
@@ -207,6 +241,12 @@ class SnapshotRescoringTest {
     private long latestSnapshotSeq(String region, int year) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select projection_seq from snapshot where region = ?1 and year = ?2 order by number desc limit 1")
+                .setParameter(1, region).setParameter(2, year).getSingleResult()).longValue());
+    }
+
+    private long snapshotCount(String region, int year) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from snapshot where region = ?1 and year = ?2")
                 .setParameter(1, region).setParameter(2, year).getSingleResult()).longValue());
     }
 

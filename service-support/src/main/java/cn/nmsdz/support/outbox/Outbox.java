@@ -2,6 +2,8 @@ package cn.nmsdz.support.outbox;
 
 import cn.nmsdz.events.envelope.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import cn.nmsdz.support.wake.Wakeups;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +15,8 @@ import java.util.UUID;
 /** Appends events to the outbox inside the caller's transaction (never a dual write). */
 @ApplicationScoped
 public class Outbox {
+    @Inject
+    Wakeups wakeups;
 
     /**
      * @return the appended row; its id is the publication position
@@ -33,6 +37,7 @@ public class Outbox {
         row.createdAt = now;
         row.persist();
         WrittenEvents.recordAppended(now);
+        wakeups.afterCommit(OutboxRelay.WAKE); // the relay publishes it as soon as this transaction commits
         return row;
     }
 }
