@@ -4,8 +4,9 @@ import cn.nmsdz.evidence.catalogue.IndicatorDefinitionEntity;
 import cn.nmsdz.evidence.catalogue.MetricDefinitionEntity;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceLedger;
-import cn.nmsdz.evidence.core.Kinds;
-import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.events.evidence.EvidenceKind;
+import cn.nmsdz.events.evidence.ReviewState;
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.DepartmentScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -47,13 +48,15 @@ public class ObservationService {
     @Transactional
     public List<EvidenceEntity> submit(String region, List<ObservationInput> rows, Caller caller) {
         regionScope.requireKnown(region);
-        List<Problem.FieldError> errors = validate(rows, metrics(), IndicatorDefinitionEntity.codes(), metricUses(),
+        Map<String, Set<String>> uses = metricUses();
+        List<Problem.FieldError> errors = validate(rows, metrics(), IndicatorDefinitionEntity.codes(), uses,
                 Year.now(ZoneOffset.UTC).getValue());
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " problem(s) in the submission; nothing was stored", errors);
         }
-        departments.requireObservations(caller, region, rows);
-        String state = caller.dataProvider() ? Kinds.ACCEPTED : Kinds.SUBMITTED;
+        departments.requireObservations(caller, region,
+                rows.stream().map(r -> new DepartmentScope.Target(r.metric(), r.indicator())).toList(), uses);
+        String state = caller.dataProvider() ? ReviewState.ACCEPTED.name() : ReviewState.SUBMITTED.name();
         return store(region, rows, state, caller.department(), caller.user());
     }
 
@@ -64,7 +67,7 @@ public class ObservationService {
         List<EvidenceEntity> stored = new ArrayList<>(rows.size());
         for (ObservationInput row : rows) {
             EvidenceEntity e = new EvidenceEntity();
-            e.kind = Kinds.OBSERVATION;
+            e.kind = EvidenceKind.OBSERVATION.name();
             e.state = state;
             e.region = region;
             e.indicator = row.indicator();

@@ -1,5 +1,8 @@
 package cn.nmsdz.scoring.application;
 
+import cn.nmsdz.events.catalogue.RegionCodes;
+import cn.nmsdz.scoring.rest.RegionAccess;
+import cn.nmsdz.support.access.RegionHierarchy;
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.Topics;
 import cn.nmsdz.events.score.ApplicationChangedData;
@@ -36,7 +39,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApplicationService {
     public static final int MAX_REASON = 2000;
-    static final String NATION = "CN";
+    static final String NATION = RegionCodes.NATION;
 
     @Inject
     EntityManager em;
@@ -164,7 +167,7 @@ public class ApplicationService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " problem(s); nothing was changed", errors);
         }
-        if (actor.region() == null || !RegionEntity.isSelfOrBelow(region, actor.region())) {
+        if (!RegionHierarchy.isSelfOrBelow(region, actor.region(), RegionAccess::parentOf)) {
             throw ProblemException.forbidden("rule region-scope: an authority of " + actor.region() + " decides only "
                     + "applications of regions under it, not of " + region);
         }

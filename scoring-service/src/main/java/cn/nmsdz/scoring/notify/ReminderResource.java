@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.notify;
 
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.scoring.rest.RegionAccess;
 import cn.nmsdz.support.rest.ProblemException;
 import io.quarkus.security.Authenticated;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,7 +46,7 @@ public class ReminderResource {
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     @APIResponse(responseCode = "403", description = "An office of another region (rule own-region)")
     public Run run(@PathParam("code") String code, @QueryParam("year") String year) {
-        String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
+        String own = Caller.of(identity).region();
         if (!identity.hasRole("catalogue-admin") && !code.equals(own)) {
             throw ProblemException.forbidden("rule own-region: a creation office sends the reminders of its own region "
                     + own + ", not " + code);

@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.progress;
 
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.scoring.progress.ProgressViews.Board;
 import cn.nmsdz.scoring.progress.ProgressViews.DepartmentList;
 import cn.nmsdz.scoring.progress.ProgressViews.DepartmentRow;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -86,9 +86,9 @@ public class ProgressResource {
         if (boardReader) {
             access.checkReadable(code);
         } else {
-            JsonWebToken jwt = identity.getPrincipal() instanceof JsonWebToken t ? t : null;
-            String region = jwt == null ? null : jwt.getClaim("region");
-            String own = jwt == null ? null : jwt.getClaim("department");
+            Caller caller = Caller.of(identity);
+            String region = caller.region();
+            String own = caller.department();
             if (RegionEntity.findById(code) == null) {
                 access.checkReadable(code); // the same 404 / 409 "not yet" as everywhere
             }

@@ -106,6 +106,25 @@ class ScoringApiTest {
         assertEquals(stored, count("select count(*) from snapshot"), "a simulation is never stored");
     }
 
+    /**
+     * The region-access rule is the one evidence-service applies (service-support's RegionHierarchy): an expert reads
+     * the regions assigned to it (it was "403 a token of region null" here while evidence-service answered 200), and
+     * a national token every region.
+     */
+    @Test
+    void anAssignedExpertAndANationalTokenReadAsInEvidenceService() {
+        Map<String, Object> body = Map.of("year", YEAR, "observations", List.of());
+        given().auth().oauth2(TestTokens.user("api-expert", "expert", Map.of("assigned_regions", List.of(REGION))))
+                .contentType("application/json").body(body)
+                .post("/api/v1/regions/" + REGION + "/scores/simulate").then().statusCode(200);
+        given().auth().oauth2(TestTokens.user("api-expert2", "expert", Map.of("assigned_regions", List.of(NEIGHBOUR))))
+                .contentType("application/json").header("Accept-Language", "en").body(body)
+                .post("/api/v1/regions/" + REGION + "/scores/simulate").then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("expert assigned to " + NEIGHBOUR));
+        given().auth().oauth2(NATIONAL).get("/api/v1/regions/" + REGION + "/scores/latest?year=" + YEAR)
+                .then().statusCode(200);
+    }
+
     @Test
     void anApplicationIsFiledByTheRegionsOfficeOnceAndAnnounced() {
         long events = count("select count(*) from outbox_event where message_key = '" + REGION + "'");
@@ -151,6 +170,19 @@ class ScoringApiTest {
         long facts = count("select count(*) from evidence_fact where region = '" + NEIGHBOUR + "'");
         consumer.onEvidence(List.of(event, event));
         assertEquals(facts, count("select count(*) from evidence_fact where region = '" + NEIGHBOUR + "'"));
+        assertEquals(1, count("select count(*) from consumed_event where event_id = '"
+                + cn.nmsdz.events.envelope.EventEnvelope.fromJson(event).id() + "'"));
+    }
+
+    @Test
+    void aCatalogueEventDeliveredTwiceIsAppliedOnce() {
+        String event = TestEvents.region("500197", "重复投递区", "500000", Zone.WEST);
+        consumer.onCatalogue(event);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update scoring_region set name = 'changed since' where code = '500197'").executeUpdate());
+        consumer.onCatalogue(event);
+        assertEquals("changed since", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select name from scoring_region where code = '500197'").getSingleResult()));
         assertEquals(1, count("select count(*) from consumed_event where event_id = '"
                 + cn.nmsdz.events.envelope.EventEnvelope.fromJson(event).id() + "'"));
     }
