@@ -8,6 +8,7 @@ import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.indicator.catalogue.CatalogueService;
 import cn.nmsdz.indicator.catalogue.IndicatorSystemEntity;
 import cn.nmsdz.indicator.organisation.OrganisationService;
+import cn.nmsdz.indicator.organisation.RegionSeed;
 import cn.nmsdz.indicator.region.RegionEntity;
 import cn.nmsdz.indicator.region.RegionService;
 import io.quarkus.runtime.StartupEvent;
