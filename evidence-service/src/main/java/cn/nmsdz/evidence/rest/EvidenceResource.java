@@ -1,5 +1,6 @@
 package cn.nmsdz.evidence.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.nmsdz.support.rest.PersonalData;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceVersionEntity;
@@ -94,7 +95,8 @@ public class EvidenceResource {
             @Parameter(description = "SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN") @QueryParam("state") String state,
             @QueryParam("department") String department,
             @Parameter(description = "metric code of observations") @QueryParam("metric") String metric,
-            @Parameter(description = "statistical year of observations, assessment year of claims and expert assessments") @QueryParam("year") String year,
+            @Parameter(description = "statistical year of observations, assessment year of claims and expert assessments",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2200")) @QueryParam("year") String year,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         regions.requireRead(Caller.of(identity), region);
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -69,7 +69,7 @@ public class DepartmentScope {
         if (applies(caller, region) && !owned(caller, region).contains(indicator)) {
             throw refusal(region, "rule decomposition-scope: department " + caller.department()
                     + " is not named as lead or responsible unit of indicator " + indicator + " in the decomposition of "
-                    + region, List.of(new Problem.FieldError("indicator", "not owned by " + caller.department())));
+                    + region, List.of(new Problem.FieldError("/indicator", "not owned by " + caller.department())));
         }
     }
 

@@ -76,6 +76,11 @@ class IndicatorApiTest {
                 .body(Map.of("code", "14089", "name", "x", "level", "COUNTY", "parentCode", "140800", "zone", "CENTRAL"))
                 .post("/api/v1/regions").then().statusCode(400).contentType(startsWith("application/problem+json"));
         assertEquals(0, count("select count(*) from region where code in ('140897', '14089')"));
+        // a missing body is the same problem on every endpoint: a 400 pointing at the whole body
+        given().auth().oauth2(ADMIN).contentType("application/json").post("/api/v1/regions").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("/")));
+        given().auth().oauth2(PL_OFFICE).contentType("application/json").post("/api/v1/regions/140829/departments")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("/")));
     }
 
     @Test
@@ -96,7 +101,8 @@ class IndicatorApiTest {
                 .body("code", hasItem("140829-api-test"));
         given().auth().oauth2(PL_OFFICE).get("/api/v1/regions/140829/plan").then().statusCode(200);
         // a token of another region's tree does not read them (the shared region-access rule)
-        given().auth().oauth2(READER).get("/api/v1/regions/140829/departments").then().statusCode(403);
+        given().auth().oauth2(READER).get("/api/v1/regions/140829/departments").then().statusCode(403)
+                .body("type", equalTo("urn:nmsdz:problem:rule:region-scope"));
         given().auth().oauth2(READER).get("/api/v1/regions/999999/departments").then().statusCode(404);
     }
 

@@ -71,8 +71,7 @@ public class ApplicationService {
     public ApplicationEntity apply(String region, ApplicationRequest body, Actor actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (body == null) {
-            throw ProblemException.badRequest("a JSON body {year, forReviewAnyway, reason} is required",
-                    List.of(new Problem.FieldError("/", "required")));
+            throw ProblemException.missingBody("a JSON body {year, forReviewAnyway, reason}");
         }
         if (body.year() == null) {
             errors.add(new Problem.FieldError("/year", "is required: the assessment year applied for"));
@@ -149,8 +148,7 @@ public class ApplicationService {
     public ApplicationEntity transition(String region, UUID id, TransitionRequest body, Actor actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (body == null) {
-            throw ProblemException.badRequest("a JSON body {to, reason} is required",
-                    List.of(new Problem.FieldError("/", "required")));
+            throw ProblemException.missingBody("a JSON body {to, reason}");
         }
         State target = null;
         if (body.to() == null || body.to().isBlank()) {

@@ -87,7 +87,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Every problem, each naming its field; nothing stored")
     public Response create(WebhookRequest body) {
         if (body == null) {
-            throw ProblemException.badRequest("a JSON body is required", List.of(new Problem.FieldError("body", "required")));
+            throw ProblemException.missingBody("a JSON body");
         }
         String own = Caller.of(identity).region();
         boolean admin = identity.hasRole("catalogue-admin");

@@ -73,7 +73,8 @@ class ScoringApiTest {
         given().auth().oauth2(READER).get("/api/v1/regions/" + REGION + "/gaps?year=" + YEAR).then().statusCode(200);
         given().auth().oauth2(NEIGHBOUR_READER).get(base + "/latest?year=" + YEAR).then().statusCode(403)
                 .contentType(startsWith("application/problem+json"))
-                .body("detail", org.hamcrest.Matchers.containsString("region-scope"));
+                .body("detail", org.hamcrest.Matchers.containsString("region-scope"))
+                .body("type", equalTo("urn:nmsdz:problem:rule:region-scope"));
         given().auth().oauth2(READER).get(base + "/latest").then().statusCode(400).body("errors.field", hasItem("year"));
         given().auth().oauth2(READER).get("/api/v1/regions/509999/scores/latest?year=" + YEAR).then().statusCode(404);
         given().auth().oauth2(OFFICE).get(base + "/latest?year=" + YEAR).then().statusCode(403);
