@@ -164,6 +164,36 @@ class ScoringApiTest {
         given().auth().oauth2(OFFICE).post("/api/v1/notifications/abc/read").then().statusCode(404);
     }
 
+    /** Every region under the code is a row, with or without a snapshot (their applications and latest evidence read). */
+    @Test
+    void theScoreboardListsTheRegionsUnderTheCodeForItsReadersOnly() {
+        consumer.onCatalogue(TestEvents.region("510000", "排行测试上级", null, Zone.WEST));
+        consumer.onCatalogue(TestEvents.region("510101", "排行测试区", "510000", Zone.WEST));
+        String above = TestTokens.user("api-board", "assessment-authority", Map.of("region", "510000"));
+        given().auth().oauth2(above).get("/api/v1/regions/510000/scoreboard?year=" + YEAR).then().statusCode(200)
+                .body("rows.region", hasItem("510101"))
+                .body("rows.find { it.region == '510101' }.snapshotNumber", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(above).get("/api/v1/regions/510000/scoreboard.xlsx?year=" + YEAR).then().statusCode(200);
+        given().auth().oauth2(READER).get("/api/v1/regions/510000/scoreboard?year=" + YEAR).then().statusCode(403);
+        given().auth().oauth2(above).get("/api/v1/regions/510000/scoreboard?year=" + YEAR + "&level=street")
+                .then().statusCode(400).body("errors.field", hasItem("level"));
+    }
+
+    @Test
+    void theProgressBoardAndRemindersAreTheRegionsOwn() {
+        String base = "/api/v1/regions/" + REGION;
+        given().auth().oauth2(OFFICE).get(base + "/progress?year=" + YEAR).then().statusCode(200);
+        given().auth().oauth2(OFFICE).get(base + "/progress").then().statusCode(400).body("errors.field", hasItem("year"));
+        given().auth().oauth2(OFFICE).get(base + "/progress.xlsx?year=" + YEAR).then().statusCode(200)
+                .contentType(startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        String otherOffice = TestTokens.user("api-other-office2", "creation-office", Map.of("region", NEIGHBOUR));
+        given().auth().oauth2(otherOffice).get(base + "/progress?year=" + YEAR).then().statusCode(403);
+        given().auth().oauth2(OFFICE).post(base + "/reminders?year=" + YEAR).then().statusCode(200)
+                .body("region", equalTo(REGION));
+        given().auth().oauth2(otherOffice).post(base + "/reminders?year=" + YEAR).then().statusCode(403)
+                .body("type", equalTo("urn:nmsdz:problem:rule:own-region"));
+    }
+
     @Test
     void anEvidenceEventDeliveredTwiceIsAppliedOnce() {
         String event = TestEvents.figure(NEIGHBOUR, "online_retail_sales_growth", YEAR, "3.3");
