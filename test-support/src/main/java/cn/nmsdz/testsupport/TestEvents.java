@@ -4,9 +4,12 @@ import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.events.catalogue.RegionData;
 import cn.nmsdz.events.catalogue.SystemPublishedData;
+import cn.nmsdz.events.catalogue.SystemStatus;
 import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.events.evidence.EvidenceEventData;
+import cn.nmsdz.events.evidence.EvidenceKind;
+import cn.nmsdz.events.evidence.ReviewState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -36,12 +39,12 @@ public final class TestEvents {
 
     public static String published(IndicatorSystemDocument system) {
         return envelope(EventTypes.SYSTEM_PUBLISHED, "/indicator-service", system.code(),
-                new SystemPublishedData("PUBLISHED", system));
+                new SystemPublishedData(SystemStatus.PUBLISHED.name(), system));
     }
 
     public static String retired(IndicatorSystemDocument system) {
         return envelope(EventTypes.SYSTEM_RETIRED, "/indicator-service", system.code(),
-                new SystemPublishedData("RETIRED", system));
+                new SystemPublishedData(SystemStatus.RETIRED.name(), system));
     }
 
     public static String region(String code, String name, String parent, Zone zone) {
@@ -51,18 +54,18 @@ public final class TestEvents {
 
     /** An accepted figure from a data provider. */
     public static String figure(String region, String metric, int year, String value) {
-        return evidence(region, "OBSERVATION", null, null, metric, year, new BigDecimal(value), null, null);
+        return evidence(region, EvidenceKind.OBSERVATION.name(), null, null, metric, year, new BigDecimal(value), null, null);
     }
 
     /** An expert's accepted verdict for an assessment year on an item (or points for the whole indicator when item is null). */
     public static String verdict(String region, int year, String indicator, String item, Boolean satisfied, String points) {
-        return evidence(region, "ASSESSMENT", indicator, item, null, year, null, satisfied,
+        return evidence(region, EvidenceKind.ASSESSMENT.name(), indicator, item, null, year, null, satisfied,
                 points == null ? null : new BigDecimal(points));
     }
 
     /** A document: it carries no figure or judgement. */
     public static String document(String region, String indicator) {
-        return evidence(region, "DOCUMENT", indicator, null, null, null, null, null, null);
+        return evidence(region, EvidenceKind.DOCUMENT.name(), indicator, null, null, null, null, null, null);
     }
 
     /** An accepted document with its stored file, as evidence-service announces it. */
@@ -87,9 +90,9 @@ public final class TestEvents {
     /** A clerk's claim for an item, from a department, in a review state (SUBMITTED, ACCEPTED, REJECTED). */
     public static String claim(String region, int year, String indicator, String item, String department, String state,
                                String evidenceId, int version) {
-        EvidenceEventData data = new EvidenceEventData(evidenceId, version, POSITION.incrementAndGet(), "CLAIM", state,
+        EvidenceEventData data = new EvidenceEventData(evidenceId, version, POSITION.incrementAndGet(), EvidenceKind.CLAIM.name(), state,
                 region, indicator, item, department, "component-test", null, year, null, null, "component test", true,
-                null, null, List.of(), "REJECTED".equals(state) ? "材料不全" : null, OffsetDateTime.now(ZoneOffset.UTC), null);
+                null, null, List.of(), ReviewState.REJECTED.name().equals(state) ? "材料不全" : null, OffsetDateTime.now(ZoneOffset.UTC), null);
         return envelope(version == 1 ? EventTypes.EVIDENCE_SUBMITTED : EventTypes.EVIDENCE_REVIEWED, "/evidence-service",
                 region, data);
     }
@@ -97,7 +100,7 @@ public final class TestEvents {
     private static String evidence(String region, String kind, String indicator, String item, String metric,
                                    Integer year, BigDecimal value, Boolean satisfied, BigDecimal points) {
         EvidenceEventData data = new EvidenceEventData(UUID.randomUUID().toString(), 1, POSITION.incrementAndGet(),
-                kind, "ACCEPTED", region, indicator, item, "market", "component-test", metric, year, value, null,
+                kind, ReviewState.ACCEPTED.name(), region, indicator, item, "market", "component-test", metric, year, value, null,
                 "component test", satisfied, points, null, List.of(), null, OffsetDateTime.now(ZoneOffset.UTC), null);
         return envelope(EventTypes.EVIDENCE_SUBMITTED, "/evidence-service", region, data);
     }

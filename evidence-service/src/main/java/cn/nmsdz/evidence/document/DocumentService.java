@@ -4,8 +4,9 @@ import cn.nmsdz.evidence.catalogue.IndicatorDefinitionEntity;
 import cn.nmsdz.evidence.catalogue.ItemDefinitionEntity;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceLedger;
-import cn.nmsdz.evidence.core.Kinds;
-import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.events.evidence.EvidenceKind;
+import cn.nmsdz.events.evidence.ReviewState;
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.DepartmentScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -88,8 +89,8 @@ public class DocumentService {
             String mediaType, DocumentStorage.StoredObject stored, Caller caller) {
         checkTarget(region, indicator, item, caller);
         EvidenceEntity e = new EvidenceEntity();
-        e.kind = Kinds.DOCUMENT;
-        e.state = caller.dataProvider() ? Kinds.ACCEPTED : Kinds.SUBMITTED;
+        e.kind = EvidenceKind.DOCUMENT.name();
+        e.state = caller.dataProvider() ? ReviewState.ACCEPTED.name() : ReviewState.SUBMITTED.name();
         e.region = region;
         e.indicator = indicator;
         e.item = item;

@@ -91,7 +91,7 @@ public final class JudgementRules {
         }
         List<String> docs = in.documentIds() == null ? List.of() : in.documentIds();
         if (docs.size() > MAX_DOCUMENTS) {
-            errors.add(new Problem.FieldError("documentIds", "at most " + MAX_DOCUMENTS + " documents"));
+            errors.add(new Problem.FieldError("/documentIds", "at most " + MAX_DOCUMENTS + " documents"));
         }
         for (int i = 0; i < docs.size(); i++) {
             if (!isUuid(docs.get(i))) {

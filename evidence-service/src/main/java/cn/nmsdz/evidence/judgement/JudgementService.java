@@ -4,8 +4,9 @@ import cn.nmsdz.evidence.catalogue.IndicatorDefinitionEntity;
 import cn.nmsdz.evidence.catalogue.ItemDefinitionEntity;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceLedger;
-import cn.nmsdz.evidence.core.Kinds;
-import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.events.evidence.EvidenceKind;
+import cn.nmsdz.events.evidence.ReviewState;
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.DepartmentScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -37,13 +38,13 @@ public class JudgementService {
     public EvidenceEntity claim(String region, JudgementInput input, Caller caller) {
         validate(region, input, false);
         departments.requireIndicator(caller, region, input.indicator());
-        return store(region, input, Kinds.CLAIM, Kinds.SUBMITTED, caller.department(), caller.user());
+        return store(region, input, EvidenceKind.CLAIM.name(), ReviewState.SUBMITTED.name(), caller.department(), caller.user());
     }
 
     @Transactional
     public EvidenceEntity assess(String region, JudgementInput input, Caller caller) {
         validate(region, input, true);
-        return store(region, input, Kinds.ASSESSMENT, Kinds.ACCEPTED, caller.department(), caller.user());
+        return store(region, input, EvidenceKind.ASSESSMENT.name(), ReviewState.ACCEPTED.name(), caller.department(), caller.user());
     }
 
     private void validate(String region, JudgementInput input, boolean expert) {
@@ -56,9 +57,9 @@ public class JudgementService {
             List<String> docs = input.documentIds() == null ? List.of() : input.documentIds();
             for (int i = 0; i < docs.size(); i++) {
                 EvidenceEntity doc = EvidenceEntity.findById(UUID.fromString(docs.get(i)));
-                if (doc == null || !Kinds.DOCUMENT.equals(doc.kind) || !region.equals(doc.region)) {
+                if (doc == null || !EvidenceKind.DOCUMENT.name().equals(doc.kind) || !region.equals(doc.region)) {
                     errors.add(new Problem.FieldError("/documentIds/" + i, "no document " + docs.get(i) + " in region " + region));
-                } else if (Kinds.WITHDRAWN.equals(doc.state) || Kinds.REJECTED.equals(doc.state)) {
+                } else if (ReviewState.WITHDRAWN.name().equals(doc.state) || ReviewState.REJECTED.name().equals(doc.state)) {
                     errors.add(new Problem.FieldError("/documentIds/" + i, "document " + docs.get(i) + " is " + doc.state));
                 }
             }

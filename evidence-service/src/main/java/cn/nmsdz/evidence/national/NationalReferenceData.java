@@ -1,7 +1,9 @@
 package cn.nmsdz.evidence.national;
 
+import cn.nmsdz.events.catalogue.RegionCodes;
 import cn.nmsdz.evidence.core.EvidenceEntity;
-import cn.nmsdz.evidence.core.Kinds;
+import cn.nmsdz.events.evidence.EvidenceKind;
+import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.evidence.observation.ObservationInput;
 import cn.nmsdz.evidence.observation.ObservationService;
 import cn.nmsdz.support.rest.Problem;
@@ -36,7 +38,7 @@ import org.jboss.logging.Logger;
 public class NationalReferenceData {
     public static final String RESOURCE = "national/cn-reference.csv";
     public static final String NAME = "cn-reference";
-    public static final String REGION = "CN";
+    public static final String REGION = RegionCodes.NATION;
     /** Who the records name as submitter: this shipped data set, not a person. */
     public static final String SUBMITTER = "national-reference-data";
     private static final Logger LOG = Logger.getLogger(NationalReferenceData.class);
@@ -83,7 +85,7 @@ public class NationalReferenceData {
                 good.add(rows.get(i));
             }
         }
-        observations.store(REGION, good, Kinds.ACCEPTED, null, SUBMITTER);
+        observations.store(REGION, good, ReviewState.ACCEPTED.name(), null, SUBMITTER);
         em.createNativeQuery("update reference_data_load set rows = :r where name = :n").setParameter("r", good.size())
                 .setParameter("n", NAME).executeUpdate();
         LOG.infof("national reference data: %d observations of %s stored", good.size(), REGION);

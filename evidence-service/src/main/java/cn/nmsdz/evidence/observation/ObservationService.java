@@ -4,8 +4,9 @@ import cn.nmsdz.evidence.catalogue.CatalogueDefinitions;
 import cn.nmsdz.evidence.catalogue.MetricDefinitionEntity;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceLedger;
-import cn.nmsdz.evidence.core.Kinds;
-import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.events.evidence.EvidenceKind;
+import cn.nmsdz.events.evidence.ReviewState;
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.DepartmentScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -51,13 +52,15 @@ public class ObservationService {
     public List<EvidenceEntity> submit(String region, List<ObservationInput> rows, Caller caller) {
         regionScope.requireKnown(region);
         CatalogueDefinitions.Definitions d = definitions.current();
-        List<Problem.FieldError> errors = validate(rows, d.metrics(), d.indicatorCodes(), d.metricUses(),
+        Map<String, Set<String>> uses = d.metricUses();
+        List<Problem.FieldError> errors = validate(rows, d.metrics(), d.indicatorCodes(), uses,
                 Year.now(ZoneOffset.UTC).getValue());
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " problem(s) in the submission; nothing was stored", errors);
         }
-        departments.requireObservations(caller, region, rows);
-        String state = caller.dataProvider() ? Kinds.ACCEPTED : Kinds.SUBMITTED;
+        departments.requireObservations(caller, region,
+                rows.stream().map(r -> new DepartmentScope.Target(r.metric(), r.indicator())).toList(), uses);
+        String state = caller.dataProvider() ? ReviewState.ACCEPTED.name() : ReviewState.SUBMITTED.name();
         return store(region, rows, state, caller.department(), caller.user());
     }
 
@@ -68,7 +71,7 @@ public class ObservationService {
         List<EvidenceEntity> stored = new ArrayList<>(rows.size());
         for (ObservationInput row : rows) {
             EvidenceEntity e = new EvidenceEntity();
-            e.kind = Kinds.OBSERVATION;
+            e.kind = EvidenceKind.OBSERVATION.name();
             e.state = state;
             e.region = region;
             e.indicator = row.indicator();

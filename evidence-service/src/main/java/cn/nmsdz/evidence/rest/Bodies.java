@@ -19,7 +19,7 @@ final class Bodies {
     static <T> T read(ObjectMapper json, JsonNode body, Class<T> type, boolean required) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             if (required) {
-                throw ProblemException.badRequest("a JSON object is required", List.of(new Problem.FieldError("/", "missing body")));
+                throw ProblemException.missingBody("a JSON object");
             }
             return null;
         }

@@ -2,14 +2,15 @@ package cn.nmsdz.evidence.rest;
 
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceView;
-import cn.nmsdz.evidence.core.Kinds;
+import cn.nmsdz.events.evidence.EvidenceKind;
+import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.evidence.document.DocumentService;
 import cn.nmsdz.evidence.document.DocumentStorage;
 import cn.nmsdz.evidence.document.FileNames;
 import cn.nmsdz.evidence.document.MediaTypes;
 import cn.nmsdz.evidence.idempotency.Idempotency;
 import cn.nmsdz.evidence.idempotency.RequestFingerprint;
-import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.RegionScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -151,7 +152,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "404", description = "No such document, or a document of a region the caller does not read")
     public Response content(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) throws IOException {
         EvidenceEntity e = EvidenceEntity.findById(EvidenceResource.uuid(id));
-        if (e == null || !Kinds.DOCUMENT.equals(e.kind)) {
+        if (e == null || !EvidenceKind.DOCUMENT.name().equals(e.kind)) {
             throw ProblemException.notFound("no document " + id);
         }
         regions.requireVisible(Caller.of(identity), e.region, "no document " + id);

@@ -1,17 +1,19 @@
 package cn.nmsdz.evidence.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.nmsdz.support.rest.PersonalData;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceVersionEntity;
 import cn.nmsdz.evidence.core.EvidenceVersionView;
 import cn.nmsdz.evidence.core.EvidenceView;
-import cn.nmsdz.evidence.core.Kinds;
+import cn.nmsdz.events.evidence.EvidenceKind;
+import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.evidence.idempotency.Idempotency;
 import cn.nmsdz.evidence.idempotency.RequestFingerprint;
 import cn.nmsdz.evidence.review.ReviewInput;
 import cn.nmsdz.evidence.review.ReviewService;
 import cn.nmsdz.evidence.review.WithdrawInput;
-import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.RegionScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -39,6 +41,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @PersonalData // departments, officials, submitters and reviewers by name: never cached
 public class EvidenceResource {
+    static final List<String> KINDS = Arrays.stream(EvidenceKind.values()).map(Enum::name).toList();
+    static final List<String> STATES = Arrays.stream(ReviewState.values()).map(Enum::name).toList();
+
 
     @Inject
     ReviewService reviews;
@@ -89,7 +95,8 @@ public class EvidenceResource {
             @Parameter(description = "SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN") @QueryParam("state") String state,
             @QueryParam("department") String department,
             @Parameter(description = "metric code of observations") @QueryParam("metric") String metric,
-            @Parameter(description = "statistical year of observations, assessment year of claims and expert assessments") @QueryParam("year") String year,
+            @Parameter(description = "statistical year of observations, assessment year of claims and expert assessments",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2200")) @QueryParam("year") String year,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         regions.requireRead(Caller.of(identity), region);
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -101,15 +108,15 @@ public class EvidenceResource {
             params.put("indicator", indicator);
         }
         if (kind != null) {
-            if (!Kinds.ALL.contains(kind)) {
-                errors.add(new Problem.FieldError("kind", "must be one of " + Kinds.ALL));
+            if (!KINDS.contains(kind)) {
+                errors.add(new Problem.FieldError("kind", "must be one of " + KINDS));
             }
             where.append(" and kind = :kind");
             params.put("kind", kind);
         }
         if (state != null) {
-            if (!Kinds.STATES.contains(state)) {
-                errors.add(new Problem.FieldError("state", "must be one of " + Kinds.STATES));
+            if (!STATES.contains(state)) {
+                errors.add(new Problem.FieldError("state", "must be one of " + STATES));
             }
             where.append(" and state = :state");
             params.put("state", state);

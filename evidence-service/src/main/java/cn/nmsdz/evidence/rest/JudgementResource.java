@@ -5,7 +5,7 @@ import cn.nmsdz.evidence.idempotency.Idempotency;
 import cn.nmsdz.evidence.idempotency.RequestFingerprint;
 import cn.nmsdz.evidence.judgement.JudgementInput;
 import cn.nmsdz.evidence.judgement.JudgementService;
-import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.RegionScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

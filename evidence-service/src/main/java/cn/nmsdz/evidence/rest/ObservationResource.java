@@ -6,7 +6,7 @@ import cn.nmsdz.evidence.idempotency.Idempotency;
 import cn.nmsdz.evidence.idempotency.RequestFingerprint;
 import cn.nmsdz.evidence.observation.ObservationInput;
 import cn.nmsdz.evidence.observation.ObservationService;
-import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.RegionScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -126,7 +126,7 @@ public class ObservationResource {
         try (JsonParser parser = json.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw ProblemException.badRequest("a JSON observation or an array of observations is required", List.of());
+                throw ProblemException.missingBody("a JSON observation or an array of observations");
             }
             if (first != JsonToken.START_ARRAY && first != JsonToken.START_OBJECT) {
                 throw ProblemException.badRequest("the body must be a JSON object or array", List.of());

@@ -3,8 +3,9 @@ package cn.nmsdz.evidence.review;
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceLedger;
-import cn.nmsdz.evidence.core.Kinds;
-import cn.nmsdz.evidence.security.Caller;
+import cn.nmsdz.events.evidence.EvidenceKind;
+import cn.nmsdz.events.evidence.ReviewState;
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.RegionScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -44,12 +45,12 @@ public class ReviewService {
             throw ProblemException.forbidden("rule four-eyes: " + caller.user() + " submitted this evidence and cannot "
                     + "review it; another reviewer of region " + e.region + " decides on it");
         }
-        if (!Kinds.SUBMITTED.equals(e.state)) {
-            throw new ProblemException(409, "Conflict", "only SUBMITTED evidence can be reviewed; this is " + e.state
-                    + " (version " + e.version + ")", List.of(new Problem.FieldError("state", "is " + e.state)));
-        }
-        String state = "ACCEPT".equals(input.decision()) ? Kinds.ACCEPTED : Kinds.REJECTED;
-        return ledger.transition(e, state, blankToNull(input.reason()), caller.user(), EventTypes.EVIDENCE_REVIEWED);
+        ReviewStep step = ReviewStep.valueOf(input.decision());
+        ReviewState state = step.next(ReviewState.valueOf(e.state)).orElseThrow(() -> new ProblemException(409,
+                "Conflict", "only SUBMITTED evidence can be reviewed; this is " + e.state + " (version " + e.version + ")",
+                List.of(new Problem.FieldError("state", "is " + e.state))));
+        return ledger.transition(e, state.name(), blankToNull(input.reason()), caller.user(),
+                EventTypes.EVIDENCE_REVIEWED);
     }
 
     @Transactional
@@ -71,11 +72,10 @@ public class ReviewService {
             throw ProblemException.forbidden("rule withdraw-scope: the submitting department (" + e.department
                     + "), the submitter or a reviewer of region " + e.region + " may withdraw this evidence");
         }
-        if (Kinds.WITHDRAWN.equals(e.state) || Kinds.REJECTED.equals(e.state)) {
-            throw new ProblemException(409, "Conflict", "evidence that is " + e.state + " cannot be withdrawn",
-                    List.of(new Problem.FieldError("state", "is " + e.state)));
-        }
-        return ledger.transition(e, Kinds.WITHDRAWN, reason, caller.user(), EventTypes.EVIDENCE_WITHDRAWN);
+        ReviewState state = ReviewStep.WITHDRAW.next(ReviewState.valueOf(e.state)).orElseThrow(() -> new ProblemException(
+                409, "Conflict", "evidence that is " + e.state + " cannot be withdrawn",
+                List.of(new Problem.FieldError("state", "is " + e.state))));
+        return ledger.transition(e, state.name(), reason, caller.user(), EventTypes.EVIDENCE_WITHDRAWN);
     }
 
     private EvidenceEntity find(UUID id) {

@@ -1,6 +1,6 @@
 package cn.nmsdz.evidence.security;
 
-import cn.nmsdz.evidence.observation.ObservationInput;
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.consistency.CatalogueAfter;
 import cn.nmsdz.support.consistency.WrittenEvents;
@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,20 +32,23 @@ public class DepartmentScope {
     @Inject
     EntityManager em;
 
-    /** For a figure, the indicator it names, or else every indicator whose rule reads its metric. */
+    /** What a figure is for: the indicator it names, or else (null) every indicator whose rule reads its metric. */
+    public record Target(String metric, String indicator) {
+    }
+
+    /**
+     * For a figure, the indicator it names, or else every indicator whose rule reads its metric ({@code uses}: metric →
+     * indicators, the submission's one read of metric_use).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void requireObservations(Caller caller, String region, List<ObservationInput> rows) {
+    public void requireObservations(Caller caller, String region, List<Target> rows, Map<String, Set<String>> uses) {
         if (!applies(caller, region)) {
             return;
         }
         Set<String> owned = owned(caller, region);
-        Map<String, Set<String>> uses = new HashMap<>();
-        for (Object[] row : rows(em.createNativeQuery("select metric, indicator from metric_use").getResultList())) {
-            uses.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((String) row[1]);
-        }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            ObservationInput row = rows.get(i);
+            Target row = rows.get(i);
             Set<String> indicators = row.indicator() != null ? Set.of(row.indicator())
                     : uses.getOrDefault(row.metric(), Set.of());
             if (!indicators.isEmpty() && indicators.stream().noneMatch(owned::contains)) {
@@ -67,7 +69,7 @@ public class DepartmentScope {
         if (applies(caller, region) && !owned(caller, region).contains(indicator)) {
             throw refusal(region, "rule decomposition-scope: department " + caller.department()
                     + " is not named as lead or responsible unit of indicator " + indicator + " in the decomposition of "
-                    + region, List.of(new Problem.FieldError("indicator", "not owned by " + caller.department())));
+                    + region, List.of(new Problem.FieldError("/indicator", "not owned by " + caller.department())));
         }
     }
 
@@ -132,10 +134,5 @@ public class DepartmentScope {
         Set<String> owned = new HashSet<>();
         result.forEach(o -> owned.add((String) o));
         return owned;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(List<?> list) {
-        return (List<Object[]>) list;
     }
 }

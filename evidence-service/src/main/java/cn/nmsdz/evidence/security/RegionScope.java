@@ -1,5 +1,8 @@
 package cn.nmsdz.evidence.security;
 
+import cn.nmsdz.events.catalogue.RegionCodes;
+import cn.nmsdz.support.access.Caller;
+import cn.nmsdz.support.access.RegionHierarchy;
 import cn.nmsdz.evidence.catalogue.KnownRegionEntity;
 import cn.nmsdz.support.consistency.CatalogueAfter;
 import cn.nmsdz.support.consistency.WrittenEvents;
@@ -24,7 +27,7 @@ public class RegionScope {
      */
     @Transactional
     public void requireKnown(String region) {
-        if (region == null || "CN".equals(region) || KnownRegionEntity.findById(region) != null) {
+        if (region == null || RegionCodes.NATION.equals(region) || KnownRegionEntity.findById(region) != null) {
             return;
         }
         if (CatalogueAfter.current().isPresent()) {
@@ -38,24 +41,23 @@ public class RegionScope {
 
     @Transactional
     public boolean covers(String callerRegion, String region) {
-        if (callerRegion == null || region == null) {
-            return false;
-        }
-        String code = region;
-        for (int depth = 0; code != null && depth < 10; depth++) {
-            if (code.equals(callerRegion)) {
-                return true;
-            }
-            KnownRegionEntity known = KnownRegionEntity.findById(code);
-            code = known == null ? null : known.parentCode;
-        }
-        return "CN".equals(callerRegion);
+        return RegionHierarchy.isSelfOrBelow(region, callerRegion, RegionScope::parentOf);
+    }
+
+    private static String parentOf(String code) {
+        KnownRegionEntity known = KnownRegionEntity.findById(code);
+        return known == null ? null : known.parentCode;
     }
 
     /** Whether the caller reads evidence of {@code region}: see {@link #requireRead}. */
     public boolean mayRead(Caller caller, String region) {
         // the national figures (CN) are the public comparators of every region: readable by all
-        return "CN".equals(region) || caller.assignedTo(region) || covers(caller.region(), region);
+        return RegionCodes.NATION.equals(region) || reads(caller, region);
+    }
+
+    @Transactional
+    boolean reads(Caller caller, String region) {
+        return RegionHierarchy.reads(caller, region, RegionScope::parentOf);
     }
 
     /**

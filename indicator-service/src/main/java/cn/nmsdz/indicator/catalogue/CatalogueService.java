@@ -1,5 +1,7 @@
 package cn.nmsdz.indicator.catalogue;
 
+import cn.nmsdz.events.catalogue.SystemStatus;
+import cn.nmsdz.events.catalogue.RegionCodes;
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.Topics;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
@@ -37,7 +39,7 @@ public class CatalogueService {
         entity.code = document.code();
         entity.version = document.version();
         entity.name = document.name();
-        entity.status = "DRAFT";
+        entity.status = SystemStatus.DRAFT.name();
         entity.document = toJson(document);
         entity.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         entity.persist();
@@ -49,14 +51,14 @@ public class CatalogueService {
     public IndicatorSystemEntity publish(String code, int version) {
         IndicatorSystemEntity entity = IndicatorSystemEntity.byVersion(code, version)
                 .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + version));
-        if (!"DRAFT".equals(entity.status)) {
+        if (!SystemStatus.DRAFT.name().equals(entity.status)) {
             throw ProblemException.conflict("indicator system " + code + " version " + version + " is "
                     + entity.status + "; only a DRAFT can be published");
         }
-        entity.status = "PUBLISHED";
+        entity.status = SystemStatus.PUBLISHED.name();
         entity.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        outbox.append(Topics.CATALOGUE, EventTypes.SYSTEM_PUBLISHED, SOURCE, "CN",
-                new SystemPublishedData("PUBLISHED", document(entity)));
+        outbox.append(Topics.CATALOGUE, EventTypes.SYSTEM_PUBLISHED, SOURCE, RegionCodes.NATION,
+                new SystemPublishedData(SystemStatus.PUBLISHED.name(), document(entity)));
         return entity;
     }
 
@@ -68,7 +70,7 @@ public class CatalogueService {
     public IndicatorSystemEntity startDraft(String code, int from) {
         IndicatorSystemEntity source = IndicatorSystemEntity.byVersion(code, from)
                 .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + from));
-        if ("DRAFT".equals(source.status)) {
+        if (SystemStatus.DRAFT.name().equals(source.status)) {
             throw ProblemException.conflict("indicator system " + code + " version " + from
                     + " is a DRAFT; change it directly, or start from a published version");
         }
@@ -80,7 +82,7 @@ public class CatalogueService {
         entity.code = code;
         entity.version = next;
         entity.name = copy.name();
-        entity.status = "DRAFT";
+        entity.status = SystemStatus.DRAFT.name();
         entity.document = toJson(copy);
         entity.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         entity.persist();
@@ -92,7 +94,7 @@ public class CatalogueService {
     public IndicatorSystemEntity updateDraft(String code, int version, IndicatorSystemDocument document) {
         IndicatorSystemEntity entity = IndicatorSystemEntity.byVersion(code, version)
                 .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + version));
-        if (!"DRAFT".equals(entity.status)) {
+        if (!SystemStatus.DRAFT.name().equals(entity.status)) {
             throw ProblemException.conflict("indicator system " + code + " version " + version + " is " + entity.status
                     + " and can no longer change; start a new draft from it");
         }
@@ -117,13 +119,13 @@ public class CatalogueService {
     public IndicatorSystemEntity retire(String code, int version) {
         IndicatorSystemEntity entity = IndicatorSystemEntity.byVersion(code, version)
                 .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + version));
-        if (!"PUBLISHED".equals(entity.status)) {
+        if (!SystemStatus.PUBLISHED.name().equals(entity.status)) {
             throw ProblemException.conflict("indicator system " + code + " version " + version + " is "
                     + entity.status + "; only a PUBLISHED version can be retired");
         }
-        entity.status = "RETIRED";
-        outbox.append(Topics.CATALOGUE, EventTypes.SYSTEM_RETIRED, SOURCE, "CN",
-                new SystemPublishedData("RETIRED", document(entity)));
+        entity.status = SystemStatus.RETIRED.name();
+        outbox.append(Topics.CATALOGUE, EventTypes.SYSTEM_RETIRED, SOURCE, RegionCodes.NATION,
+                new SystemPublishedData(SystemStatus.RETIRED.name(), document(entity)));
         return entity;
     }
 

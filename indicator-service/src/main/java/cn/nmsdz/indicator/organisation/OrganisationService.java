@@ -22,7 +22,6 @@ import cn.nmsdz.indicator.organisation.OrganisationViews.PlanView;
 import cn.nmsdz.indicator.organisation.OrganisationViews.TaskRef;
 import cn.nmsdz.indicator.organisation.OrganisationViews.UnitRef;
 import cn.nmsdz.indicator.region.RegionEntity;
-import cn.nmsdz.indicator.seed.RegionSeed;
 import cn.nmsdz.support.outbox.Outbox;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;

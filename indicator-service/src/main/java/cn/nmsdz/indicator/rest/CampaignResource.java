@@ -227,7 +227,7 @@ public class CampaignResource {
 
     private static <T> T required(T body) {
         if (body == null) {
-            throw ProblemException.badRequest("a JSON body is required", List.of(new Problem.FieldError("body", "required")));
+            throw ProblemException.missingBody("a JSON body");
         }
         return body;
     }

@@ -98,7 +98,7 @@ public class OrganisationResource {
     public Response createDepartment(@PathParam("code") String code, Department department) {
         access.requireWrite(code);
         if (department == null) {
-            throw ProblemException.badRequest("a JSON department is required", List.of());
+            throw ProblemException.missingBody("a JSON department");
         }
         return Response.status(201).entity(organisation.createDepartment(code, department)).build();
     }
@@ -120,7 +120,7 @@ public class OrganisationResource {
             Department body) {
         access.requireWrite(code);
         if (body == null) {
-            throw ProblemException.badRequest("a JSON department is required", List.of());
+            throw ProblemException.missingBody("a JSON department");
         }
         return organisation.putDepartment(code, department, body);
     }
@@ -173,7 +173,7 @@ public class OrganisationResource {
             EntryRequest body) {
         access.requireWrite(code);
         if (body == null) {
-            throw ProblemException.badRequest("a JSON decomposition entry is required", List.of());
+            throw ProblemException.missingBody("a JSON decomposition entry");
         }
         List<Problem.FieldError> nulls = new java.util.ArrayList<>();
         nullElements("tasks", body.tasks(), nulls);
@@ -258,7 +258,7 @@ public class OrganisationResource {
     public DecompositionView importSheet(@PathParam("code") String code, byte[] workbook) {
         access.requireWrite(code);
         if (workbook == null || workbook.length == 0) {
-            throw ProblemException.badRequest("an .xlsx body is required", List.of(new Problem.FieldError("body", "required")));
+            throw ProblemException.missingBody("an .xlsx body");
         }
         organisation.importSheet(code, new java.io.ByteArrayInputStream(workbook));
         return organisation.decomposition(code);

@@ -119,7 +119,7 @@ public class RegionResource {
     @APIResponse(responseCode = "400", description = "What is wrong with the region, field by field")
     public Response upsert(RegionData region) {
         if (region == null) {
-            throw ProblemException.badRequest("a region is required", List.of());
+            throw ProblemException.missingBody("a region");
         }
         boolean existed = region.code() != null && RegionEntity.findById(region.code()) != null;
         RegionData stored = regions.checkedUpsert(region).toData();
@@ -186,7 +186,7 @@ public class RegionResource {
                     examples = @ExampleObject(name = "bad rows", value = IMPORT_PROBLEM_EXAMPLE)))
     public ImportResult importXlsx(byte[] workbook) {
         if (workbook == null || workbook.length == 0) {
-            throw ProblemException.badRequest("an .xlsx body is required", List.of(new Problem.FieldError("body", "required")));
+            throw ProblemException.missingBody("an .xlsx body");
         }
         return imported(regions.importRows(RegionFiles.xlsx(new java.io.ByteArrayInputStream(workbook))));
     }

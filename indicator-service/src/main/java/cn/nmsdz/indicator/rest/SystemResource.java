@@ -98,7 +98,7 @@ public class SystemResource {
                     examples = @ExampleObject(name = "violations", value = VIOLATIONS_EXAMPLE)))
     public Response importSystem(IndicatorSystemDocument document) {
         if (document == null) {
-            throw ProblemException.badRequest("a JSON indicator system is required", List.of());
+            throw ProblemException.missingBody("a JSON indicator system");
         }
         IndicatorSystemEntity entity = catalogue.importDraft(document);
         return Response.status(201).entity(SystemSummary.of(entity)).build();
@@ -142,7 +142,7 @@ public class SystemResource {
             @Parameter(description = "the DRAFT version", example = "2") @PathParam("version") int version,
             IndicatorSystemDocument document) {
         if (document == null) {
-            throw ProblemException.badRequest("a JSON indicator system is required", List.of());
+            throw ProblemException.missingBody("a JSON indicator system");
         }
         return SystemSummary.of(catalogue.updateDraft(code, version, document));
     }

@@ -1,5 +1,6 @@
 package cn.nmsdz.indicator.seed;
 
+import cn.nmsdz.events.catalogue.RegionCodes;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.events.catalogue.RegionData;
 import cn.nmsdz.events.catalogue.Zone;
@@ -7,6 +8,7 @@ import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.indicator.catalogue.CatalogueService;
 import cn.nmsdz.indicator.catalogue.IndicatorSystemEntity;
 import cn.nmsdz.indicator.organisation.OrganisationService;
+import cn.nmsdz.indicator.organisation.RegionSeed;
 import cn.nmsdz.indicator.region.RegionEntity;
 import cn.nmsdz.indicator.region.RegionService;
 import io.quarkus.runtime.StartupEvent;
@@ -31,10 +33,10 @@ public class SeedLoader {
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
 
     static final List<RegionData> SEED_REGIONS = List.of(
-            new RegionData("CN", "中华人民共和国", "NATION", null, null),
-            new RegionData("500000", "重庆市", "PROVINCE", "CN", Zone.WEST),
+            new RegionData(RegionCodes.NATION, "中华人民共和国", "NATION", null, null),
+            new RegionData("500000", "重庆市", "PROVINCE", RegionCodes.NATION, Zone.WEST),
             new RegionData("500118", "永川区", "COUNTY", "500000", Zone.WEST),
-            new RegionData("140000", "山西省", "PROVINCE", "CN", Zone.CENTRAL),
+            new RegionData("140000", "山西省", "PROVINCE", RegionCodes.NATION, Zone.CENTRAL),
             new RegionData("140800", "运城市", "CITY", "140000", Zone.CENTRAL),
             new RegionData("140829", "平陆县", "COUNTY", "140800", Zone.CENTRAL));
 

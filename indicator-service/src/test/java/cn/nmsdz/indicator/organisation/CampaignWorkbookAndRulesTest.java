@@ -10,7 +10,6 @@ import cn.nmsdz.indicator.domain.validation.Violation;
 import cn.nmsdz.indicator.organisation.CampaignViews.Person;
 import cn.nmsdz.indicator.organisation.CampaignViews.ScheduleView;
 import cn.nmsdz.indicator.organisation.CampaignViews.Stage;
-import cn.nmsdz.indicator.seed.RegionSeed;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

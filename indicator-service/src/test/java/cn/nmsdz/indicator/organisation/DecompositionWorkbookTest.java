@@ -8,7 +8,6 @@ import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.indicator.domain.decomposition.DecompositionEntry;
 import cn.nmsdz.indicator.domain.decomposition.RegionOrganisation;
 import cn.nmsdz.indicator.domain.validation.Violation;
-import cn.nmsdz.indicator.seed.RegionSeed;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

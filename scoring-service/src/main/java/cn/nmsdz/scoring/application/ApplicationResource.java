@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.application;
 
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.scoring.application.ApplicationService.Actor;
 import cn.nmsdz.scoring.application.ApplicationService.ApplicationRequest;
 import cn.nmsdz.scoring.application.ApplicationService.TransitionRequest;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -170,7 +170,7 @@ public class ApplicationResource {
     }
 
     private Actor actor() {
-        String region = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
-        return new Actor(identity.getPrincipal().getName(), region);
+        Caller caller = Caller.of(identity);
+        return new Actor(caller.user(), caller.region());
     }
 }

@@ -1,5 +1,8 @@
 package cn.nmsdz.scoring.application;
 
+import cn.nmsdz.events.catalogue.RegionCodes;
+import cn.nmsdz.scoring.rest.RegionAccess;
+import cn.nmsdz.support.access.RegionHierarchy;
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.Topics;
 import cn.nmsdz.events.score.ApplicationChangedData;
@@ -36,7 +39,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApplicationService {
     public static final int MAX_REASON = 2000;
-    static final String NATION = "CN";
+    static final String NATION = RegionCodes.NATION;
 
     @Inject
     EntityManager em;
@@ -68,8 +71,7 @@ public class ApplicationService {
     public ApplicationEntity apply(String region, ApplicationRequest body, Actor actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (body == null) {
-            throw ProblemException.badRequest("a JSON body {year, forReviewAnyway, reason} is required",
-                    List.of(new Problem.FieldError("/", "required")));
+            throw ProblemException.missingBody("a JSON body {year, forReviewAnyway, reason}");
         }
         if (body.year() == null) {
             errors.add(new Problem.FieldError("/year", "is required: the assessment year applied for"));
@@ -146,8 +148,7 @@ public class ApplicationService {
     public ApplicationEntity transition(String region, UUID id, TransitionRequest body, Actor actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (body == null) {
-            throw ProblemException.badRequest("a JSON body {to, reason} is required",
-                    List.of(new Problem.FieldError("/", "required")));
+            throw ProblemException.missingBody("a JSON body {to, reason}");
         }
         State target = null;
         if (body.to() == null || body.to().isBlank()) {
@@ -164,7 +165,7 @@ public class ApplicationService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " problem(s); nothing was changed", errors);
         }
-        if (actor.region() == null || !RegionEntity.isSelfOrBelow(region, actor.region())) {
+        if (!RegionHierarchy.isSelfOrBelow(region, actor.region(), RegionAccess::parentOf)) {
             throw ProblemException.forbidden("rule region-scope: an authority of " + actor.region() + " decides only "
                     + "applications of regions under it, not of " + region);
         }

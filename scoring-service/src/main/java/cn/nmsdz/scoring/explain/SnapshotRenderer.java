@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.explain;
 
+import cn.nmsdz.events.catalogue.RegionCodes;
 import cn.nmsdz.events.catalogue.MetricDefinition;
 import cn.nmsdz.events.catalogue.PassStandard;
 import cn.nmsdz.scoring.domain.engine.Explainer;
@@ -90,7 +91,7 @@ public class SnapshotRenderer {
     }
 
     static String regionName(String code) {
-        if ("CN".equals(code)) {
+        if (RegionCodes.NATION.equals(code)) {
             return "全国";
         }
         RegionEntity r = RegionEntity.findById(code);

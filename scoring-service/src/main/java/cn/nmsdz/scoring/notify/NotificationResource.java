@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.notify;
 
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.support.rest.PersonalData;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -22,7 +23,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,9 +60,9 @@ public class NotificationResource {
         int limit = limit(limitParam);
         StringBuilder where = new StringBuilder("false");
         List<Object> params = new ArrayList<>();
-        JsonWebToken jwt = identity.getPrincipal() instanceof JsonWebToken t ? t : null;
-        String region = jwt == null ? null : jwt.getClaim("region");
-        String department = jwt == null ? null : jwt.getClaim("department");
+        Caller caller = Caller.of(identity);
+        String region = caller.region();
+        String department = caller.department();
         if (region != null && department != null) {
             params.add(region);
             params.add(department);
@@ -73,7 +73,7 @@ public class NotificationResource {
             if (!identity.hasRole(role)) {
                 continue;
             }
-            Set<String> regions = "expert".equals(role) ? strings(jwt == null ? null : jwt.getClaim("assigned_regions"))
+            Set<String> regions = Caller.EXPERT.equals(role) ? caller.assignedRegions()
                     : region == null ? Set.of() : Set.of(region);
             for (String r : regions) {
                 params.add(r);
@@ -148,17 +148,5 @@ public class NotificationResource {
             return ts.toInstant().atOffset(ZoneOffset.UTC);
         }
         return null;
-    }
-
-    static Set<String> strings(Object claim) {
-        Set<String> values = new TreeSet<>();
-        if (claim instanceof Collection<?> many) {
-            many.forEach(one -> values.add(one instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(one)));
-        } else if (claim instanceof jakarta.json.JsonString s) {
-            values.add(s.getString());
-        } else if (claim instanceof String s) {
-            values.add(s);
-        }
-        return values;
     }
 }

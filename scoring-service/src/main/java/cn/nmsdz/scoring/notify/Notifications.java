@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.notify;
 
+import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.scoring.domain.model.IndicatorScore;
 import cn.nmsdz.scoring.progress.DepartmentActivityEntity;
@@ -116,11 +117,11 @@ public class Notifications {
         data.put("item", fact.item);
         data.put("department", fact.department);
         String key = "evidence:" + fact.evidenceId + ":" + fact.version + ":" + fact.state;
-        if ("REJECTED".equals(fact.state) && fact.department != null) {
+        if (ReviewState.REJECTED.name().equals(fact.state) && fact.department != null) {
             raise(fact.region, CampaignEventTypes.EVIDENCE_REJECTED, "evidence/" + fact.evidenceId,
                     what + "的材料被退回，请重新报送 / evidence for indicator " + fact.indicator + " was rejected: submit it again",
                     key, data, List.of(Recipient.department(fact.department)));
-        } else if ("SUBMITTED".equals(fact.state)) {
+        } else if (ReviewState.SUBMITTED.name().equals(fact.state)) {
             // one per indicator, department and day: a batch of 10,000 figures is one thing to review, not 10,000
             data.remove("evidenceId");
             data.remove("item");

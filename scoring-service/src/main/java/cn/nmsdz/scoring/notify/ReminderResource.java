@@ -1,5 +1,9 @@
 package cn.nmsdz.scoring.notify;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.scoring.rest.RegionAccess;
 import cn.nmsdz.support.rest.ProblemException;
 import io.quarkus.security.Authenticated;
@@ -12,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,8 +48,8 @@ public class ReminderResource {
     @APIResponse(responseCode = "200", description = "How many new events were raised")
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     @APIResponse(responseCode = "403", description = "An office of another region (rule own-region)")
-    public Run run(@PathParam("code") String code, @QueryParam("year") String year) {
-        String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
+    public Run run(@PathParam("code") String code, @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String year) {
+        String own = Caller.of(identity).region();
         if (!identity.hasRole("catalogue-admin") && !code.equals(own)) {
             throw ProblemException.forbidden("rule own-region: a creation office sends the reminders of its own region "
                     + own + ", not " + code);

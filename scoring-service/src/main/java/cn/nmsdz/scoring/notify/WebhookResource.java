@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.notify;
 
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -87,9 +87,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Every problem, each naming its field; nothing stored")
     public Response create(WebhookRequest body) {
         if (body == null) {
-            throw ProblemException.badRequest("a JSON body is required", List.of(new Problem.FieldError("body", "required")));
+            throw ProblemException.missingBody("a JSON body");
         }
-        String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
+        String own = Caller.of(identity).region();
         boolean admin = identity.hasRole("catalogue-admin");
         if (!admin && body.region() != null && !body.region().equals(own)) {
             throw ProblemException.forbidden("rule own-region: a creation office subscribes to the events of its own region "
@@ -168,7 +168,7 @@ public class WebhookResource {
         if (identity.hasRole("catalogue-admin")) {
             return true;
         }
-        String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
+        String own = Caller.of(identity).region();
         return own != null && own.equals(s.region);
     }
 

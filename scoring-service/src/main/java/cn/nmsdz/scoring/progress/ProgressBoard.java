@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.progress;
 
+import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.events.catalogue.CampaignData;
 import cn.nmsdz.scoring.domain.model.IndicatorScore;
 import cn.nmsdz.scoring.progress.ProgressViews.Board;
@@ -59,7 +60,7 @@ public final class ProgressBoard {
     }
 
     static boolean delivered(String state) {
-        return "SUBMITTED".equals(state) || "ACCEPTED".equals(state);
+        return ReviewState.SUBMITTED.name().equals(state) || ReviewState.ACCEPTED.name().equals(state);
     }
 
     public static Board compute(Inputs in) {
@@ -81,9 +82,9 @@ public final class ProgressBoard {
                 continue; // not decomposed in this region: nobody to chase
             }
             List<Fact> facts = in.facts().stream().filter(f -> def.code().equals(f.indicator())).toList();
-            int submitted = (int) facts.stream().filter(f -> "SUBMITTED".equals(f.state())).count();
-            int accepted = (int) facts.stream().filter(f -> "ACCEPTED".equals(f.state())).count();
-            int rejected = (int) facts.stream().filter(f -> "REJECTED".equals(f.state())).count();
+            int submitted = (int) facts.stream().filter(f -> ReviewState.SUBMITTED.name().equals(f.state())).count();
+            int accepted = (int) facts.stream().filter(f -> ReviewState.ACCEPTED.name().equals(f.state())).count();
+            int rejected = (int) facts.stream().filter(f -> ReviewState.REJECTED.name().equals(f.state())).count();
             IndicatorScore c = in.confirmed().get(def.code());
             IndicatorScore p = in.projected().get(def.code());
             IndicatorProgress status;
@@ -143,8 +144,8 @@ public final class ProgressBoard {
                 }
             }
             List<Fact> own = in.facts().stream().filter(f -> d.equals(f.department())).toList();
-            int awaiting = (int) own.stream().filter(f -> "SUBMITTED".equals(f.state())).count();
-            int redo = (int) own.stream().filter(f -> "REJECTED".equals(f.state()))
+            int awaiting = (int) own.stream().filter(f -> ReviewState.SUBMITTED.name().equals(f.state())).count();
+            int redo = (int) own.stream().filter(f -> ReviewState.REJECTED.name().equals(f.state()))
                     .filter(f -> own.stream().noneMatch(g -> delivered(g.state()) && Objects.equals(g.indicator(), f.indicator())
                             && Objects.equals(g.item(), f.item())))
                     .count();

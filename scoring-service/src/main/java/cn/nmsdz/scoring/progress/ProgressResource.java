@@ -1,5 +1,8 @@
 package cn.nmsdz.scoring.progress;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.scoring.progress.ProgressViews.Board;
 import cn.nmsdz.scoring.progress.ProgressViews.DepartmentList;
 import cn.nmsdz.scoring.progress.ProgressViews.DepartmentRow;
@@ -23,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -63,7 +65,7 @@ public class ProgressResource {
     @APIResponse(responseCode = "200", description = "The board")
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     public Board board(@PathParam("code") String code,
-            @Parameter(description = "Assessment year Y", required = true, example = "2026") @QueryParam("year") String year) {
+            @Parameter(description = "Assessment year Y", required = true, example = "2026", schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String year) {
         access.checkReadable(code);
         return progress.board(code, RegionAccess.requireYear(year));
     }
@@ -79,16 +81,16 @@ public class ProgressResource {
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     @APIResponse(responseCode = "404", description = "The decomposition names no such department")
     public DepartmentList department(@PathParam("code") String code, @PathParam("department") String department,
-            @Parameter(description = "Assessment year Y", required = true, example = "2026") @QueryParam("year") String year) {
+            @Parameter(description = "Assessment year Y", required = true, example = "2026", schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String year) {
         int y = RegionAccess.requireYear(year);
         boolean boardReader = identity.hasRole("creation-office") || identity.hasRole("evidence-reviewer")
                 || identity.hasRole("score-reader") || identity.hasRole("catalogue-admin");
         if (boardReader) {
             access.checkReadable(code);
         } else {
-            JsonWebToken jwt = identity.getPrincipal() instanceof JsonWebToken t ? t : null;
-            String region = jwt == null ? null : jwt.getClaim("region");
-            String own = jwt == null ? null : jwt.getClaim("department");
+            Caller caller = Caller.of(identity);
+            String region = caller.region();
+            String own = caller.department();
             if (RegionEntity.findById(code) == null) {
                 access.checkReadable(code); // the same 404 / 409 "not yet" as everywhere
             }

@@ -49,7 +49,7 @@ public class SupervisionSheetResource {
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     public Response sheet(@PathParam("code") String code,
-            @Parameter(description = "Assessment year Y", required = true, example = "2026") @QueryParam("year") String year) {
+            @Parameter(description = "Assessment year Y", required = true, example = "2026", schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String year) {
         access.checkReadable(code);
         Board board = progress.board(code, RegionAccess.requireYear(year));
         RegionEntity region = RegionEntity.findById(code);

@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.nmsdz.scoring.explain.SnapshotRenderer;
 import cn.nmsdz.support.rest.Language;
 import jakarta.ws.rs.core.Context;
@@ -94,7 +95,7 @@ public class GapResource {
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
     public GapView gaps(@PathParam("code") String region,
-                        @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
+                        @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String yearParam,
                         @Parameter(description = ScoreResource.LANG) @QueryParam("lang") String lang,
                         @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);

@@ -1,6 +1,9 @@
 package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.events.catalogue.RegionCodes;
 import cn.nmsdz.scoring.projection.RegionEntity;
+import cn.nmsdz.support.access.Caller;
+import cn.nmsdz.support.access.RegionHierarchy;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.consistency.CatalogueAfter;
 import cn.nmsdz.support.consistency.WrittenEvents;
@@ -10,7 +13,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The region-scope rule shared by the resources: a token reads its own region and every region under it. */
 @RequestScoped
@@ -20,23 +22,38 @@ public class RegionAccess {
     SecurityIdentity identity;
 
     /**
-     * 403 unless the token's region is {@code region} or lies above it. A region that has not arrived from
-     * catalogue.events is "not known yet" (404), never a refusal of the caller's scope; 409 with Retry-After when the
-     * caller names a catalogue change (X-NMSDZ-Catalogue-After) this service has not received.
+     * 403 unless the token's region is {@code region} or lies above it, or the caller is an expert assigned to it (the
+     * rule of every service: {@link RegionHierarchy}). A region that has not arrived from catalogue.events is "not known
+     * yet" (404), never a refusal of the caller's scope; 409 with Retry-After when the caller names a catalogue change
+     * (X-NMSDZ-Catalogue-After) this service has not received.
      */
     public void checkReadable(String region) {
         checkKnown(region);
-        String own = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("region") : null;
-        if (own == null || !RegionEntity.isSelfOrBelow(region, own)) {
-            throw ProblemException.forbidden("rule region-scope: a token of region " + own
-                    + " reads only that region and the regions under it, not " + region)
-                    .chinese("规则 region-scope：地区 " + own + " 的令牌只能读取本地区及其下级地区，不能读取 " + region);
+        Caller caller = Caller.of(identity);
+        if (RegionHierarchy.reads(caller, region, RegionAccess::parentOf)) {
+            return;
         }
+        String own = caller.region();
+        if (own == null && !caller.assignedRegions().isEmpty()) {
+            String assigned = String.join(", ", caller.assignedRegions());
+            throw ProblemException.forbidden("rule region-scope: an expert assigned to " + assigned
+                    + " reads only those regions, not " + region)
+                    .chinese("规则 region-scope：分派到 " + assigned + " 的专家只能读取这些地区，不能读取 " + region);
+        }
+        throw ProblemException.forbidden("rule region-scope: a token of region " + own
+                + " reads only that region and the regions under it, not " + region)
+                .chinese("规则 region-scope：地区 " + own + " 的令牌只能读取本地区及其下级地区，不能读取 " + region);
+    }
+
+    /** The parent of a region this service has received (null for a root or an unknown region). */
+    public static String parentOf(String code) {
+        RegionEntity region = RegionEntity.findById(code);
+        return region == null ? null : region.parentCode;
     }
 
     /** 404 (or 409 "not yet" with X-NMSDZ-Catalogue-After) unless the region has arrived from catalogue.events. */
     public void checkKnown(String region) {
-        if (!"CN".equals(region) && RegionEntity.findById(region) == null) {
+        if (!RegionCodes.NATION.equals(region) && RegionEntity.findById(region) == null) {
             if (CatalogueAfter.current().isPresent()) {
                 throw RetryLaterException.notYet("region " + region + " has not reached scoring-service yet: the catalogue "
                         + "change of " + CatalogueAfter.current().get() + " named in " + CatalogueAfter.HEADER

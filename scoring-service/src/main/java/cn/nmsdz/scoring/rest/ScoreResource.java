@@ -103,7 +103,7 @@ public class ScoreResource {
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     @APIResponse(responseCode = "404", description = "No snapshot yet")
     public Response latest(@PathParam("code") String region,
-                           @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
+                           @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String yearParam,
                            @Context Request request,
                            @Parameter(in = ParameterIn.HEADER, name = "If-None-Match",
                                    description = "The ETag of the snapshot the client has") @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch,
@@ -163,7 +163,7 @@ public class ScoreResource {
     @APIResponse(responseCode = "400", description = "Missing or impossible year; `limit`, `after` or `view` out of range")
     @APIResponse(responseCode = "403", description = "The region is outside the token's region")
     public Response history(@PathParam("code") String region,
-                            @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
+                            @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String yearParam,
                             @Parameter(description = "Page size 1..1000, default 100") @QueryParam("limit") String limitParam,
                             @Parameter(description = "Cursor: `X-Next-After` of the previous page; snapshots numbered below it")
                             @QueryParam("after") String afterParam,
@@ -243,7 +243,7 @@ public class ScoreResource {
             content = @Content(mediaType = Reports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
     public Response latestScorecard(@PathParam("code") String region,
-                                    @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
+                                    @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String yearParam,
                                     @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);
@@ -265,7 +265,7 @@ public class ScoreResource {
             content = @Content(mediaType = Reports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
     public Response gapsWorkbook(@PathParam("code") String region,
-                                 @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam,
+                                 @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String yearParam,
                                  @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);

@@ -114,8 +114,7 @@ public class SimulationResource {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);
         if (body == null) {
-            throw ProblemException.badRequest("a JSON body {year, observations, verdicts, claims} is required",
-                    List.of(new Problem.FieldError("/", "required")));
+            throw ProblemException.missingBody("a JSON body {year, observations, verdicts, claims}");
         }
         bounded(body);
         CatalogueSystemEntity current = CatalogueSystemEntity.current()

@@ -1,5 +1,7 @@
 package cn.nmsdz.scoring.scoreboard;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.scoring.rest.RegionAccess;
 import cn.nmsdz.support.rest.Problem;
@@ -50,7 +52,7 @@ public class ScoreboardResource {
     @APIResponse(responseCode = "400", description = "A missing or wrong year, level, sort, order, page or size")
     @APIResponse(responseCode = "403", description = "The region is outside the token's region")
     public Scoreboard board(@PathParam("code") String code,
-            @Parameter(description = "assessment year", required = true) @QueryParam("year") String year,
+            @Parameter(description = "assessment year", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String year,
             @Parameter(description = "county (default), city or province") @QueryParam("level") String level,
             @Parameter(description = "confirmedTotal (default), projectedTotal, region, rate:A … rate:E") @QueryParam("sort") String sort,
             @Parameter(description = "desc (default; asc for region) or asc") @QueryParam("order") String order,
@@ -76,7 +78,7 @@ public class ScoreboardResource {
     @Transactional
     @Operation(summary = "The scoreboard as an .xlsx sheet in Chinese (every region, one sheet)")
     @APIResponse(responseCode = "200", description = "评估排行 sheet")
-    public Response workbook(@PathParam("code") String code, @QueryParam("year") String year,
+    public Response workbook(@PathParam("code") String code, @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String year,
             @QueryParam("level") String level, @QueryParam("sort") String sort, @QueryParam("order") String order) {
         Query q = query(code, year, level, sort, order);
         List<Scoreboard.Row> rows = scoreboard.rows(code, q.year, q.level, q.sort, q.descending);

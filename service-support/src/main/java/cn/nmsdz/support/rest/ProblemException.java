@@ -25,6 +25,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "Invalid request", detail, errors);
     }
 
+    /**
+     * A request without the body it needs (e.g. {@code "a JSON department"}): the same problem on every endpoint, its
+     * error pointing at the whole body ({@code /}).
+     */
+    public static ProblemException missingBody(String what) {
+        return badRequest(what + " is required", List.of(new Problem.FieldError("/", "required")));
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "Not found", detail);
     }

@@ -42,6 +42,8 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 /** Every error leaves a service as application/problem+json; nothing leaves as a bare 500. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** The type of a problem that is no refusal rule's: its status says what it is (RFC 9457). */
+    static final String BLANK = "about:blank";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, ContainerRequestContext request) {
@@ -49,8 +51,9 @@ public class ProblemMappers {
             LOG.warnf("denied user=%s resource=%s: %s", user(request), uri.getPath(), e.getMessage());
         }
         boolean chinese = ProblemText.current() == Language.ZH;
-        return respond(e.status(), e.title(), chinese && e.chineseDetail() != null ? e.chineseDetail() : e.getMessage(), uri,
-                chinese && e.chineseErrors() != null ? e.chineseErrors() : e.errors());
+        String type = RefusalRule.namedIn(e.getMessage()).map(RefusalRule::type).orElse(BLANK);
+        return respond(type, e.status(), e.title(), chinese && e.chineseDetail() != null ? e.chineseDetail()
+                : e.getMessage(), uri, chinese && e.chineseErrors() != null ? e.chineseErrors() : e.errors());
     }
 
     @ServerExceptionMapper
@@ -391,9 +394,14 @@ public class ProblemMappers {
     }
 
     public static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        return respond(BLANK, status, title, detail, uri, errors);
+    }
+
+    static Response respond(String type, int status, String title, String detail, UriInfo uri,
+            List<Problem.FieldError> errors) {
         Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
         // the type stays the same in every language; the title is the status's, in the language of the request
-        Problem body = new Problem("about:blank", ProblemText.title(status, title), status, detail, uri == null ? null : uri.getPath(),
+        Problem body = new Problem(type, ProblemText.title(status, title), status, detail, uri == null ? null : uri.getPath(),
                 requestId == null ? null : requestId.toString(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }

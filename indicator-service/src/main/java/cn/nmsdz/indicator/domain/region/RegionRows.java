@@ -1,5 +1,6 @@
 package cn.nmsdz.indicator.domain.region;
 
+import cn.nmsdz.events.catalogue.RegionCodes;
 import cn.nmsdz.indicator.domain.validation.Violation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,7 +103,7 @@ public final class RegionRows {
             } else if (level != null && PARENT_LEVELS.containsKey(level) && !PARENT_LEVELS.get(level).contains(levels.get(parent))) {
                 v.add(new Violation(p + "/parentCode", at + "a " + level + " cannot be under " + parent + " ("
                         + levels.get(parent) + ")"));
-            } else if (code != null && CODE.matcher(code).matches() && !"CN".equals(parent)
+            } else if (code != null && CODE.matcher(code).matches() && !RegionCodes.NATION.equals(parent)
                     && !code.substring(0, 2).equals(parent.substring(0, Math.min(2, parent.length())))) {
                 v.add(new Violation(p + "/parentCode", at + "region " + code + " cannot lie in province " + parent.substring(0, 2)
                         + "0000: the first two digits of a code are its province"));

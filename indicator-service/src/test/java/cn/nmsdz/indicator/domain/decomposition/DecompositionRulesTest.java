@@ -3,7 +3,7 @@ package cn.nmsdz.indicator.domain.decomposition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.nmsdz.indicator.domain.validation.Violation;
-import cn.nmsdz.indicator.seed.RegionSeed;
+import cn.nmsdz.indicator.organisation.RegionSeed;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

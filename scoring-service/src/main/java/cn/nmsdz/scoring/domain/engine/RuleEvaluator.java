@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.domain.engine;
 
+import cn.nmsdz.events.catalogue.RegionCodes;
 import cn.nmsdz.events.catalogue.Band;
 import cn.nmsdz.events.catalogue.Condition;
 import cn.nmsdz.events.catalogue.Indicator;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
 /** Evaluates the rules of one indicator system for one region, year and basis (SPEC §3.1). */
 final class RuleEvaluator {
 
-    static final String NATIONAL_REGION = "CN";
+    static final String NATIONAL_REGION = RegionCodes.NATION;
 
     private final String region;
     private final Zone zone;

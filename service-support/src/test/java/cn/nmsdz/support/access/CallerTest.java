@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.security;
+package cn.nmsdz.support.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

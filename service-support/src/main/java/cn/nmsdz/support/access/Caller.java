@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.security;
+package cn.nmsdz.support.access;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonString;
@@ -6,13 +6,14 @@ import jakarta.json.JsonValue;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who calls, as the token says: user, roles, the {@code region} and {@code department} claims, and for an
- * expert the {@code assigned_regions} claim (the regions whose evaluation the expert sits on; a multi-valued
- * Keycloak user attribute).
+ * Who calls, as the token says (the one reader of the realm's claims for every service): user, roles, the
+ * {@code region} and {@code department} claims, and for an expert the {@code assigned_regions} claim (the regions whose
+ * evaluation the expert sits on; a multi-valued Keycloak user attribute).
  */
 public record Caller(String user, String region, String department, Set<String> assignedRegions, Set<String> roles) {
     public static final String SUBMITTER = "evidence-submitter";
@@ -20,6 +21,7 @@ public record Caller(String user, String region, String department, Set<String> 
     public static final String EXPERT = "expert";
     public static final String DATA_PROVIDER = "data-provider";
     public static final String ADMIN = "catalogue-admin";
+    public static final String CREATION_OFFICE = "creation-office";
     public static final String ASSIGNED_REGIONS_CLAIM = "assigned_regions";
 
     public static Caller of(SecurityIdentity identity) {
@@ -31,13 +33,13 @@ public record Caller(String user, String region, String department, Set<String> 
             department = jwt.getClaim("department");
             assigned = strings(jwt.getClaim(ASSIGNED_REGIONS_CLAIM));
         }
-        return new Caller(identity.getPrincipal().getName(), region, department, assigned,
-                Set.copyOf(identity.getRoles()));
+        String user = identity.getPrincipal() == null ? null : identity.getPrincipal().getName();
+        return new Caller(user, region, department, assigned, Set.copyOf(identity.getRoles()));
     }
 
     /** A claim that Keycloak writes as a string when one value is set and as an array when several are. */
-    static Set<String> strings(Object claim) {
-        java.util.SortedSet<String> values = new TreeSet<>();
+    public static Set<String> strings(Object claim) {
+        SortedSet<String> values = new TreeSet<>();
         if (claim instanceof Collection<?> many) {
             for (Object one : many) {
                 values.add(one instanceof JsonString s ? s.getString() : String.valueOf(one));

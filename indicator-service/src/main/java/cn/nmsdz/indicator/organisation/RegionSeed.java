@@ -1,10 +1,9 @@
-package cn.nmsdz.indicator.seed;
+package cn.nmsdz.indicator.organisation;
 
 import cn.nmsdz.events.catalogue.RegionData;
 import cn.nmsdz.indicator.domain.decomposition.DecompositionEntry;
 import cn.nmsdz.indicator.domain.decomposition.Department;
 import cn.nmsdz.indicator.domain.decomposition.PlanTask;
-import cn.nmsdz.indicator.organisation.LeadershipGroup;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,0 +1,26 @@
+package cn.nmsdz.indicator;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The domain rules are plain Java: java.., the catalogue's shape from events, and (for {@code SystemDiff}, which
+ * compares two catalogue documents field by field as JSON trees) Jackson's tree model; no package cycles.
+ */
+@AnalyzeClasses(packages = "cn.nmsdz.indicator", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    static final String DOMAIN = "cn.nmsdz.indicator.domain..";
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, "cn.nmsdz.events.catalogue..",
+                    "com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("cn.nmsdz.indicator.(*)..").should().beFreeOfCycles();
+}

@@ -1,0 +1,55 @@
+package cn.nmsdz.support.rest;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The refusal rules of the services, each with a stable problem {@code type} (the same in every language, listed in
+ * the README): a refusal's detail starts with {@code rule <name>:}, and the problem answered for it carries the type of
+ * that rule instead of {@code about:blank}, so a client tells the rules apart without reading the words.
+ */
+public enum RefusalRule {
+    /** A token reads its own region and the regions under it; an expert the regions assigned to it. */
+    REGION_SCOPE("region-scope"),
+    /** An expert assesses only the regions assigned to it. */
+    EXPERT_ASSIGNMENT("expert-assignment"),
+    /** A department submits only for indicators the task decomposition gives it. */
+    DECOMPOSITION_SCOPE("decomposition-scope"),
+    /** Whoever submitted a piece of evidence does not review it. */
+    FOUR_EYES("four-eyes"),
+    /** The submitting department, the submitter or a reviewer of the region withdraws evidence. */
+    WITHDRAW_SCOPE("withdraw-scope"),
+    /** A creation office manages its own region only. */
+    OWN_REGION("own-region"),
+    /** A submitter reads its own department's list only. */
+    OWN_DEPARTMENT("own-department");
+
+    public static final String TYPE_PREFIX = "urn:nmsdz:problem:rule:";
+    private static final Pattern NAMED = Pattern.compile("^rule ([a-z-]+):");
+
+    private final String ruleName;
+
+    RefusalRule(String ruleName) {
+        this.ruleName = ruleName;
+    }
+
+    public String ruleName() {
+        return ruleName;
+    }
+
+    /** The problem type of this rule, e.g. {@code urn:nmsdz:problem:rule:region-scope}. */
+    public String type() {
+        return TYPE_PREFIX + ruleName;
+    }
+
+    /** The rule a refusal's detail names at its start ({@code rule region-scope: …}), if it names one. */
+    public static Optional<RefusalRule> namedIn(String detail) {
+        if (detail == null) {
+            return Optional.empty();
+        }
+        Matcher m = NAMED.matcher(detail);
+        return m.find() ? Arrays.stream(values()).filter(r -> r.ruleName.equals(m.group(1))).findFirst() : Optional.empty();
+    }
+}
