@@ -15,7 +15,7 @@ public interface GatewayConfig {
 
     Gateway gateway();
 
-    /** Base URLs of the services (env NMSDZ_ROUTES_INDICATOR, NMSDZ_ROUTES_EVIDENCE, NMSDZ_ROUTES_SCORING). */
+    /** Base URLs of the services (env NMSDZ_ROUTES_INDICATOR, NMSDZ_ROUTES_EVIDENCE, NMSDZ_ROUTES_SCORING, NMSDZ_ROUTES_WEB). */
     interface Routes {
         @WithDefault("http://127.0.0.1:8081")
         URI indicator();
@@ -25,6 +25,10 @@ public interface GatewayConfig {
 
         @WithDefault("http://127.0.0.1:8083")
         URI scoring();
+
+        /** The web workspace (NMSDZ_ROUTES_WEB). */
+        @WithDefault("http://127.0.0.1:8084")
+        URI web();
     }
 
     interface Gateway {
@@ -89,6 +93,7 @@ public interface GatewayConfig {
             case INDICATOR -> routes().indicator();
             case EVIDENCE -> routes().evidence();
             case SCORING -> routes().scoring();
+            case WEB -> routes().web();
         };
     }
 }

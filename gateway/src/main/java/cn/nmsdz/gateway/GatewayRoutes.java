@@ -132,9 +132,13 @@ public class GatewayRoutes {
         }
         router.route("/api/*").handler(ctx -> forward(ctx, proxy));
         router.route("/openapi/*").handler(ctx -> forward(ctx, proxy));
+        // the web workspace (issue #16): its pages under /web, and the gateway's own address opens it
+        router.route("/web").handler(ctx -> forward(ctx, proxy));
+        router.route("/web/*").handler(ctx -> forward(ctx, proxy));
+        router.route("/").handler(ctx -> ctx.response().setStatusCode(302).putHeader("Location", "/web/").end());
         router.route().failureHandler(GatewayRoutes::failure);
-        LOG.infof("routes: indicator=%s evidence=%s scoring=%s, backend timeout %s, rate limit %s",
-                config.routes().indicator(), config.routes().evidence(), config.routes().scoring(),
+        LOG.infof("routes: indicator=%s evidence=%s scoring=%s web=%s, backend timeout %s, rate limit %s",
+                config.routes().indicator(), config.routes().evidence(), config.routes().scoring(), config.routes().web(),
                 config.gateway().backendTimeout(),
                 rl.enabled() ? rl.requestsPerSecond() + "/s burst " + rl.burst() : "off");
     }
