@@ -95,7 +95,7 @@ public class BoardScreens extends Screen {
         String regionName = regionName(region);
         return page(board, "board").data("year", year).data("years", years(year)).data("region", region)
                 .data("regionName", regionName).data("level", level).data("sort", sort).data("order", order)
-                .data("rows", rows).data("charts", true)
+                .data("rows", rows).data("charts", true).data("codes", List.of("A", "B", "C", "D", "E"))
                 .data("chart", Views.json(Map.of("labels", names, "values", totals, "unit", "分", "max", 100,
                         "line", OverviewScreen.PASS_TOTAL, "lineLabel", "达标线 85分", "links", links)));
     }

@@ -101,7 +101,10 @@ public class Viewer {
 
     /** The code is the user's region or lies under it (CN: all; a province: its 2-digit prefix; a city: its 4). */
     public boolean covers(String code) {
-        String own = region();
+        return covers(region(), code);
+    }
+
+    static boolean covers(String own, String code) {
         if (own.equals("CN") || own.equals(code)) {
             return true;
         }

@@ -170,6 +170,13 @@ public class WorkScreens extends Screen {
         List<Map<String, Object>> queue = EvidenceRows.of(api, viewer.region(), "state=SUBMITTED&size=100");
         // four eyes: one's own submissions are decided by another reviewer, so they get no buttons here
         queue.forEach(r -> r.put("own", viewer.username().equals(r.get("submittedBy"))));
+        // departments by their Chinese names (the organisation data of one's own region is readable to a reviewer)
+        Api.Answer departments = api.tryGet("/api/v1/regions/" + viewer.region() + "/departments");
+        if (departments.ok()) {
+            Map<String, String> names = new java.util.HashMap<>();
+            departments.body().forEach(d -> names.put(d.path("code").asText(), d.path("name").asText()));
+            queue.forEach(r -> r.put("department", names.getOrDefault((String) r.get("department"), (String) r.get("department"))));
+        }
         page.data("queue", queue);
         if (notice != null) {
             page.data("notice", notice);

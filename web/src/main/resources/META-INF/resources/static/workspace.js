@@ -5,7 +5,7 @@
   function bars(el, d) {
     return {
       animation: false,
-      grid: { left: 48, right: 24, top: 30, bottom: 40 },
+      grid: { left: 48, right: 84, top: 30, bottom: 40 },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + d.unit; } },
       xAxis: { type: 'category', data: d.labels, axisLabel: { interval: 0, rotate: d.labels.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', max: d.max, axisLabel: { formatter: '{value}' + d.unit } },
@@ -22,7 +22,7 @@
   function trend(el, d) {
     return {
       animation: false,
-      grid: { left: 48, right: 24, top: 30, bottom: 40 },
+      grid: { left: 48, right: 84, top: 30, bottom: 40 },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + '分'; } },
       legend: { data: ['确认得分', '预计得分'], top: 0 },
       xAxis: { type: 'category', data: d.labels },

@@ -169,12 +169,12 @@ class WorkspaceIT {
         assertEquals(201, operators.statusCode(), operators.asString());
         String id = operators.jsonPath().getString("[0].id") != null ? operators.jsonPath().getString("[0].id")
                 : operators.jsonPath().getString("id");
-        long accepted = given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(Map.of("decision", "ACCEPT"))
+        long denominatorAccepted = given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(Map.of("decision", "ACCEPT"))
                 .post(API + "/evidence/" + id + "/review").then().statusCode(200).extract().jsonPath().getLong("position");
         // the snapshot that has read the acceptance
         JsonPath before = WalkingSkeletonIT.await(() -> {
             Response latest = given().auth().oauth2(reviewer).get(API + "/regions/" + YC + "/scores/latest?year=" + YEAR);
-            return latest.statusCode() == 200 && latest.jsonPath().getLong("evidencePosition") >= accepted
+            return latest.statusCode() == 200 && latest.jsonPath().getLong("evidencePosition") >= denominatorAccepted
                     ? latest.jsonPath() : null;
         });
         BigDecimal beforeTotal = new BigDecimal(before.getString("confirmed.total"));
