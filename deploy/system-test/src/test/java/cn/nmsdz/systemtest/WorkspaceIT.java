@@ -68,6 +68,17 @@ class WorkspaceIT {
         assertEquals(List.of("overview", "indicators", "review"), w.menu());
         w.open("/web/overview", "创建总览");
         w.shot("overview");
+        // the page's weight on a first visit (nothing cached but the login): the page and everything it loaded,
+        // as transferred (gzip) and as decoded
+        Object weight = w.driver.executeScript("""
+                const all = [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')];
+                return [all.reduce((s, e) => s + e.transferSize, 0), all.reduce((s, e) => s + e.decodedBodySize, 0)];
+                """);
+        List<?> bytes = (List<?>) weight;
+        long transferred = ((Number) bytes.get(0)).longValue();
+        Files.writeString(SHOTS.resolve("overview-weight.txt"), "创建总览: " + transferred / 1024 + " KB transferred, "
+                + ((Number) bytes.get(1)).longValue() / 1024 + " KB decoded\n");
+        assertTrue(transferred < 400 * 1024, "创建总览 stays light: " + transferred + " bytes");
         w.open("/web/indicators", "指标详情");
         w.shot("indicators");
         w.open("/web/review", "审核");
@@ -239,6 +250,33 @@ class WorkspaceIT {
         WebElement accepted = clerk.driver.findElement(By.cssSelector("table.evidence tr[data-id='" + submitted + "']"));
         assertTrue(accepted.getText().contains("已采纳"), accepted.getText());
         clerk.shot("workbench-accepted");
+    }
+
+    /** A figure rejected in 审核 with a reason shows in the submitter's list as 已退回 with that reason. */
+    @Test
+    void aRejectionAndItsReasonReachTheSubmitter() throws IOException {
+        Response figure = given().auth().oauth2(Tokens.user("yc-market")).contentType(ContentType.JSON)
+                .body(Map.of("metric", "online_operators", "year", YEAR - 1, "value", 987,
+                        "source", "永川区市场监管局（WorkspaceIT 退回）"))
+                .post(API + "/regions/" + YC + "/observations");
+        assertEquals(201, figure.statusCode(), figure.asString());
+        String id = figure.jsonPath().getString("[0].id") != null ? figure.jsonPath().getString("[0].id")
+                : figure.jsonPath().getString("id");
+        Workspace review = Workspace.login(BROWSER.open(), "yc-reviewer");
+        review.open("/web/review", "审核");
+        WebElement row = review.driver.findElement(By.cssSelector("#queue tr[data-id='" + id + "']"));
+        row.findElement(By.cssSelector("input[name=reason]")).sendKeys("与年报数值不符，请核对");
+        row.findElement(By.cssSelector("button.reject")).click();
+        review.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已退回"));
+        review.shot("review-rejected");
+        assertEquals("REJECTED", given().auth().oauth2(Tokens.user("yc-reviewer")).get(API + "/evidence/" + id)
+                .then().statusCode(200).extract().jsonPath().getString("state"));
+
+        Workspace clerk = Workspace.login(BROWSER.open(), "yc-market");
+        clerk.open("/web/workbench", "部门工作台");
+        WebElement mine = clerk.driver.findElement(By.cssSelector("table.evidence tr[data-id='" + id + "']"));
+        assertTrue(mine.getText().contains("已退回") && mine.getText().contains("与年报数值不符，请核对"), mine.getText());
+        clerk.shot("workbench-rejected");
     }
 
     /** 85.8分: how the workspace writes points. */
