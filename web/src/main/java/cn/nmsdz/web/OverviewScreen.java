@@ -92,7 +92,7 @@ public class OverviewScreen extends Screen {
                 .data("reasons", each(confirmed.path("verdict").path("reasons"), JsonNode::asText))
                 .data("firstLevel", firstLevel)
                 .data("ratesChart", Views.json(Map.of("labels", labels, "values", rates, "unit", "%", "max", 100,
-                        "line", PASS_RATE, "lineLabel", "得分率达标线 75%")));
+                        "line", PASS_RATE, "lineLabel", "达标 75%")));
         page.data("trendChart", trend(code, year));
         page.data("gaps", gaps(code, year));
         page.data("due", due(code, year));
