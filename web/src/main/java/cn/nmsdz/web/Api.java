@@ -73,6 +73,44 @@ public class Api {
         return send("POST", path, body, UUID.randomUUID().toString());
     }
 
+    /**
+     * A multipart POST of form fields and one file, streamed from disk (a document upload); the API checks the
+     * file's type from its bytes.
+     */
+    public Answer postFile(String path, java.util.Map<String, String> fields, String fileName, String fileType,
+            java.nio.file.Path file) {
+        String boundary = "nmsdz-" + UUID.randomUUID();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        head.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(fileName.replace("\"", "").replace("\r", "").replace("\n", "")).append("\"\r\n")
+                .append("Content-Type: ").append(fileType).append("\r\n\r\n");
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                    .header("Authorization", "Bearer " + token.getToken())
+                    .header("Accept", "application/json").header("Accept-Language", "zh-CN")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.concat(
+                            HttpRequest.BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8),
+                            HttpRequest.BodyPublishers.ofFile(file),
+                            HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n", StandardCharsets.UTF_8)))
+                    .build();
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(),
+                    response.body().length == 0 ? MissingNode.getInstance() : parse(response.body()));
+        } catch (IOException e) {
+            LOG.warnf("POST %s failed: %s", path, e.toString());
+            return new Answer(503, JSON.createObjectNode().put("detail", "服务暂时无法访问，请稍后再试"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(503, JSON.createObjectNode().put("detail", "请求被中断"));
+        }
+    }
+
     /** A file (a document's content): its status, bytes, type and file name header. */
     public record Bytes(int status, byte[] body, String type, String disposition) {
     }

@@ -67,7 +67,8 @@ public class WorkScreens extends Screen {
     @Path("workbench")
     public TemplateInstance workbench(@QueryParam("year") Integer yearParam, @QueryParam("done") String done) {
         require(viewer.workbench());
-        return workbenchPage(year(yearParam), done == null ? null : "已提交，等待审核。", null, Map.of());
+        return workbenchPage(year(yearParam), done == null ? null
+                : "document".equals(done) ? "文件已上传，等待审核。" : "已提交，等待审核。", null, Map.of());
     }
 
     private TemplateInstance workbenchPage(int year, String notice, String error, Map<String, String> form) {
@@ -147,6 +148,39 @@ public class WorkScreens extends Screen {
             return workbenchPage(shown, null, "未能提交：" + answer.problem() + fieldErrors(answer.body()), form);
         }
         return Screen.redirect("/web/workbench?done=1");
+    }
+
+    /** A document for one of the department's indicators (PDF, image, Word, Excel or text; the API checks it). */
+    @POST
+    @Path("workbench/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Object uploadDocument(@org.jboss.resteasy.reactive.RestForm("indicator") String indicator,
+            @org.jboss.resteasy.reactive.RestForm("item") String item,
+            @org.jboss.resteasy.reactive.RestForm("years") String years,
+            @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        require(viewer.workbench());
+        if (file == null || file.uploadedFile() == null || file.size() == 0) {
+            return workbenchPage(Words.defaultYear(), null, "请选择要上传的文件", Map.of());
+        }
+        if (indicator == null || !indicator.strip().matches("[0-9]{1,3}")) {
+            return workbenchPage(Words.defaultYear(), null, "请选择文件所证明的指标", Map.of());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("indicator", indicator.strip());
+        if (item != null && !item.isBlank()) {
+            fields.put("item", item.strip());
+        }
+        if (years != null && !years.isBlank()) {
+            fields.put("years", years.strip().replace('，', ','));
+        }
+        Api.Answer answer = api.postFile("/api/v1/regions/" + viewer.region() + "/documents", fields,
+                file.fileName(), file.contentType() == null ? "application/octet-stream" : file.contentType(),
+                file.uploadedFile());
+        if (!answer.ok()) {
+            return workbenchPage(Words.defaultYear(), null, "未能上传：" + answer.problem() + fieldErrors(answer.body()),
+                    Map.of());
+        }
+        return Screen.redirect("/web/workbench?done=document");
     }
 
     /** The fields a problem names, in the API's words. */

@@ -57,6 +57,24 @@ class WorkspaceIT {
         w.open("/web/workbench", "部门工作台");
         assertTrue(w.text("#figure-form").contains("数据项"), "the figure form");
         w.shot("workbench");
+        // a document for indicator 11 (its department leads it): uploaded through the form, listed, downloadable
+        String name = "智慧监管工作方案-" + System.nanoTime() + ".txt";
+        Path file = Files.createDirectories(SHOTS).resolve(name);
+        Files.writeString(file, "永川区智慧监管工作方案（WorkspaceIT）", StandardCharsets.UTF_8);
+        new Select(w.driver.findElement(By.id("doc-indicator"))).selectByValue("11");
+        w.driver.findElement(By.id("doc-item")).sendKeys("11.3");
+        w.driver.findElement(By.id("doc-years")).sendKeys("2025");
+        w.driver.findElement(By.id("doc-file")).sendKeys(file.toString());
+        w.driver.findElement(By.id("upload-document")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "文件已上传"));
+        WebElement document = w.driver.findElement(By.xpath("//table[contains(@class,'evidence')]//tr[.//a[text()='" + name + "']]"));
+        assertTrue(document.getText().contains("文件") && document.getText().contains("已提交"), document.getText());
+        w.shot("workbench-document");
+        // the link downloads the document (as an attachment) through the workspace, with the user's own rights
+        String href = document.findElement(By.linkText(name)).getDomAttribute("href");
+        Object content = w.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", href);
+        assertEquals("永川区智慧监管工作方案（WorkspaceIT）", content);
         w.refused("/web/review");
         w.refused("/web/overview");
         w.refused("/web/catalogue");
