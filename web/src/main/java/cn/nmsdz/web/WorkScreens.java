@@ -68,7 +68,8 @@ public class WorkScreens extends Screen {
     public TemplateInstance workbench(@QueryParam("year") Integer yearParam, @QueryParam("done") String done) {
         require(viewer.workbench());
         return workbenchPage(year(yearParam), done == null ? null
-                : "document".equals(done) ? "文件已上传，等待审核。" : "已提交，等待审核。", null, Map.of());
+                : "document".equals(done) ? "文件已上传，等待审核。"
+                : "claim".equals(done) ? "自评已提交，等待审核。" : "已提交，等待审核。", null, Map.of());
     }
 
     private TemplateInstance workbenchPage(int year, String notice, String error, Map<String, String> form) {
@@ -148,6 +149,42 @@ public class WorkScreens extends Screen {
             return workbenchPage(shown, null, "未能提交：" + answer.problem() + fieldErrors(answer.body()), form);
         }
         return Screen.redirect("/web/workbench?done=1");
+    }
+
+    /** A self-assessment claim (自评): an item or a whole indicator of the department is satisfied, or not. */
+    @POST
+    @Path("workbench/claims")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object claim(@FormParam("indicator") String indicator, @FormParam("item") String item,
+            @FormParam("year") String year, @FormParam("satisfied") String satisfied, @FormParam("comment") String comment) {
+        require(viewer.workbench());
+        Integer y = null;
+        try {
+            y = Integer.valueOf(year == null ? "" : year.strip());
+        } catch (NumberFormatException e) {
+            return workbenchPage(Words.defaultYear(), null, "评估年度须为整数", Map.of());
+        }
+        if (indicator == null || !indicator.strip().matches("[0-9]{1,3}")) {
+            return workbenchPage(year(y), null, "请选择自评的指标", Map.of());
+        }
+        if (!"yes".equals(satisfied) && !"no".equals(satisfied)) {
+            return workbenchPage(year(y), null, "请选择“已达到”或“未达到”", Map.of());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("indicator", indicator.strip());
+        if (item != null && !item.isBlank()) {
+            body.put("item", item.strip());
+        }
+        body.put("year", y);
+        body.put("satisfied", "yes".equals(satisfied));
+        if (comment != null && !comment.isBlank()) {
+            body.put("comment", comment.strip());
+        }
+        Api.Answer answer = api.post("/api/v1/regions/" + viewer.region() + "/claims", body);
+        if (!answer.ok()) {
+            return workbenchPage(year(y), null, "未能提交自评：" + answer.problem() + fieldErrors(answer.body()), Map.of());
+        }
+        return Screen.redirect("/web/workbench?done=claim");
     }
 
     /** A document for one of the department's indicators (PDF, image, Word, Excel or text; the API checks it). */

@@ -75,6 +75,20 @@ class WorkspaceIT {
         Object content = w.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", href);
         assertEquals("永川区智慧监管工作方案（WorkspaceIT）", content);
+        // a self-assessment claim for item 11.3 of the assessment year no other test writes
+        new Select(w.driver.findElement(By.id("claim-indicator"))).selectByValue("11");
+        w.driver.findElement(By.id("claim-item")).sendKeys("11.3");
+        WebElement claimYear = w.driver.findElement(By.id("claim-year"));
+        claimYear.clear();
+        claimYear.sendKeys(String.valueOf(YEAR));
+        w.driver.findElement(By.cssSelector("#claim-form input[name=satisfied][value=yes]")).click();
+        w.driver.findElement(By.id("claim-comment")).sendKeys("已向国家平台提供接口（WorkspaceIT）");
+        w.driver.findElement(By.id("submit-claim")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "自评已提交"));
+        WebElement claim = w.driver.findElement(By.xpath("//table[contains(@class,'evidence')]//tr[contains(., '已向国家平台提供接口（WorkspaceIT）')]"));
+        assertTrue(claim.getText().contains("自评说明") && claim.getText().contains("指标11 第11.3项（" + YEAR + "年）")
+                && claim.getText().contains("符合"), claim.getText());
+        w.shot("workbench-claim");
         w.refused("/web/review");
         w.refused("/web/overview");
         w.refused("/web/catalogue");
