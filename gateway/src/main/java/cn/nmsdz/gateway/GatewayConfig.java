@@ -17,9 +17,9 @@ public interface GatewayConfig {
     Gateway gateway();
 
     /**
-     * Base URLs of the services (env NMSDZ_ROUTES_INDICATOR, NMSDZ_ROUTES_EVIDENCE, NMSDZ_ROUTES_SCORING): one, or
-     * several instances separated by commas, which the gateway takes in turn (see {@link Instances}). On Kubernetes
-     * one Service URL each is usual: the Service spreads the requests.
+     * Base URLs of the services (env NMSDZ_ROUTES_INDICATOR, NMSDZ_ROUTES_EVIDENCE, NMSDZ_ROUTES_SCORING,
+     * NMSDZ_ROUTES_WEB): one, or several instances separated by commas, which the gateway takes in turn (see
+     * {@link Instances}). On Kubernetes one Service URL each is usual: the Service spreads the requests.
      */
     interface Routes {
         @WithDefault("http://127.0.0.1:8081")
@@ -30,6 +30,10 @@ public interface GatewayConfig {
 
         @WithDefault("http://127.0.0.1:8083")
         List<URI> scoring();
+
+        /** The web workspace (NMSDZ_ROUTES_WEB). */
+        @WithDefault("http://127.0.0.1:8084")
+        List<URI> web();
     }
 
     interface Gateway {
@@ -95,6 +99,7 @@ public interface GatewayConfig {
             case INDICATOR -> routes().indicator();
             case EVIDENCE -> routes().evidence();
             case SCORING -> routes().scoring();
+            case WEB -> routes().web();
         };
     }
 }

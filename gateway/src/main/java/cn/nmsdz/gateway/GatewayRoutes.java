@@ -141,10 +141,14 @@ public class GatewayRoutes {
         MergedOpenApi mergedOpenApi = new MergedOpenApi(client, backends, consoleDiscoveryUrl, openApiVersion);
         router.get(RouteTable.BACKEND_OPENAPI_PATH).order(RATE_LIMIT_ORDER + 1).handler(mergedOpenApi::handle);
         router.route("/openapi/*").handler(ctx -> forward(ctx, proxy));
+        // the web workspace (issue #16): its pages under /web, and the gateway's own address opens it
+        router.route("/web").handler(ctx -> forward(ctx, proxy));
+        router.route("/web/*").handler(ctx -> forward(ctx, proxy));
+        router.route("/").handler(ctx -> ctx.response().setStatusCode(302).putHeader("Location", "/web/").end());
         router.route().failureHandler(GatewayRoutes::failure);
-        LOG.infof("routes: indicator=%s evidence=%s scoring=%s, backend timeout %s, rate limit %s",
+        LOG.infof("routes: indicator=%s evidence=%s scoring=%s web=%s, backend timeout %s, rate limit %s",
                 backends.instances(Backend.INDICATOR), backends.instances(Backend.EVIDENCE),
-                backends.instances(Backend.SCORING),
+                backends.instances(Backend.SCORING), backends.instances(Backend.WEB),
                 config.gateway().backendTimeout(),
                 rl.enabled() ? rl.requestsPerSecond() + "/s burst " + rl.burst() : "off");
     }

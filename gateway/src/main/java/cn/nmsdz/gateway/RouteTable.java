@@ -16,7 +16,9 @@ public final class RouteTable {
     public enum Backend {
         INDICATOR("indicator-service"),
         EVIDENCE("evidence-service"),
-        SCORING("scoring-service");
+        SCORING("scoring-service"),
+        /** The web workspace (issue #16): its pages under /web, no API and no OpenAPI document of its own. */
+        WEB("web");
 
         private final String serviceName;
 
@@ -39,6 +41,8 @@ public final class RouteTable {
     public static final String API_PREFIX = "/api/";
     public static final String OPENAPI_PREFIX = "/openapi/";
     public static final String BACKEND_OPENAPI_PATH = "/q/openapi";
+    /** The web workspace's pages, scripts and login callback; the gateway's {@code /} redirects here. */
+    public static final String WEB_PREFIX = "/web/";
 
     /** Sub-resources of /api/v1/regions/{code}/… owned by the indicator service (catalogue side). */
     static final Set<String> INDICATOR_REGION_RESOURCES = Set.of("departments", "decomposition",
@@ -66,6 +70,9 @@ public final class RouteTable {
         }
         if (path.startsWith(OPENAPI_PREFIX)) {
             return openApi(path.substring(OPENAPI_PREFIX.length()));
+        }
+        if (path.equals("/web") || path.startsWith(WEB_PREFIX)) {
+            return Optional.of(new Target(Backend.WEB, path));
         }
         String[] s = path.substring(1).split("/", -1);
         for (String segment : s) {
@@ -128,7 +135,7 @@ public final class RouteTable {
 
     private static Optional<Target> openApi(String service) {
         for (Backend b : Backend.values()) {
-            if (b.serviceName().equals(service)) {
+            if (b != Backend.WEB && b.serviceName().equals(service)) {
                 return Optional.of(new Target(b, BACKEND_OPENAPI_PATH));
             }
         }

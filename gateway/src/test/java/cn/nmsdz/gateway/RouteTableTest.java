@@ -95,6 +95,9 @@ class RouteTableTest {
             "/openapi/unknown-service",
             "/openapi/",
             "/openapi/indicator-service/extra",
+            "/openapi/web",
+            "/webjars/htmx.min.js",
+            "/website",
             "",
             "relative/api/v1/systems",
     })
@@ -116,6 +119,12 @@ class RouteTableTest {
     @ValueSource(strings = {"INDICATOR", "EVIDENCE", "SCORING"})
     void serviceNamesMatchTheModules(Backend backend) {
         assertEquals(backend.name().toLowerCase() + "-service", backend.serviceName());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/web", "/web/", "/web/overview", "/web/login", "/web/webjars/echarts/dist/echarts.min.js"})
+    void theWorkspaceIsTheWebModulesUnchanged(String path) {
+        assertEquals(Optional.of(new Target(Backend.WEB, path)), RouteTable.resolve(path));
     }
 
     @org.junit.jupiter.api.Test

@@ -342,6 +342,10 @@ class ManifestsTest {
                 client.set("redirectUris", Manifests.JSON.createArrayNode().add("https://nmsdz.example.gov.cn/*"));
                 client.set("webOrigins", Manifests.JSON.createArrayNode().add("https://nmsdz.example.gov.cn"));
             }
+            if (id.equals("nmsdz-web")) {
+                // the web workspace's login callback and logout return, behind the gateway's public address
+                client.set("redirectUris", Manifests.JSON.createArrayNode().add("https://nmsdz.example.gov.cn/web/*"));
+            }
             clients.add(client);
         }
         expected.set("clients", clients);

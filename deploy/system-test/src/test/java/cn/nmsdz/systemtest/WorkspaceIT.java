@@ -1,0 +1,393 @@
+package cn.nmsdz.systemtest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web workspace (issue #16) in a real headless Chromium through the gateway's {@code /}: each demo user logs in on
+ * Keycloak's own (Chinese) login page with the authorization code flow + PKCE of the confidential client nmsdz-web,
+ * sees exactly the screens its roles allow (the others are refused when typed in), and works: a submitter's figure,
+ * submitted through the form and accepted in 审核, moves 创建总览's confirmed total by exactly what the scoring API's
+ * simulation says the rule gives for it; an expert gives a verdict; the province sees 平陆县 on its board. Every screen
+ * visited is saved as a screenshot under {@code target/browser/workspace/}; a failing test also leaves the page source.
+ */
+@ExtendWith(Suite.class)
+class WorkspaceIT {
+    @RegisterExtension
+    static final Browser BROWSER = new Browser();
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Path SHOTS = Browser.ARTIFACTS.resolve("workspace");
+    static final String API = Suite.GATEWAY + "/api/v1";
+    static final String YC = "500118";
+    /** An assessment year of 永川区 that no other test writes, so what moves its total is this test alone. */
+    static final int YEAR = 2013;
+
+    @Test
+    void theSubmitterHasOnlyTheWorkbench() throws IOException {
+        Workspace w = Workspace.login(BROWSER.open(), "yc-market");
+        assertEquals(List.of("workbench"), w.menu());
+        w.open("/web/workbench", "部门工作台");
+        assertTrue(w.text("#figure-form").contains("数据项"), "the figure form");
+        w.shot("workbench");
+        // a document for indicator 11 (its department leads it): uploaded through the form, listed, downloadable
+        String name = "智慧监管工作方案-" + System.nanoTime() + ".txt";
+        Path file = Files.createDirectories(SHOTS).resolve(name);
+        Files.writeString(file, "永川区智慧监管工作方案（WorkspaceIT）", StandardCharsets.UTF_8);
+        new Select(w.driver.findElement(By.id("doc-indicator"))).selectByValue("11");
+        w.driver.findElement(By.id("doc-item")).sendKeys("11.3");
+        w.driver.findElement(By.id("doc-years")).sendKeys("2025");
+        w.driver.findElement(By.id("doc-file")).sendKeys(file.toString());
+        w.driver.findElement(By.id("upload-document")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "文件已上传"));
+        WebElement document = w.driver.findElement(By.xpath("//table[contains(@class,'evidence')]//tr[.//a[text()='" + name + "']]"));
+        assertTrue(document.getText().contains("文件") && document.getText().contains("已提交"), document.getText());
+        w.shot("workbench-document");
+        // the link downloads the document (as an attachment) through the workspace, with the user's own rights
+        String href = document.findElement(By.linkText(name)).getDomAttribute("href");
+        Object content = w.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", href);
+        assertEquals("永川区智慧监管工作方案（WorkspaceIT）", content);
+        // a self-assessment claim for item 11.3 of the assessment year no other test writes
+        new Select(w.driver.findElement(By.id("claim-indicator"))).selectByValue("11");
+        w.driver.findElement(By.id("claim-item")).sendKeys("11.3");
+        WebElement claimYear = w.driver.findElement(By.id("claim-year"));
+        claimYear.clear();
+        claimYear.sendKeys(String.valueOf(YEAR));
+        w.driver.findElement(By.cssSelector("#claim-form input[name=satisfied][value=yes]")).click();
+        w.driver.findElement(By.id("claim-comment")).sendKeys("已向国家平台提供接口（WorkspaceIT）");
+        w.driver.findElement(By.id("submit-claim")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "自评已提交"));
+        WebElement claim = w.driver.findElement(By.xpath("//table[contains(@class,'evidence')]//tr[contains(., '已向国家平台提供接口（WorkspaceIT）')]"));
+        assertTrue(claim.getText().contains("自评说明") && claim.getText().contains("指标11 第11.3项（" + YEAR + "年）")
+                && claim.getText().contains("符合"), claim.getText());
+        w.shot("workbench-claim");
+        w.refused("/web/review");
+        w.refused("/web/overview");
+        w.refused("/web/catalogue");
+    }
+
+    @Test
+    void theReviewerHasTheOverviewTheIndicatorsAndTheReviewQueue() throws IOException {
+        Workspace w = Workspace.login(BROWSER.open(), "yc-reviewer");
+        assertEquals(List.of("overview", "indicators", "review"), w.menu());
+        // the page's weight on a first visit (an empty browser cache): the page and everything it loaded, as
+        // transferred (gzip) and as decoded
+        w.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        w.open("/web/overview", "创建总览");
+        w.shot("overview");
+        Object weight = w.driver.executeScript("""
+                const all = [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')];
+                return [all.reduce((s, e) => s + e.transferSize, 0), all.reduce((s, e) => s + e.decodedBodySize, 0)];
+                """);
+        List<?> bytes = (List<?>) weight;
+        long transferred = ((Number) bytes.get(0)).longValue();
+        Files.writeString(SHOTS.resolve("overview-weight.txt"), "创建总览: " + transferred / 1024 + " KB transferred, "
+                + ((Number) bytes.get(1)).longValue() / 1024 + " KB decoded\n");
+        assertTrue(transferred < 400 * 1024, "创建总览 stays light: " + transferred + " bytes");
+        w.open("/web/indicators", "指标详情");
+        w.shot("indicators");
+        w.open("/web/review", "审核");
+        w.shot("review");
+        w.refused("/web/workbench");
+        w.refused("/web/expert");
+        w.refused("/web/board");
+    }
+
+    @Test
+    void theExpertHasOnlyExpertReviewAndGivesAVerdict() throws IOException {
+        Workspace w = Workspace.login(BROWSER.open(), "expert1");
+        assertEquals(List.of("expert"), w.menu());
+        w.refused("/web/overview");
+        w.refused("/web/review");
+        w.open("/web/expert?region=" + YC + "&year=" + YEAR, "专家评审");
+        w.shot("expert");
+        // the first item awaiting a verdict: a yes/no for an item, or points for a whole indicator
+        WebElement row = w.driver.findElement(By.cssSelector("#awaiting tbody tr[data-indicator]"));
+        String indicator = row.getDomAttribute("data-indicator");
+        String item = row.getDomAttribute("data-item");
+        long before = assessments(indicator);
+        WebElement form = row.findElement(By.cssSelector("form.assess-form"));
+        List<WebElement> yes = form.findElements(By.cssSelector("input[name=verdict][value=yes]"));
+        if (yes.isEmpty()) {
+            form.findElement(By.name("points")).sendKeys("1");
+        } else {
+            yes.get(0).click();
+        }
+        form.findElement(By.name("comment")).sendKeys("材料齐全，已落实（WorkspaceIT）");
+        form.findElement(By.cssSelector("button.assess")).click();
+        w.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        assertEquals("评审意见已提交。", w.text("#notice"));
+        w.shot("expert-after-verdict");
+        assertEquals(before + 1, assessments(indicator), "one expert assessment stored for indicator " + indicator
+                + (item.isEmpty() ? "" : " item " + item));
+        assertTrue(w.text("#main").contains("材料齐全，已落实（WorkspaceIT）"), "the verdict is listed as given");
+    }
+
+    @Test
+    void theProvinceSeesPingluOnItsBoardAndOpensItsOverview() throws IOException {
+        Workspace w = Workspace.login(BROWSER.open(), "sx-reader");
+        assertEquals(List.of("board"), w.menu());
+        w.open("/web/board", "省级看板");
+        WebElement pinglu = w.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#board tr[data-region='140829']")));
+        assertTrue(pinglu.getText().contains("平陆县"), pinglu.getText());
+        assertTrue(w.driver.findElements(By.cssSelector(".chart svg")).size() == 1, "the board's chart is drawn");
+        w.shot("board");
+        pinglu.findElement(By.linkText("平陆县")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), "创建总览 · 平陆县"));
+        w.shot("board-pinglu-overview");
+        w.refused("/web/overview?region=" + YC);
+        w.refused("/web/workbench");
+    }
+
+    @Test
+    void theCatalogueAdminComparesVersionsIsAskedBeforeRetiringAndLogsOut() throws IOException {
+        Workspace w = Workspace.login(BROWSER.open(), "admin");
+        assertEquals(List.of("board", "catalogue"), w.menu());
+        w.open("/web/catalogue", "指标体系");
+        WebElement published = w.driver.findElement(By.xpath("//table[@id='versions']//tr[.//td[text()='已发布']]"));
+        String version = published.getDomAttribute("data-version");
+        w.shot("catalogue");
+        new Select(w.driver.findElement(By.id("from"))).selectByValue(version);
+        new Select(w.driver.findElement(By.id("to"))).selectByValue(version);
+        w.driver.findElement(By.cssSelector("#diff-form button")).click();
+        w.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-diff")));
+        // 停用 asks first; cancelling leaves the version in force
+        w.driver.findElement(By.xpath("//tr[@data-version='" + version + "']//button[text()='停用']")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), "确认停用第" + version + "版指标体系"));
+        w.shot("catalogue-confirm-retire");
+        w.driver.findElement(By.linkText("取消")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), "指标体系"));
+        assertEquals("PUBLISHED", given().auth().oauth2(Tokens.user("admin")).get(API + "/systems")
+                .then().statusCode(200).extract().jsonPath().getString("find { it.version == " + version + " }.status"));
+        // logout ends the session at Keycloak too: the workspace asks for a login again
+        w.driver.findElement(By.id("logout")).click();
+        w.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+        w.shot("signed-out");
+        w.driver.get(Suite.GATEWAY + "/");
+        w.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(w.driver.getCurrentUrl().startsWith(Suite.KEYCLOAK + "/realms/nmsdz/"), w.driver.getCurrentUrl());
+    }
+
+    /**
+     * yc-market reports the number of online traders in business for two years or more (indicator 9's numerator, a
+     * figure its department is responsible for) through the form; yc-reviewer accepts it in 审核; 创建总览 then shows
+     * the confirmed total the scoring API's simulation of exactly that figure gives, and it moved.
+     */
+    @Test
+    void aFigureSubmittedInTheFormAndAcceptedInReviewMovesTheTotalByWhatTheRuleGives() throws IOException {
+        String submitter = Tokens.user("yc-market");
+        String reviewer = Tokens.user("yc-reviewer");
+        // the denominator of indicator 9 for the year, submitted and accepted through the API
+        Response operators = given().auth().oauth2(submitter).contentType(ContentType.JSON)
+                .body(Map.of("metric", "online_operators", "year", YEAR, "value", 1000, "source", "永川区市场监管局（WorkspaceIT）"))
+                .post(API + "/regions/" + YC + "/observations");
+        assertEquals(201, operators.statusCode(), operators.asString());
+        String id = operators.jsonPath().getString("[0].id") != null ? operators.jsonPath().getString("[0].id")
+                : operators.jsonPath().getString("id");
+        long denominatorAccepted = given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(Map.of("decision", "ACCEPT"))
+                .post(API + "/evidence/" + id + "/review").then().statusCode(200).extract().jsonPath().getLong("position");
+        // the snapshot that has read the acceptance
+        JsonPath before = WalkingSkeletonIT.await(() -> {
+            Response latest = given().auth().oauth2(reviewer).get(API + "/regions/" + YC + "/scores/latest?year=" + YEAR);
+            return latest.statusCode() == 200 && latest.jsonPath().getLong("evidencePosition") >= denominatorAccepted
+                    ? latest.jsonPath() : null;
+        });
+        BigDecimal beforeTotal = new BigDecimal(before.getString("confirmed.total"));
+        BigDecimal indicator9 = new BigDecimal(before.getString("confirmed.indicators.find { it.code == '9' }.points"));
+        // a ratio in the band that gives other points than indicator 9 has now (≥ 50 %: 2 points, 30–50 %: 1 point)
+        int figure = indicator9.compareTo(new BigDecimal(2)) == 0 ? 400 : 600;
+        BigDecimal expected = new BigDecimal(given().auth().oauth2(reviewer).contentType(ContentType.JSON)
+                .body(Map.of("year", YEAR, "observations", List.of(Map.of("metric", "online_operators_2y", "year", YEAR,
+                        "value", figure))))
+                .post(API + "/regions/" + YC + "/scores/simulate").then().statusCode(200)
+                .extract().jsonPath().getString("confirmed.total"));
+        assertNotEquals(0, expected.compareTo(beforeTotal), "the figure changes the total: " + beforeTotal + " → " + expected);
+
+        // 部门工作台: the form, as a person fills it
+        Workspace clerk = Workspace.login(BROWSER.open(), "yc-market");
+        clerk.open("/web/workbench", "部门工作台");
+        WebElement form = clerk.driver.findElement(By.id("figure-form"));
+        Select metric = new Select(form.findElement(By.id("metric")));
+        metric.selectByValue("online_operators_2y");
+        assertTrue(metric.getFirstSelectedOption().getText().contains("（家）")
+                || metric.getFirstSelectedOption().getText().contains("（"), "the metric with its unit: "
+                + metric.getFirstSelectedOption().getText());
+        WebElement year = form.findElement(By.id("figure-year"));
+        year.clear();
+        year.sendKeys(String.valueOf(YEAR));
+        form.findElement(By.id("value")).sendKeys(String.valueOf(figure));
+        form.findElement(By.id("source")).sendKeys("永川区市场监管局 经营主体年报（WorkspaceIT）");
+        clerk.shot("workbench-form-filled");
+        form.findElement(By.id("submit-figure")).click();
+        clerk.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已提交"));
+        WebElement mine = clerk.driver.findElement(By.xpath(
+                "//table[contains(@class,'evidence')]//tr[contains(., '" + YEAR + "年') and contains(., '经营主体年报（WorkspaceIT）')]"));
+        assertTrue(mine.getText().contains("已提交"), mine.getText());
+        clerk.shot("workbench-submitted");
+        String submitted = mine.getDomAttribute("data-id");
+
+        // 审核: the reviewer accepts exactly that figure
+        Workspace review = Workspace.login(BROWSER.open(), "yc-reviewer");
+        review.open("/web/review", "审核");
+        WebElement row = review.driver.findElement(By.cssSelector("#queue tr[data-id='" + submitted + "']"));
+        review.shot("review-queue");
+        row.findElement(By.cssSelector("button.accept")).click();
+        review.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已采纳"));
+        assertTrue(review.driver.findElements(By.cssSelector("#queue tr[data-id='" + submitted + "']")).isEmpty(),
+                "the accepted figure left the queue");
+        assertEquals("ACCEPTED", given().auth().oauth2(reviewer).get(API + "/evidence/" + submitted)
+                .then().statusCode(200).extract().jsonPath().getString("state"));
+
+        // 创建总览: the new snapshot's total is the simulated one
+        String shown = points(expected);
+        String total = WalkingSkeletonIT.await(() -> {
+            review.driver.get(Suite.GATEWAY + "/web/overview?year=" + YEAR);
+            List<WebElement> t = review.driver.findElements(By.id("confirmed-total"));
+            return !t.isEmpty() && t.get(0).getText().equals(shown) ? t.get(0).getText() : null;
+        });
+        assertEquals(shown, total, "创建总览 moved from " + points(beforeTotal) + " by what indicator 9's rule gives");
+        assertTrue(review.driver.findElements(By.cssSelector(".chart svg")).size() == 2, "both charts are drawn");
+        review.shot("overview-after-accept");
+
+        // the clerk sees the figure accepted
+        clerk.driver.navigate().refresh();
+        WebElement accepted = clerk.driver.findElement(By.cssSelector("table.evidence tr[data-id='" + submitted + "']"));
+        assertTrue(accepted.getText().contains("已采纳"), accepted.getText());
+        clerk.shot("workbench-accepted");
+    }
+
+    /** A figure rejected in 审核 with a reason shows in the submitter's list as 已退回 with that reason. */
+    @Test
+    void aRejectionAndItsReasonReachTheSubmitter() throws IOException {
+        Response figure = given().auth().oauth2(Tokens.user("yc-market")).contentType(ContentType.JSON)
+                .body(Map.of("metric", "online_operators", "year", YEAR - 1, "value", 987,
+                        "source", "永川区市场监管局（WorkspaceIT 退回）"))
+                .post(API + "/regions/" + YC + "/observations");
+        assertEquals(201, figure.statusCode(), figure.asString());
+        String id = figure.jsonPath().getString("[0].id") != null ? figure.jsonPath().getString("[0].id")
+                : figure.jsonPath().getString("id");
+        Workspace review = Workspace.login(BROWSER.open(), "yc-reviewer");
+        review.open("/web/review", "审核");
+        WebElement row = review.driver.findElement(By.cssSelector("#queue tr[data-id='" + id + "']"));
+        row.findElement(By.cssSelector("input[name=reason]")).sendKeys("与年报数值不符，请核对");
+        row.findElement(By.cssSelector("button.reject")).click();
+        review.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已退回"));
+        review.shot("review-rejected");
+        assertEquals("REJECTED", given().auth().oauth2(Tokens.user("yc-reviewer")).get(API + "/evidence/" + id)
+                .then().statusCode(200).extract().jsonPath().getString("state"));
+
+        Workspace clerk = Workspace.login(BROWSER.open(), "yc-market");
+        clerk.open("/web/workbench", "部门工作台");
+        WebElement mine = clerk.driver.findElement(By.cssSelector("table.evidence tr[data-id='" + id + "']"));
+        assertTrue(mine.getText().contains("已退回") && mine.getText().contains("与年报数值不符，请核对"), mine.getText());
+        clerk.shot("workbench-rejected");
+    }
+
+    /** 85.8分: how the workspace writes points. */
+    static String points(BigDecimal total) {
+        return total.setScale(1, RoundingMode.HALF_UP).toPlainString() + "分";
+    }
+
+    static long assessments(String indicator) {
+        return given().auth().oauth2(Tokens.user("expert1"))
+                .get(API + "/regions/" + YC + "/evidence?kind=ASSESSMENT&year=" + YEAR + "&indicator=" + indicator + "&size=500")
+                .then().statusCode(200).extract().jsonPath().getList("$").size();
+    }
+
+    /** The workspace in one browser, logged in as one user. */
+    static final class Workspace {
+        final ChromeDriver driver;
+        final WebDriverWait wait;
+        final String user;
+
+        private Workspace(ChromeDriver driver, String user) {
+            this.driver = driver;
+            this.user = user;
+            this.wait = new WebDriverWait(driver, WAIT);
+        }
+
+        /** The gateway's / → Keycloak's login page (PKCE, client nmsdz-web, in Chinese) → the workspace. */
+        static Workspace login(ChromeDriver driver, String user) throws IOException {
+            Workspace w = new Workspace(driver, user);
+            driver.get(Suite.GATEWAY + "/");
+            new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            String url = driver.getCurrentUrl();
+            assertTrue(url.startsWith(Suite.KEYCLOAK + "/realms/nmsdz/protocol/openid-connect/auth"), url);
+            assertTrue(url.contains("client_id=nmsdz-web") && url.contains("code_challenge_method=S256")
+                    && url.contains("response_type=code"), "authorization code + PKCE of nmsdz-web: " + url);
+            assertEquals("zh-CN", driver.findElement(By.tagName("html")).getDomAttribute("lang"),
+                    "Keycloak's login page in Chinese");
+            w.shot("login");
+            driver.findElement(By.id("username")).sendKeys(user);
+            driver.findElement(By.id("password")).sendKeys("demo");
+            driver.findElement(By.id("kc-login")).click();
+            w.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("menu")));
+            assertTrue(driver.getCurrentUrl().startsWith(Suite.GATEWAY + "/web/"), driver.getCurrentUrl());
+            // the tokens stay on the server: the browser holds only the session cookies, which scripts cannot read
+            Object cookies = driver.executeScript("return document.cookie");
+            assertEquals("", cookies, "no cookie readable by page scripts");
+            assertFalse(driver.getPageSource().contains("eyJ"), "no token in the page");
+            return w;
+        }
+
+        /** The screens the menu offers, in order (their data-screen keys). */
+        List<String> menu() {
+            return driver.findElements(By.cssSelector("#menu a")).stream().map(a -> a.getDomAttribute("data-screen")).toList();
+        }
+
+        void open(String path, String title) {
+            driver.get(Suite.GATEWAY + path);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), title));
+            assertTrue(driver.findElements(By.id("problem")).isEmpty(), "no error page: " + text("#main"));
+        }
+
+        /** A screen not in the user's menu, typed in: a page in Chinese that says no. */
+        void refused(String path) {
+            driver.get(Suite.GATEWAY + path);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
+            assertEquals("您的角色不能使用此功能。", text("#problem"), path);
+        }
+
+        String text(String css) {
+            return driver.findElement(By.cssSelector(css)).getText();
+        }
+
+        /** A screenshot of what the browser shows, kept under target/browser/workspace/. */
+        void shot(String name) throws IOException {
+            Files.createDirectories(SHOTS);
+            Path png = SHOTS.resolve(user + "-" + name + ".png");
+            Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(SHOTS.resolve(user + "-" + name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package cn.nmsdz.web;
+
+import static cn.nmsdz.web.Views.each;
+import static cn.nmsdz.web.Views.lines;
+import static cn.nmsdz.web.Views.row;
+import static cn.nmsdz.web.Views.units;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** 创建总览 and 指标详情: the latest snapshot of a region and year, its trend, gaps and what falls due. */
+@Path("/")
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class OverviewScreen extends Screen {
+    static final double PASS_TOTAL = 85;
+    static final double PASS_RATE = 75;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    Api api;
+
+    @Inject
+    @Location("overview.html")
+    Template overview;
+
+    @Inject
+    @Location("indicators.html")
+    Template indicators;
+
+    @Override
+    Viewer viewer() {
+        return viewer;
+    }
+
+    /** Its own county, or (from the board) a region under a province or city user. */
+    private String regionShown(String region) {
+        String code = region(region, viewer.region());
+        require(code.equals(viewer.region()) ? viewer.overview() : viewer.readsScoresUnder() && viewer.covers(code));
+        return code;
+    }
+
+    private String screenOf(String code) {
+        return code.equals(viewer.region()) ? "overview" : "board";
+    }
+
+    @GET
+    @Path("overview")
+    public TemplateInstance overview(@QueryParam("region") String region, @QueryParam("year") Integer yearParam) {
+        String code = regionShown(region);
+        int year = year(yearParam);
+        TemplateInstance page = page(overview, screenOf(code)).data("region", code).data("year", year)
+                .data("years", years(year)).data("charts", true);
+        Api.Answer latest = api.tryGet("/api/v1/regions/" + code + "/scores/latest?year=" + year);
+        if (latest.status() == 404) {
+            return page.data("snapshot", null).data("regionName", regionName(code));
+        }
+        if (!latest.ok()) {
+            throw new Api.ApiException(latest);
+        }
+        JsonNode s = latest.body();
+        JsonNode confirmed = s.path("confirmed");
+        JsonNode projected = s.path("projected");
+        double total = confirmed.path("total").asDouble();
+        List<String> labels = each(confirmed.path("firstLevel"), f -> f.path("code").asText() + " " + f.path("name").asText());
+        List<Double> rates = each(confirmed.path("firstLevel"), f -> Views.pct(f.path("rate")));
+        List<Map<String, Object>> firstLevel = each(confirmed.path("firstLevel"), f -> row(
+                "code", f.path("code").asText(), "name", f.path("name").asText(),
+                "points", Words.points(f.path("points").asDouble()), "max", Words.points(f.path("maxPoints").asDouble()),
+                "rate", Words.percent(Views.pct(f.path("rate"))), "passed", Views.pct(f.path("rate")) >= PASS_RATE));
+        page.data("snapshot", s).data("regionName", s.path("regionName").asText(code))
+                .data("number", s.path("number").asLong())
+                .data("createdAt", Words.dateTime(s.path("createdAt").asText()))
+                .data("confirmedTotal", Words.points(total))
+                .data("projectedTotal", Words.points(projected.path("total").asDouble()))
+                .data("gapTo85", total >= PASS_TOTAL ? "" : Words.points(PASS_TOTAL - total))
+                .data("passed", confirmed.path("verdict").path("passed").asBoolean())
+                .data("reasons", each(confirmed.path("verdict").path("reasons"), JsonNode::asText))
+                .data("firstLevel", firstLevel)
+                .data("ratesChart", Views.json(Map.of("labels", labels, "values", rates, "unit", "%", "max", 100,
+                        "line", PASS_RATE, "lineLabel", "达标 75%")));
+        page.data("trendChart", trend(code, year));
+        page.data("gaps", gaps(code, year));
+        page.data("due", due(code, year));
+        return page;
+    }
+
+    /** The totals of the year's snapshots, oldest first (summaries: 1 KB each). */
+    private String trend(String code, int year) {
+        Api.Answer history = api.tryGet("/api/v1/regions/" + code + "/scores?year=" + year + "&view=summary&limit=100");
+        List<String> labels = new ArrayList<>();
+        List<Double> confirmed = new ArrayList<>();
+        List<Double> projected = new ArrayList<>();
+        if (history.ok()) {
+            List<JsonNode> snapshots = each(history.body(), n -> n);
+            java.util.Collections.reverse(snapshots);
+            for (JsonNode s : snapshots) {
+                labels.add("第" + s.path("number").asLong() + "次 " + Words.date(s.path("createdAt").asText()));
+                confirmed.add(s.path("confirmed").path("total").asDouble());
+                projected.add(s.path("projected").path("total").asDouble());
+            }
+        }
+        return Views.json(Map.of("labels", labels, "confirmed", confirmed, "projected", projected));
+    }
+
+    /** The ten indicators losing the most points, with their lead units. */
+    private List<Map<String, Object>> gaps(String code, int year) {
+        Api.Answer gaps = api.tryGet("/api/v1/regions/" + code + "/gaps?year=" + year);
+        if (!gaps.ok()) {
+            return List.of();
+        }
+        return each(gaps.body().path("gaps"), g -> row("code", g.path("code").asText(), "name", g.path("name").asText(),
+                "lost", Words.points(g.path("lost").asDouble()),
+                "points", Words.points(g.path("points").asDouble()) + " / " + Words.points(g.path("maxPoints").asDouble()),
+                "status", Words.indicatorState(g.path("status").asText()),
+                "lead", units(g.path("leadUnits")))).stream().limit(10).toList();
+    }
+
+    /** What the creation campaign has due or overdue (the progress board; empty when the user may not read it). */
+    private List<Map<String, Object>> due(String code, int year) {
+        Api.Answer board = api.tryGet("/api/v1/regions/" + code + "/progress?year=" + year);
+        if (!board.ok()) {
+            return List.of();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JsonNode i : board.body().path("indicators")) {
+            if (i.path("dueDate").isMissingNode() || i.path("dueDate").isNull()) {
+                continue;
+            }
+            rows.add(row("code", i.path("code").asText(), "name", i.path("name").asText(),
+                    "due", Words.date(i.path("dueDate").asText()), "overdue", i.path("overdue").asBoolean(),
+                    "lead", units(i.path("leadUnits"))));
+        }
+        rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> !(Boolean) r.get("overdue")));
+        return rows.stream().limit(15).toList();
+    }
+
+    private String regionName(String code) {
+        Api.Answer region = api.tryGet("/api/v1/regions/" + code);
+        return region.ok() ? region.body().path("name").asText(code) : code;
+    }
+
+    @GET
+    @Path("indicators")
+    public TemplateInstance indicators(@QueryParam("region") String region, @QueryParam("year") Integer yearParam,
+            @QueryParam("indicator") String indicator) {
+        String code = regionShown(region);
+        int year = year(yearParam);
+        TemplateInstance page = page(indicators, code.equals(viewer.region()) ? "indicators" : "board")
+                .data("region", code).data("year", year).data("years", years(year));
+        Api.Answer latest = api.tryGet("/api/v1/regions/" + code + "/scores/latest?year=" + year);
+        if (latest.status() == 404) {
+            return page.data("tree", List.of()).data("regionName", regionName(code)).data("evidence", null);
+        }
+        if (!latest.ok()) {
+            throw new Api.ApiException(latest);
+        }
+        JsonNode s = latest.body();
+        Map<String, JsonNode> projected = new java.util.HashMap<>();
+        s.path("projected").path("indicators").forEach(i -> projected.put(i.path("code").asText(), i));
+        Map<String, Map<String, Object>> owners = owners(code, year);
+        Map<String, JsonNode> byCode = new java.util.HashMap<>();
+        s.path("confirmed").path("indicators").forEach(i -> byCode.put(i.path("code").asText(), i));
+        // the 5/10/41 tree: the catalogue version the snapshot was scored with gives second levels their indicators
+        JsonNode system = api.get("/api/v1/systems/" + s.path("systemCode").asText() + "?version="
+                + s.path("systemVersion").asInt());
+        List<Map<String, Object>> tree = new ArrayList<>();
+        Map<String, JsonNode> firstScores = new java.util.HashMap<>();
+        s.path("confirmed").path("firstLevel").forEach(f -> {
+            firstScores.put(f.path("code").asText(), f);
+            f.path("children").forEach(c -> firstScores.put(c.path("code").asText(), c));
+        });
+        for (JsonNode first : system.path("firstLevel")) {
+            List<Map<String, Object>> seconds = new ArrayList<>();
+            for (JsonNode second : first.path("children")) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (JsonNode def : second.path("indicators")) {
+                    String c = def.path("code").asText();
+                    JsonNode i = byCode.getOrDefault(c, Api.JSON.createObjectNode());
+                    Map<String, Object> owner = owners.getOrDefault(c, Map.of());
+                    rows.add(row("code", c, "name", def.path("name").asText(),
+                            "points", Words.points(i.path("points").asDouble()),
+                            "max", Words.points(def.path("maxPoints").asDouble()),
+                            "projected", Words.points(projected.getOrDefault(c, i).path("points").asDouble()),
+                            "status", Words.indicatorState(i.path("status").asText()),
+                            "statusCode", i.path("status").asText(),
+                            "explanation", lines(i.path("explanation")),
+                            "missing", lines(i.path("missingText")),
+                            "standard", def.path("standard").asText(),
+                            "lead", owner.getOrDefault("lead", ""), "responsible", owner.getOrDefault("responsible", "")));
+                }
+                JsonNode sc = firstScores.getOrDefault(second.path("code").asText(), Api.JSON.createObjectNode());
+                seconds.add(row("code", second.path("code").asText(), "name", second.path("name").asText(),
+                        "points", Words.points(sc.path("points").asDouble()),
+                        "max", Words.points(second.path("maxPoints").asDouble()), "indicators", rows));
+            }
+            JsonNode fc = firstScores.getOrDefault(first.path("code").asText(), Api.JSON.createObjectNode());
+            tree.add(row("code", first.path("code").asText(), "name", first.path("name").asText(),
+                    "points", Words.points(fc.path("points").asDouble()),
+                    "max", Words.points(first.path("maxPoints").asDouble()),
+                    "rate", Words.percent(Views.pct(fc.path("rate"))), "children", seconds));
+        }
+        page.data("tree", tree).data("regionName", s.path("regionName").asText(code))
+                .data("number", s.path("number").asLong())
+                .data("confirmedTotal", Words.points(s.path("confirmed").path("total").asDouble()));
+        page.data("indicator", indicator == null ? "" : indicator);
+        page.data("evidence", indicator == null || !indicator.matches("[0-9A-Za-z.]{1,10}") ? null
+                : EvidenceRows.of(api, code, "indicator=" + indicator));
+        return page;
+    }
+
+    /** Lead and responsible units per indicator (the gaps and progress answers carry them by name). */
+    private Map<String, Map<String, Object>> owners(String code, int year) {
+        Map<String, Map<String, Object>> owners = new java.util.HashMap<>();
+        Api.Answer board = api.tryGet("/api/v1/regions/" + code + "/progress?year=" + year);
+        if (board.ok()) {
+            board.body().path("indicators").forEach(i -> owners.put(i.path("code").asText(),
+                    row("lead", units(i.path("leadUnits")), "responsible", units(i.path("responsibleUnits")))));
+        }
+        return owners;
+    }
+}

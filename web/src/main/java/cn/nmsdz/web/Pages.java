@@ -1,0 +1,49 @@
+package cn.nmsdz.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The workspace's entry: {@code /web/} leads to the first screen the user may use. */
+@Path("/")
+@Blocking
+public class Pages {
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    @Location("none.html")
+    Template none;
+
+    @Inject
+    @Location("signed-out.html")
+    Template signedOut;
+
+    @GET
+    public Response home() {
+        return Screen.redirect(viewer.home());
+    }
+
+    @GET
+    @Path("none")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance none() {
+        return none.data("viewer", viewer).data("screen", "");
+    }
+
+    /** After logout (public): a link to log in again. */
+    @GET
+    @Path("signed-out")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance signedOut() {
+        return signedOut.instance();
+    }
+}

@@ -1,0 +1,45 @@
+package cn.nmsdz.web;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.ForbiddenException;
+
+/** What every screen shares: the signed-in user, the screen's key for the menu, and the year shown. */
+abstract class Screen {
+
+    abstract Viewer viewer();
+
+    TemplateInstance page(io.quarkus.qute.Template template, String screen) {
+        return template.data("viewer", viewer()).data("screen", screen);
+    }
+
+    /** Only a user whose menu offers the screen may open it (the APIs would refuse its calls anyway). */
+    void require(boolean allowed) {
+        if (!allowed) {
+            throw new ForbiddenException("screen not allowed");
+        }
+    }
+
+    static int year(Integer year) {
+        return year == null || year < 2000 || year > Words.defaultYear() + 2 ? Words.defaultYear() : year;
+    }
+
+    /** The assessment years a page offers: two back, the default, one ahead. */
+    static java.util.List<Integer> years(int shown) {
+        int y = Words.defaultYear();
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.List.of(y - 2, y - 1, y, y + 1, shown));
+        return java.util.List.copyOf(years.descendingSet());
+    }
+
+    /**
+     * 303 to a page of the workspace, named by its path under /web as the browser sees it. The Location is written
+     * as that absolute path: JAX-RS would resolve a relative one against the base URI (/web/) once more.
+     */
+    static jakarta.ws.rs.core.Response redirect(String webPath) {
+        return jakarta.ws.rs.core.Response.status(303).header("Location", webPath).build();
+    }
+
+    /** A region code as given in a link: digits or CN only. */
+    static String region(String code, String fallback) {
+        return code != null && code.matches("\\d{6}|CN") ? code : fallback;
+    }
+}

@@ -1,0 +1,159 @@
+package cn.nmsdz.web;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is signed in, read from the same roles and claims the APIs decide on ({@code region}, {@code department},
+ * {@code assigned_regions}, realm roles), and so which screens the menu offers: a screen is shown only to a user whose
+ * calls behind it the APIs allow (SPEC §7, README "Who may do what").
+ */
+@RequestScoped
+public class Viewer {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    public String name() {
+        String name = idToken.getClaim("name");
+        return name == null || name.isBlank() ? username() : name;
+    }
+
+    public String username() {
+        String username = idToken.getClaim("preferred_username");
+        return username == null ? identity.getPrincipal().getName() : username;
+    }
+
+    public boolean has(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The token's region ({@code CN} for the whole country), or empty. */
+    public String region() {
+        Object region = idToken.getClaim("region");
+        return region == null ? "" : region.toString();
+    }
+
+    public String department() {
+        Object department = idToken.getClaim("department");
+        return department == null ? "" : department.toString();
+    }
+
+    /** The regions an expert is assigned to. */
+    public List<String> assignedRegions() {
+        Object claim = idToken.getClaim("assigned_regions");
+        List<String> regions = new ArrayList<>();
+        if (claim instanceof Collection<?> values) {
+            values.forEach(v -> regions.add(unquote(v.toString())));
+        } else if (claim != null) {
+            regions.add(unquote(claim.toString()));
+        }
+        return regions;
+    }
+
+    private static String unquote(String value) {
+        return value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+    }
+
+    /** A county's code (6 digits, not ending in 00): one creation; provinces, cities and CN have regions under them. */
+    public static boolean isCounty(String region) {
+        return region.matches("\\d{6}") && !region.endsWith("00");
+    }
+
+    /** Reads the scores of its own county (scores/latest: score-reader, evidence-reviewer, catalogue-admin). */
+    public boolean overview() {
+        return (has("score-reader") || has("evidence-reviewer")) && isCounty(region());
+    }
+
+    public boolean workbench() {
+        return has("evidence-submitter") && isCounty(region()) && !department().isEmpty();
+    }
+
+    public boolean review() {
+        return has("evidence-reviewer") && isCounty(region());
+    }
+
+    public boolean expert() {
+        return has("expert") && !assignedRegions().isEmpty();
+    }
+
+    /** The scoreboard of the regions under a province, a city or CN (score readers, assessment authorities, admin). */
+    public boolean board() {
+        return (has("score-reader") || has("assessment-authority") || has("catalogue-admin"))
+                && !region().isEmpty() && !isCounty(region());
+    }
+
+    /** May open a region's 创建总览 and 指标详情 from the board (scores of regions under its own). */
+    public boolean readsScoresUnder() {
+        return board() && (has("score-reader") || has("catalogue-admin"));
+    }
+
+    /** The code is the user's region or lies under it (CN: all; a province: its 2-digit prefix; a city: its 4). */
+    public boolean covers(String code) {
+        return covers(region(), code);
+    }
+
+    static boolean covers(String own, String code) {
+        if (own.equals("CN") || own.equals(code)) {
+            return true;
+        }
+        if (!own.matches("\\d{6}") || !code.matches("\\d{6}")) {
+            return false;
+        }
+        return own.endsWith("0000") ? code.startsWith(own.substring(0, 2))
+                : own.endsWith("00") && code.startsWith(own.substring(0, 4));
+    }
+
+    public boolean catalogue() {
+        return has("catalogue-admin");
+    }
+
+    /** One entry of the menu. */
+    public record MenuItem(String key, String label, String href) {
+    }
+
+    /** The screens this user may use, in the order of the menu. */
+    public List<MenuItem> menu() {
+        List<MenuItem> items = new ArrayList<>();
+        if (overview()) {
+            items.add(new MenuItem("overview", "创建总览", "/web/overview"));
+            items.add(new MenuItem("indicators", "指标详情", "/web/indicators"));
+        }
+        if (workbench()) {
+            items.add(new MenuItem("workbench", "部门工作台", "/web/workbench"));
+        }
+        if (review()) {
+            items.add(new MenuItem("review", "审核", "/web/review"));
+        }
+        if (expert()) {
+            items.add(new MenuItem("expert", "专家评审", "/web/expert"));
+        }
+        if (board()) {
+            items.add(new MenuItem("board", "省级看板", "/web/board"));
+        }
+        if (catalogue()) {
+            items.add(new MenuItem("catalogue", "指标体系", "/web/catalogue"));
+        }
+        return items;
+    }
+
+    /** The first screen this user may use: where {@code /web/} leads. */
+    public String home() {
+        List<MenuItem> menu = menu();
+        return menu.isEmpty() ? "/web/none" : menu.get(0).href();
+    }
+
+    static final Set<String> SCREENS = Set.of("overview", "indicators", "workbench", "review", "expert", "board",
+            "catalogue");
+}

@@ -1,0 +1,436 @@
+package cn.nmsdz.web;
+
+import static cn.nmsdz.web.Views.each;
+import static cn.nmsdz.web.Views.row;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The screens where people act: 部门工作台 (a submitter's figures and its submissions), 审核 (a reviewer's queue) and
+ * 专家评审 (an expert's verdicts). Every form posts here; the web app calls the API with the user's token and shows
+ * the API's own answer (a refusal in its Chinese words). After a successful post the browser is redirected
+ * (post/redirect/get), so a reload never submits twice.
+ */
+@Path("/")
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class WorkScreens extends Screen {
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    Api api;
+
+    @Inject
+    @Location("workbench.html")
+    Template workbench;
+
+    @Inject
+    @Location("review.html")
+    Template review;
+
+    @Inject
+    @Location("expert.html")
+    Template expert;
+
+    @Override
+    Viewer viewer() {
+        return viewer;
+    }
+
+    // ------------------------------------------------------------------ 部门工作台
+
+    @GET
+    @Path("workbench")
+    public TemplateInstance workbench(@QueryParam("year") Integer yearParam, @QueryParam("done") String done) {
+        require(viewer.workbench());
+        return workbenchPage(year(yearParam), done == null ? null
+                : "document".equals(done) ? "文件已上传，等待审核。"
+                : "claim".equals(done) ? "自评已提交，等待审核。" : "已提交，等待审核。", null, Map.of());
+    }
+
+    private TemplateInstance workbenchPage(int year, String notice, String error, Map<String, String> form) {
+        String region = viewer.region();
+        TemplateInstance page = page(workbench, "workbench").data("year", year).data("region", region)
+                .data("years", years(year)).data("metrics", MetricNames.all(api))
+                .data("form", form).data("thisYear", Words.defaultYear());
+        if (notice != null) {
+            page.data("notice", notice);
+        }
+        if (error != null) {
+            page.data("error", error);
+        }
+        String department = viewer.department();
+        Api.Answer mine = api.tryGet("/api/v1/regions/" + region + "/progress/departments/"
+                + URLEncoder.encode(department, StandardCharsets.UTF_8) + "?year=" + year);
+        List<Map<String, Object>> toDeliver = new ArrayList<>();
+        String departmentName = department;
+        if (mine.ok()) {
+            departmentName = mine.body().path("department").path("name").asText(department);
+            for (JsonNode i : mine.body().path("indicators")) {
+                boolean delivered = i.path("submitted").asInt() + i.path("accepted").asInt() > 0;
+                toDeliver.add(row("code", i.path("code").asText(), "name", i.path("name").asText(),
+                        "points", i.path("points").isNumber() ? Words.points(i.path("points").asDouble()) : "—",
+                        "max", Words.points(i.path("maxPoints").asDouble()),
+                        "due", Words.date(i.path("dueDate").asText("")), "overdue", i.path("overdue").asBoolean(),
+                        "delivered", delivered, "rejected", i.path("rejected").asInt()));
+            }
+        }
+        page.data("departmentName", departmentName).data("owned", toDeliver);
+        page.data("submissions", EvidenceRows.of(api, region, "department="
+                + URLEncoder.encode(department, StandardCharsets.UTF_8) + "&size=50"));
+        return page;
+    }
+
+    @POST
+    @Path("workbench/observations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object submitFigure(@FormParam("metric") String metric, @FormParam("year") String year,
+            @FormParam("value") String value, @FormParam("source") String source) {
+        require(viewer.workbench());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("metric", metric == null ? "" : metric);
+        form.put("year", year == null ? "" : year);
+        form.put("value", value == null ? "" : value);
+        form.put("source", source == null ? "" : source);
+        List<String> wrong = new ArrayList<>();
+        Integer y = null;
+        BigDecimal v = null;
+        try {
+            y = Integer.valueOf(form.get("year").strip());
+        } catch (NumberFormatException e) {
+            wrong.add("年度须为整数，例如 " + Words.defaultYear());
+        }
+        try {
+            v = new BigDecimal(form.get("value").strip());
+        } catch (NumberFormatException e) {
+            wrong.add("数值须为数字，例如 123.45");
+        }
+        if (form.get("metric").isBlank()) {
+            wrong.add("请选择指标数据项");
+        }
+        if (form.get("source").isBlank()) {
+            wrong.add("请填写数据来源");
+        }
+        int shown = y == null ? Words.defaultYear() : year(y);
+        if (!wrong.isEmpty()) {
+            return workbenchPage(shown, null, String.join("；", wrong), form);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("metric", form.get("metric"));
+        body.put("year", y);
+        body.put("value", v);
+        body.put("source", form.get("source").strip());
+        Api.Answer answer = api.post("/api/v1/regions/" + viewer.region() + "/observations", body);
+        if (!answer.ok()) {
+            return workbenchPage(shown, null, "未能提交：" + answer.problem() + fieldErrors(answer.body()), form);
+        }
+        return Screen.redirect("/web/workbench?done=1");
+    }
+
+    /** A self-assessment claim (自评): an item or a whole indicator of the department is satisfied, or not. */
+    @POST
+    @Path("workbench/claims")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object claim(@FormParam("indicator") String indicator, @FormParam("item") String item,
+            @FormParam("year") String year, @FormParam("satisfied") String satisfied, @FormParam("comment") String comment) {
+        require(viewer.workbench());
+        Integer y = null;
+        try {
+            y = Integer.valueOf(year == null ? "" : year.strip());
+        } catch (NumberFormatException e) {
+            return workbenchPage(Words.defaultYear(), null, "评估年度须为整数", Map.of());
+        }
+        if (indicator == null || !indicator.strip().matches("[0-9]{1,3}")) {
+            return workbenchPage(year(y), null, "请选择自评的指标", Map.of());
+        }
+        if (!"yes".equals(satisfied) && !"no".equals(satisfied)) {
+            return workbenchPage(year(y), null, "请选择“已达到”或“未达到”", Map.of());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("indicator", indicator.strip());
+        if (item != null && !item.isBlank()) {
+            body.put("item", item.strip());
+        }
+        body.put("year", y);
+        body.put("satisfied", "yes".equals(satisfied));
+        if (comment != null && !comment.isBlank()) {
+            body.put("comment", comment.strip());
+        }
+        Api.Answer answer = api.post("/api/v1/regions/" + viewer.region() + "/claims", body);
+        if (!answer.ok()) {
+            return workbenchPage(year(y), null, "未能提交自评：" + answer.problem() + fieldErrors(answer.body()), Map.of());
+        }
+        return Screen.redirect("/web/workbench?done=claim");
+    }
+
+    /** A document for one of the department's indicators (PDF, image, Word, Excel or text; the API checks it). */
+    @POST
+    @Path("workbench/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Object uploadDocument(@org.jboss.resteasy.reactive.RestForm("indicator") String indicator,
+            @org.jboss.resteasy.reactive.RestForm("item") String item,
+            @org.jboss.resteasy.reactive.RestForm("years") String years,
+            @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        require(viewer.workbench());
+        if (file == null || file.uploadedFile() == null || file.size() == 0) {
+            return workbenchPage(Words.defaultYear(), null, "请选择要上传的文件", Map.of());
+        }
+        if (indicator == null || !indicator.strip().matches("[0-9]{1,3}")) {
+            return workbenchPage(Words.defaultYear(), null, "请选择文件所证明的指标", Map.of());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("indicator", indicator.strip());
+        if (item != null && !item.isBlank()) {
+            fields.put("item", item.strip());
+        }
+        if (years != null && !years.isBlank()) {
+            fields.put("years", years.strip().replace('，', ','));
+        }
+        Api.Answer answer = api.postFile("/api/v1/regions/" + viewer.region() + "/documents", fields,
+                file.fileName(), file.contentType() == null ? "application/octet-stream" : file.contentType(),
+                file.uploadedFile());
+        if (!answer.ok()) {
+            return workbenchPage(Words.defaultYear(), null, "未能上传：" + answer.problem() + fieldErrors(answer.body()),
+                    Map.of());
+        }
+        return Screen.redirect("/web/workbench?done=document");
+    }
+
+    /** The fields a problem names, in the API's words. */
+    static String fieldErrors(JsonNode problem) {
+        List<String> errors = each(problem.path("errors"), e -> e.path("message").asText(e.path("detail").asText("")));
+        errors.removeIf(String::isBlank);
+        return errors.isEmpty() ? "" : "（" + String.join("；", errors) + "）";
+    }
+
+    // ------------------------------------------------------------------ 审核
+
+    @GET
+    @Path("review")
+    public TemplateInstance review(@QueryParam("done") String done) {
+        require(viewer.review());
+        return reviewPage(done == null ? null : "ACCEPT".equals(done) ? "已采纳。" : "已退回。", null);
+    }
+
+    private TemplateInstance reviewPage(String notice, String error) {
+        TemplateInstance page = page(review, "review");
+        List<Map<String, Object>> queue = EvidenceRows.of(api, viewer.region(), "state=SUBMITTED&size=100");
+        // four eyes: one's own submissions are decided by another reviewer, so they get no buttons here
+        queue.forEach(r -> r.put("own", viewer.username().equals(r.get("submittedBy"))));
+        // departments by their Chinese names (the organisation data of one's own region is readable to a reviewer)
+        Api.Answer departments = api.tryGet("/api/v1/regions/" + viewer.region() + "/departments");
+        if (departments.ok()) {
+            Map<String, String> names = new java.util.HashMap<>();
+            departments.body().forEach(d -> names.put(d.path("code").asText(), d.path("name").asText()));
+            queue.forEach(r -> r.put("department", names.getOrDefault((String) r.get("department"), (String) r.get("department"))));
+        }
+        page.data("queue", queue);
+        if (notice != null) {
+            page.data("notice", notice);
+        }
+        if (error != null) {
+            page.data("error", error);
+        }
+        return page;
+    }
+
+    @POST
+    @Path("review/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object decide(@PathParam("id") String id, @FormParam("decision") String decision,
+            @FormParam("reason") String reason) {
+        require(viewer.review());
+        if (!id.matches("[0-9a-fA-F-]{36}") || !("ACCEPT".equals(decision) || "REJECT".equals(decision))) {
+            return reviewPage(null, "无效的审核操作");
+        }
+        if ("REJECT".equals(decision) && (reason == null || reason.isBlank())) {
+            return reviewPage(null, "退回须填写理由");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("decision", decision);
+        if (reason != null && !reason.isBlank()) {
+            body.put("reason", reason.strip());
+        }
+        Api.Answer answer = api.post("/api/v1/evidence/" + id + "/review", body);
+        if (!answer.ok()) {
+            return reviewPage(null, "未能审核：" + answer.problem());
+        }
+        return Screen.redirect("/web/review?done=" + decision);
+    }
+
+    // ------------------------------------------------------------------ 专家评审
+
+    @GET
+    @Path("expert")
+    public TemplateInstance expert(@QueryParam("region") String regionParam, @QueryParam("year") Integer yearParam,
+            @QueryParam("done") String done) {
+        require(viewer.expert());
+        return expertPage(regionParam, year(yearParam), done == null ? null : "评审意见已提交。", null);
+    }
+
+    private TemplateInstance expertPage(String regionParam, int year, String notice, String error) {
+        List<String> assigned = viewer.assignedRegions();
+        String region = assigned.contains(regionParam) ? regionParam : assigned.get(0);
+        TemplateInstance page = page(expert, "expert").data("region", region).data("year", year)
+                .data("years", years(year)).data("assigned", each(Api.JSON.valueToTree(assigned),
+                        r -> row("code", r.asText(), "name", regionName(r.asText()))));
+        if (notice != null) {
+            page.data("notice", notice);
+        }
+        if (error != null) {
+            page.data("error", error);
+        }
+        // what awaits this expert's verdict: every item the catalogue in force leaves to an expert, and every
+        // indicator it scores by expert points, that this expert has not judged for the year yet
+        java.util.Set<String> judged = new java.util.HashSet<>();
+        JsonNode given = api.get("/api/v1/regions/" + region + "/evidence?kind=ASSESSMENT&year=" + year + "&size=500");
+        for (JsonNode e : given) {
+            if (viewer.username().equals(e.path("submittedBy").asText()) && !"WITHDRAWN".equals(e.path("state").asText())) {
+                judged.add(e.path("indicator").asText() + "/" + e.path("item").asText(""));
+            }
+        }
+        List<Map<String, Object>> awaiting = new ArrayList<>();
+        JsonNode system = api.get("/api/v1/systems/NMSDZ");
+        for (JsonNode first : system.path("firstLevel")) {
+            for (JsonNode second : first.path("children")) {
+                for (JsonNode i : second.path("indicators")) {
+                    String code = i.path("code").asText();
+                    if ("expert_points".equals(i.path("rule").path("kind").asText()) && !judged.contains(code + "/")) {
+                        awaiting.add(row("indicator", code, "name", i.path("name").asText(), "item", "", "whole", true,
+                                "max", i.path("maxPoints").asText(), "text", i.path("standard").asText(),
+                                "label", "整项评分（满分" + Words.points(i.path("maxPoints").asDouble()) + "）"));
+                    }
+                    for (JsonNode item : i.path("items")) {
+                        String itemCode = item.path("code").asText();
+                        if (item.path("expert").asBoolean() && !judged.contains(code + "/" + itemCode)) {
+                            awaiting.add(row("indicator", code, "name", i.path("name").asText(), "item", itemCode,
+                                    "whole", false, "max", "", "text", item.path("text").asText(),
+                                    "label", "第" + itemCode + "项：" + item.path("text").asText()));
+                        }
+                    }
+                }
+            }
+        }
+        page.data("awaiting", awaiting);
+        page.data("given", EvidenceRows.of(api, region, "kind=ASSESSMENT&year=" + year + "&size=50"));
+        return page;
+    }
+
+    @POST
+    @Path("expert/assessments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object assess(@FormParam("region") String region, @FormParam("year") String year,
+            @FormParam("indicator") String indicator, @FormParam("item") String item,
+            @FormParam("verdict") String verdict, @FormParam("points") String points,
+            @FormParam("comment") String comment) {
+        require(viewer.expert());
+        int y;
+        try {
+            y = Integer.parseInt(year);
+        } catch (NumberFormatException e) {
+            return expertPage(region, Words.defaultYear(), null, "年度须为整数");
+        }
+        if (!viewer.assignedRegions().contains(region)) {
+            return expertPage(region, y, null, "您没有被指派评审该地区");
+        }
+        if (comment == null || comment.isBlank()) {
+            return expertPage(region, y, null, "请填写评审意见");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("indicator", indicator);
+        if (item != null && !item.isBlank()) {
+            body.put("item", item);
+        }
+        body.put("year", y);
+        if (points != null && !points.isBlank()) {
+            try {
+                body.put("points", new BigDecimal(points.strip()));
+            } catch (NumberFormatException e) {
+                return expertPage(region, y, null, "分值须为数字");
+            }
+        } else if ("yes".equals(verdict) || "no".equals(verdict)) {
+            body.put("satisfied", "yes".equals(verdict));
+        } else {
+            return expertPage(region, y, null, "请选择“符合”或“不符合”，或填写分值");
+        }
+        body.put("comment", comment.strip());
+        Api.Answer answer = api.post("/api/v1/regions/" + region + "/assessments", body);
+        if (!answer.ok()) {
+            return expertPage(region, y, null, "未能提交：" + answer.problem() + fieldErrors(answer.body()));
+        }
+        return Screen.redirect("/web/expert?region=" + region + "&year=" + y + "&done=1");
+    }
+
+    @Inject
+    @Location("evidence-fragment.html")
+    Template evidenceFragment;
+
+    @Inject
+    @Location("evidence-page.html")
+    Template evidencePage;
+
+    /** The evidence of one indicator of an assigned region (htmx swaps it under the row; without script a page). */
+    @GET
+    @Path("expert/evidence")
+    public TemplateInstance expertEvidence(@QueryParam("region") String region, @QueryParam("indicator") String indicator,
+            @jakarta.ws.rs.HeaderParam("HX-Request") String htmx) {
+        require(viewer.expert() && viewer.assignedRegions().contains(region)
+                && indicator != null && indicator.matches("[0-9]{1,3}"));
+        List<Map<String, Object>> rows = EvidenceRows.of(api, region, "indicator=" + indicator + "&size=50");
+        if ("true".equals(htmx)) {
+            return evidenceFragment.data("rows", rows);
+        }
+        return page(evidencePage, "expert").data("rows", rows).data("title", regionName(region) + " 指标" + indicator + "的材料");
+    }
+
+    private String regionName(String code) {
+        Api.Answer region = api.tryGet("/api/v1/regions/" + code);
+        return region.ok() ? region.body().path("name").asText(code) : code;
+    }
+
+    // ------------------------------------------------------------------ documents
+
+    /** A document's content, fetched with the user's token (the API decides whether it may be read). */
+    @GET
+    @Path("documents/{id}")
+    @Produces(MediaType.WILDCARD)
+    public Response document(@PathParam("id") String id) {
+        if (!id.matches("[0-9a-fA-F-]{36}")) {
+            return Response.status(404).build();
+        }
+        Api.Bytes content = api.bytes("/api/v1/documents/" + id + "/content");
+        if (content.status() != 200) {
+            return Response.status(content.status() == 403 ? 403 : 404).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .entity("无法读取该文件").build();
+        }
+        Response.ResponseBuilder r = Response.ok(content.body(), content.type());
+        if (content.disposition() != null) {
+            r.header("Content-Disposition", content.disposition());
+        }
+        return r.header("Cache-Control", "no-store").build();
+    }
+}
