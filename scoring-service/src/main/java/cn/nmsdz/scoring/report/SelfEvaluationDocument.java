@@ -7,6 +7,8 @@ import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.events.catalogue.MetricDefinition;
 import cn.nmsdz.events.catalogue.RuleMetrics;
 import cn.nmsdz.events.catalogue.SecondLevelNode;
+import cn.nmsdz.events.evidence.EvidenceKind;
+import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.scoring.domain.model.FirstLevelScore;
 import cn.nmsdz.scoring.domain.model.IndicatorScore;
 import cn.nmsdz.scoring.domain.model.InputUsed;
@@ -46,6 +48,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 public final class SelfEvaluationDocument {
     static final String BODY_FONT = "宋体";
     static final String HEADING_FONT = "黑体";
+    private static final String OBSERVATION = EvidenceKind.OBSERVATION.name();
 
     /** One piece of evidence as the report lists it. */
     public record Evidence(String id, String kind, String state, String indicator, String item, String department,
@@ -210,8 +213,8 @@ public final class SelfEvaluationDocument {
         int year = c.snapshot().year();
         Map<String, String> latest = new java.util.TreeMap<>(); // metric, year and subject → the latest figure's id
         for (Evidence e : c.evidence()) { // in position order: a later figure replaces an earlier one
-            if ("OBSERVATION".equals(e.kind()) && reads.contains(e.metric()) && e.year() != null
-                    && e.year() >= year - 2 && e.year() <= year && !"REJECTED".equals(e.state())) {
+            if (OBSERVATION.equals(e.kind()) && reads.contains(e.metric()) && e.year() != null
+                    && e.year() >= year - 2 && e.year() <= year && !ReviewState.REJECTED.name().equals(e.state())) {
                 latest.put(e.metric() + "|" + e.year() + "|" + (e.subject() == null ? "" : e.subject()), e.id());
             }
         }
@@ -224,17 +227,17 @@ public final class SelfEvaluationDocument {
             }
         }
         for (Evidence e : c.evidence()) {
-            if (!code.equals(e.indicator()) || "OBSERVATION".equals(e.kind())) {
+            if (!code.equals(e.indicator()) || OBSERVATION.equals(e.kind())) {
                 continue;
             }
             String item = e.item() == null ? "" : "（" + e.item() + "）";
-            switch (e.kind()) {
-                case "DOCUMENT" -> lines.add("文件《" + or(e.fileName()) + "》" + item + "，SHA-256：" + or(e.sha256())
+            switch (EvidenceKind.valueOf(e.kind())) {
+                case DOCUMENT -> lines.add("文件《" + or(e.fileName()) + "》" + item + "，SHA-256：" + or(e.sha256())
                         + "，" + department(e.department()) + "，" + state(e.state()));
-                case "CLAIM" -> lines.add("自评申明" + item + "：" + (Boolean.FALSE.equals(e.satisfied()) ? "未达到" : "已达到")
+                case CLAIM -> lines.add("自评申明" + item + "：" + (Boolean.FALSE.equals(e.satisfied()) ? "未达到" : "已达到")
                         + (e.comment() == null ? "" : "，" + e.comment()) + "，" + department(e.department()) + "，"
                         + state(e.state()));
-                case "ASSESSMENT" -> lines.add("专家评审意见" + item + "：" + (e.points() != null
+                case ASSESSMENT -> lines.add("专家评审意见" + item + "：" + (e.points() != null
                         ? "给予 " + points(e.points()) + " 分" : Boolean.TRUE.equals(e.satisfied()) ? "符合" : "不符合")
                         + (e.comment() == null ? "" : "，" + e.comment()));
                 default -> { }
@@ -279,12 +282,11 @@ public final class SelfEvaluationDocument {
         if (state == null) {
             return "";
         }
-        return switch (state) {
-            case "SUBMITTED" -> "待审核";
-            case "ACCEPTED" -> "已采纳";
-            case "REJECTED" -> "已退回";
-            case "WITHDRAWN" -> "已撤回";
-            default -> state;
+        return switch (ReviewState.valueOf(state)) {
+            case SUBMITTED -> "待审核";
+            case ACCEPTED -> "已采纳";
+            case REJECTED -> "已退回";
+            case WITHDRAWN -> "已撤回";
         };
     }
 

@@ -57,7 +57,10 @@ import org.junit.jupiter.api.Test;
  */
 class ManifestsTest {
     /** The Quarkus services: the name of their Deployment is their module's directory. */
-    static final List<String> SERVICES = List.of("gateway", "indicator-service", "evidence-service", "scoring-service");
+    static final List<String> SERVICES = List.of("gateway", "indicator-service", "evidence-service", "scoring-service",
+            "web");
+    /** The services without a database of their own. */
+    static final Set<String> STATELESS = Set.of("gateway", "web");
 
     /** Core kinds and the fabric8 class each must parse into. */
     static final Map<String, Class<?>> CORE = Map.of(
@@ -249,7 +252,7 @@ class ManifestsTest {
             assertTrue(jvm.contains("-XX:MaxRAMPercentage="), name + ": heap not sized from the container's memory");
             assertTrue(c.getEnvFrom().stream().anyMatch(e -> e.getConfigMapRef() != null
                     && e.getConfigMapRef().getName().equals("nmsdz-config")), name + ": not configured from nmsdz-config");
-            if (!name.equals("gateway")) {
+            if (!STATELESS.contains(name)) {
                 Set<String> env = c.getEnv().stream().map(EnvVar::getName).collect(Collectors.toSet());
                 assertTrue(env.containsAll(Set.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")), name);
             }
@@ -264,6 +267,7 @@ class ManifestsTest {
             assertEquals("http://" + service + "-service:" + servicePort(service + "-service"),
                     config.get("NMSDZ_ROUTES_" + service.toUpperCase()), "gateway route to " + service);
         }
+        assertEquals("http://web:" + servicePort("web"), config.get("NMSDZ_ROUTES_WEB"), "gateway route to the workspace");
     }
 
     @Test
