@@ -28,4 +28,12 @@ public interface ScoringConfig {
     /** Readiness is DOWN when region-years are marked but the snapshot worker has stored nothing for this long. */
     @WithDefault("30s")
     Duration workerStallAfter();
+
+    /** Snapshot worker threads per instance; they split the marked region-years (read by PendingSnapshotWorker). */
+    @WithDefault("2")
+    int snapshotWorkers();
+
+    /** Rescoring worker threads per instance after a catalogue publish (read by RescoringService). */
+    @WithDefault("2")
+    int rescoringWorkers();
 }

@@ -2,7 +2,7 @@ package cn.nmsdz.scoring.notify;
 
 import cn.nmsdz.events.catalogue.CampaignData;
 import cn.nmsdz.scoring.notify.Notifications.Recipient;
-import cn.nmsdz.scoring.progress.CampaignProjectionEntity;
+import cn.nmsdz.scoring.projection.CampaignProjectionEntity;
 import cn.nmsdz.scoring.progress.ProgressService;
 import cn.nmsdz.scoring.progress.ProgressViews.Board;
 import cn.nmsdz.scoring.progress.ProgressViews.IndicatorProgress;

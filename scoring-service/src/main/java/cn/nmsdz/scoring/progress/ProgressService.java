@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.progress;
 
+import cn.nmsdz.scoring.projection.CampaignProjectionEntity;
 import cn.nmsdz.events.catalogue.FirstLevelNode;
 import cn.nmsdz.events.catalogue.Indicator;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;

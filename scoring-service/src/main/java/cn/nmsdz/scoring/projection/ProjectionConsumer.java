@@ -87,7 +87,7 @@ public class ProjectionConsumer {
                 }
             }
             case EventTypes.DECOMPOSITION_CHANGED -> decomposition(event.dataAs(DecompositionData.class));
-            case EventTypes.CAMPAIGN_CHANGED -> cn.nmsdz.scoring.progress.CampaignProjectionEntity.apply(
+            case EventTypes.CAMPAIGN_CHANGED -> CampaignProjectionEntity.apply(
                     event.dataAs(cn.nmsdz.events.catalogue.CampaignData.class));
             case EventTypes.REGION_CHANGED -> {
                 RegionData data = event.dataAs(RegionData.class);

@@ -6,7 +6,7 @@ import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.projection.DecompositionDepartmentEntity;
 import cn.nmsdz.scoring.projection.DecompositionEntryEntity;
 import cn.nmsdz.scoring.projection.EvidenceFactEntity;
-import cn.nmsdz.scoring.progress.CampaignProjectionEntity;
+import cn.nmsdz.scoring.projection.CampaignProjectionEntity;
 import cn.nmsdz.scoring.rest.GapResource;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;

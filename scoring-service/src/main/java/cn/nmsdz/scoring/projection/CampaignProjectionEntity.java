@@ -1,4 +1,4 @@
-package cn.nmsdz.scoring.progress;
+package cn.nmsdz.scoring.projection;
 
 import cn.nmsdz.events.catalogue.CampaignData;
 import cn.nmsdz.events.envelope.EventEnvelope;
