@@ -65,9 +65,11 @@ public class WorkScreens extends Screen {
 
     @GET
     @Path("workbench")
-    public TemplateInstance workbench(@QueryParam("year") Integer yearParam, @QueryParam("done") String done) {
+    public TemplateInstance workbench(@QueryParam("year") Integer yearParam, @QueryParam("done") String done,
+            @QueryParam("count") Integer count) {
         require(viewer.workbench());
         return workbenchPage(year(yearParam), done == null ? null
+                : "template".equals(done) ? "已报送模板中的 " + (count == null ? 0 : count) + " 项数据，等待审核。"
                 : "document".equals(done) ? "文件已上传，等待审核。"
                 : "claim".equals(done) ? "自评已提交，等待审核。" : "已提交，等待审核。", null, Map.of());
     }
@@ -149,6 +151,93 @@ public class WorkScreens extends Screen {
             return workbenchPage(shown, null, "未能提交：" + answer.problem() + fieldErrors(answer.body()), form);
         }
         return Screen.redirect("/web/workbench?done=1");
+    }
+
+    /**
+     * The 数据填报 template of the user's department: a row for each metric its indicators read (all metrics when the
+     * region has no decomposition yet), for the statistical years Y−1 and Y.
+     */
+    @GET
+    @Path("workbench/template.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    public Response template(@QueryParam("year") Integer yearParam) {
+        require(viewer.workbench());
+        int year = year(yearParam);
+        String region = viewer.region();
+        String department = viewer.department();
+        Api.Answer mine = api.tryGet("/api/v1/regions/" + region + "/progress/departments/"
+                + URLEncoder.encode(department, StandardCharsets.UTF_8) + "?year=" + year);
+        java.util.Set<String> owned = new java.util.HashSet<>();
+        if (mine.ok()) {
+            mine.body().path("indicators").forEach(i -> owned.add(i.path("code").asText()));
+        }
+        List<MetricNames.Metric> all = MetricNames.all(api);
+        java.util.Set<String> reads = new java.util.TreeSet<>();
+        if (!owned.isEmpty()) {
+            try {
+                cn.nmsdz.events.catalogue.IndicatorSystemDocument system = cn.nmsdz.events.envelope.EventEnvelope.JSON
+                        .treeToValue(api.get("/api/v1/systems/NMSDZ"), cn.nmsdz.events.catalogue.IndicatorSystemDocument.class);
+                system.firstLevel().forEach(f -> f.children().forEach(s -> s.indicators().stream()
+                        .filter(i -> owned.contains(i.code()))
+                        .forEach(i -> reads.addAll(cn.nmsdz.events.catalogue.RuleMetrics.of(i)))));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("the catalogue cannot be read", e);
+            }
+        }
+        List<FigureTemplate.Line> lines = new ArrayList<>();
+        for (MetricNames.Metric m : all) {
+            if (reads.isEmpty() || reads.contains(m.code())) {
+                for (int y : List.of(year - 1, year)) {
+                    lines.add(new FigureTemplate.Line(m.code(), m.name(), m.unit(), y));
+                }
+            }
+        }
+        String name = "数据填报模板-" + region + "-" + department + "-" + year + ".xlsx";
+        return Response.ok(FigureTemplate.write(region + " " + department + " " + year + "年度数据填报", lines))
+                .header("Content-Disposition", "attachment; filename=\"template.xlsx\"; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** The filled-in template: all its figures in one batch, or none, with every wrong cell named. */
+    @POST
+    @Path("workbench/template")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Object uploadTemplate(@org.jboss.resteasy.reactive.RestForm("file")
+            org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        require(viewer.workbench());
+        if (file == null || file.uploadedFile() == null || file.size() == 0) {
+            return workbenchPage(Words.defaultYear(), null, "请选择填好的模板文件", Map.of());
+        }
+        FigureTemplate.Read read;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
+            read = FigureTemplate.read(in);
+        } catch (java.io.IOException e) {
+            read = new FigureTemplate.Read(List.of(), List.of("文件无法读取"));
+        }
+        if (!read.errors().isEmpty()) {
+            return workbenchPage(Words.defaultYear(), null, "未报送任何数据：" + String.join("；", read.errors()), Map.of());
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (FigureTemplate.Figure f : read.figures()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("metric", f.metric());
+            row.put("year", f.year());
+            row.put("value", f.value());
+            row.put("source", f.source());
+            rows.add(row);
+        }
+        Api.Answer answer = api.post("/api/v1/regions/" + viewer.region() + "/observations", rows);
+        if (!answer.ok()) {
+            List<String> cells = new ArrayList<>();
+            for (JsonNode e : answer.body().path("errors")) {
+                String at = FigureTemplate.cellOf(e.path("field").asText(null), read.figures());
+                cells.add((at == null ? "" : at + "：") + e.path("message").asText(""));
+            }
+            return workbenchPage(Words.defaultYear(), null, "未报送任何数据：" + answer.problem()
+                    + (cells.isEmpty() ? "" : "（" + String.join("；", cells) + "）"), Map.of());
+        }
+        return Screen.redirect("/web/workbench?done=template&count=" + rows.size());
     }
 
     /** A self-assessment claim (自评): an item or a whole indicator of the department is satisfied, or not. */

@@ -94,6 +94,67 @@ class WorkspaceIT {
         w.refused("/web/catalogue");
     }
 
+    /**
+     * The 数据填报 template: the clerk downloads the department's workbook, fills it in with Excel (here Apache POI),
+     * uploads it; a wrong cell is named by row and column and nothing is stored, a correct file is stored whole.
+     */
+    @Test
+    void theSubmitterReportsFiguresWithTheExcelTemplate() throws Exception {
+        Workspace w = Workspace.login(BROWSER.open(), "yc-market");
+        w.open("/web/workbench", "部门工作台");
+        String href = w.driver.findElement(By.id("template-download")).getDomAttribute("href");
+        Object base64 = w.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+                + " let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); },"
+                + " e => done('failed: ' + e));", href);
+        byte[] template = java.util.Base64.getDecoder().decode((String) base64);
+        String metric;
+        int year;
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(template))) {
+            var sheet = wb.getSheet("数据填报");
+            assertEquals(List.of("数据项代码", "数据项", "单位", "统计年度", "数值", "数据来源"), java.util.stream.StreamSupport
+                    .stream(sheet.getRow(1).spliterator(), false).map(c -> c.getStringCellValue()).toList());
+            assertTrue(sheet.getLastRowNum() >= 3, "the department's figures are listed");
+            metric = sheet.getRow(2).getCell(0).getStringCellValue();
+            year = (int) sheet.getRow(2).getCell(3).getNumericCellValue();
+            assertTrue(sheet.getRow(2).getCell(1).getStringCellValue().codePoints().anyMatch(c -> c > 0x4e00),
+                    "the metric's Chinese name");
+        }
+        String reader = Tokens.user("yc-reviewer");
+        java.util.function.IntSupplier count = () -> Integer.parseInt(given().auth().oauth2(reader)
+                .get(API + "/regions/" + YC + "/evidence?size=1&kind=OBSERVATION&metric=" + metric + "&year=" + year)
+                .then().statusCode(200).extract().header("X-Total-Count"));
+        int before = count.getAsInt();
+
+        w.driver.findElement(By.id("template-file")).sendKeys(fill(template, "很多", "区市场监管局（WorkspaceIT 模板）").toString());
+        w.driver.findElement(By.id("upload-template")).click();
+        w.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertTrue(w.text("#error").contains("未报送任何数据") && w.text("#error").contains("第3行“数值”须为数字，而不是“很多”"),
+                w.text("#error"));
+        w.shot("workbench-template-refused");
+        assertEquals(before, count.getAsInt(), "a wrong file stores nothing");
+
+        w.driver.findElement(By.id("template-file")).sendKeys(fill(template, "1234", "区市场监管局（WorkspaceIT 模板）").toString());
+        w.driver.findElement(By.id("upload-template")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已报送模板中的 1 项数据"));
+        w.shot("workbench-template-stored");
+        assertEquals(before + 1, count.getAsInt(), "the file's one figure is stored");
+    }
+
+    /** The template with the value and source of its first row filled in, as a file to upload. */
+    static Path fill(byte[] template, String value, String source) throws Exception {
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(template))) {
+            var row = wb.getSheet("数据填报").getRow(2);
+            row.createCell(4).setCellValue(value);
+            row.createCell(5).setCellValue(source);
+            Path file = Files.createDirectories(SHOTS).resolve("template-" + System.nanoTime() + ".xlsx");
+            try (var out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+            return file;
+        }
+    }
+
     @Test
     void theReviewerHasTheOverviewTheIndicatorsAndTheReviewQueue() throws IOException {
         Workspace w = Workspace.login(BROWSER.open(), "yc-reviewer");
