@@ -113,8 +113,8 @@ public class RegionScope {
             throw ProblemException.forbidden("rule expert-assignment: expert " + caller.user() + " is assigned to "
                     + (caller.assignedRegions().isEmpty() ? "no region" : String.join(", ", caller.assignedRegions()))
                     + ", not to " + region + " (Keycloak user attribute " + Caller.ASSIGNED_REGIONS_CLAIM + ")")
-                    .chinese("规则 expert-assignment：专家 " + caller.user() + " 分派到"
-                            + (caller.assignedRegions().isEmpty() ? "任何地区都没有" : " " + String.join(", ", caller.assignedRegions()))
+                    .chinese("规则 expert-assignment：专家 " + caller.user() + " "
+                            + (caller.assignedRegions().isEmpty() ? "没有分派到任何地区" : "分派到 " + String.join(", ", caller.assignedRegions()))
                             + "，没有分派到 " + region + "（Keycloak 用户属性 " + Caller.ASSIGNED_REGIONS_CLAIM + "）");
         }
     }
