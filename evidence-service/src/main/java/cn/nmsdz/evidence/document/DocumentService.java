@@ -51,12 +51,14 @@ public class DocumentService {
             } catch (NumberFormatException e) {
                 throw ProblemException.badRequest("'years' lists the assessment years the document supports, comma-separated "
                         + "(2000 … " + last + "), not '" + raw + "'", List.of(new Problem.FieldError("years",
-                        "'" + part.strip() + "' is not an assessment year 2000 … " + last)));
+                        "'" + part.strip() + "' is not an assessment year 2000 … " + last)))
+                        .chinese("years 列出该文件佐证的评估年度，以逗号分隔（2000 … " + last + "），而不是 '" + raw + "'");
             }
         }
         if (years.size() > MAX_YEARS) {
             throw ProblemException.badRequest("a document names at most " + MAX_YEARS + " years",
-                    List.of(new Problem.FieldError("years", "at most " + MAX_YEARS + " years")));
+                    List.of(new Problem.FieldError("years", "at most " + MAX_YEARS + " years")))
+                    .chinese("一个文件最多列出 " + MAX_YEARS + " 个年度");
         }
         return List.copyOf(years);
     }
@@ -79,7 +81,8 @@ public class DocumentService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.size() + " problem(s); nothing was stored", errors);
+            throw ProblemException.badRequest(errors.size() + " problem(s); nothing was stored", errors)
+                    .chinese(errors.size() + " 处问题；未保存任何内容");
         }
         departments.requireIndicator(caller, region, indicator);
     }

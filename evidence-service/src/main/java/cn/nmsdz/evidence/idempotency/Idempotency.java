@@ -37,7 +37,8 @@ public class Idempotency {
         }
         String problem = RequestFingerprint.checkKey(key);
         if (problem != null) {
-            throw ProblemException.badRequest("unusable " + HEADER, List.of(new Problem.FieldError(HEADER, problem)));
+            throw ProblemException.badRequest("unusable " + HEADER, List.of(new Problem.FieldError(HEADER, problem)))
+                    .chinese("幂等键 " + HEADER + " 不可用");
         }
         // claims the key; a concurrent request with the same key waits here until the first commits
         int claimed = em.createNativeQuery("insert into idempotency_record(caller, idem_key, fingerprint, created_at) "
@@ -48,7 +49,8 @@ public class Idempotency {
             if (!record.fingerprint.equals(fingerprint)) {
                 throw new ProblemException(422, "Idempotency-Key reused",
                         "this " + HEADER + " was used for a different request; use a new key for a new request",
-                        List.of(new Problem.FieldError(HEADER, "already used with another request body or path")));
+                        List.of(new Problem.FieldError(HEADER, "already used with another request body or path")))
+                        .chinese("这个幂等键 " + HEADER + " 已用于另一个请求；新的请求请使用新的键");
             }
             return Response.status(record.status).type(MediaType.APPLICATION_JSON).entity(record.body)
                     .header(REPLAYED, "true").build();

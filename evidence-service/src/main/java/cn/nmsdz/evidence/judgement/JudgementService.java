@@ -65,7 +65,8 @@ public class JudgementService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.size() + " problem(s); nothing was stored", errors);
+            throw ProblemException.badRequest(errors.size() + " problem(s); nothing was stored", errors)
+                    .chinese(errors.size() + " 处问题；未保存任何内容");
         }
     }
 

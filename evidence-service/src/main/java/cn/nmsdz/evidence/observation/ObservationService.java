@@ -56,7 +56,8 @@ public class ObservationService {
         List<Problem.FieldError> errors = validate(rows, d.metrics(), d.indicatorCodes(), uses,
                 Year.now(ZoneOffset.UTC).getValue());
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.size() + " problem(s) in the submission; nothing was stored", errors);
+            throw ProblemException.badRequest(errors.size() + " problem(s) in the submission; nothing was stored", errors)
+                    .chinese("提交的数据中有 " + errors.size() + " 处问题；未保存任何内容");
         }
         departments.requireObservations(caller, region,
                 rows.stream().map(r -> new DepartmentScope.Target(r.metric(), r.indicator())).toList(), uses);

@@ -19,12 +19,13 @@ final class Bodies {
     static <T> T read(ObjectMapper json, JsonNode body, Class<T> type, boolean required) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             if (required) {
-                throw ProblemException.missingBody("a JSON object");
+                throw ProblemException.missingBody("a JSON object").chinese("缺少请求体：需要一个 JSON 对象");
             }
             return null;
         }
         if (!body.isObject()) {
-            throw ProblemException.badRequest("the body must be a JSON object", List.of(new Problem.FieldError("/", "not an object")));
+            throw ProblemException.badRequest("the body must be a JSON object", List.of(new Problem.FieldError("/", "not an object")))
+                    .chinese("请求体必须是一个 JSON 对象");
         }
         try {
             return json.treeToValue(body, type);
@@ -32,7 +33,8 @@ final class Bodies {
             throw ProblemMappers.unreadable(e);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("the body does not have the expected shape; see the operation's request "
-                    + "body schema", List.of(new Problem.FieldError("/", "unreadable")));
+                    + "body schema", List.of(new Problem.FieldError("/", "unreadable")))
+                    .chinese("请求体的结构不符合要求；请参阅该接口的请求体模式（schema）");
         }
     }
 }

@@ -98,7 +98,7 @@ public class DocumentResource {
         regions.requireWrite(caller, region);
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("a multipart part 'file' is required",
-                    List.of(new Problem.FieldError("file", "is required")));
+                    List.of(new Problem.FieldError("file", "is required"))).chinese("缺少 multipart 部分 file");
         }
         String blankItem = item == null || item.isBlank() ? null : item.strip();
         String ind = indicator == null ? null : indicator.strip();
@@ -106,7 +106,8 @@ public class DocumentResource {
         documents.checkTarget(region, ind, blankItem, caller);
         long size = Files.size(file.uploadedFile());
         if (size == 0) {
-            throw ProblemException.badRequest("the file is empty", List.of(new Problem.FieldError("file", "is empty")));
+            throw ProblemException.badRequest("the file is empty", List.of(new Problem.FieldError("file", "is empty")))
+                    .chinese("文件是空的");
         }
         if (size > maxSize.asLongValue()) {
             throw tooLarge();
@@ -119,13 +120,15 @@ public class DocumentResource {
         if (!MediaTypes.ALLOWED.contains(mediaType)) {
             throw new ProblemException(415, "Unsupported media type", "the content of '" + name + "' is " + mediaType
                     + ", which is not accepted", List.of(new Problem.FieldError("file", "content is " + mediaType
-                            + "; accepted: " + new TreeSet<>(MediaTypes.ALLOWED))));
+                            + "; accepted: " + new TreeSet<>(MediaTypes.ALLOWED))))
+                    .chinese("'" + name + "' 的内容是 " + mediaType + "，不予接受");
         }
         if (!MediaTypes.nameAgrees(name, mediaType)) {
             throw new ProblemException(422, "File name and content disagree", "'" + name + "' is named as ."
                     + FileNames.extension(name) + " but its content is " + mediaType,
                     List.of(new Problem.FieldError("file", "name says ." + FileNames.extension(name) + ", content is "
-                            + mediaType)));
+                            + mediaType)))
+                    .chinese("'" + name + "' 的文件名是 ." + FileNames.extension(name) + "，但其内容是 " + mediaType);
         }
         DocumentStorage.StoredObject stored;
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
@@ -153,9 +156,9 @@ public class DocumentResource {
     public Response content(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) throws IOException {
         EvidenceEntity e = EvidenceEntity.findById(EvidenceResource.uuid(id));
         if (e == null || !EvidenceKind.DOCUMENT.name().equals(e.kind)) {
-            throw ProblemException.notFound("no document " + id);
+            throw ProblemException.notFound("no document " + id).chinese("没有文件 " + id);
         }
-        regions.requireVisible(Caller.of(identity), e.region, "no document " + id);
+        regions.requireVisible(Caller.of(identity), e.region, "no document " + id, "没有文件 " + id);
         String etag = "\"" + e.sha256 + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
             return Response.notModified().header("ETag", etag).build();
@@ -164,7 +167,8 @@ public class DocumentResource {
         try {
             in = storage.open(e.storageKey);
         } catch (NoSuchFileException missing) {
-            throw new ProblemException(404, "Not found", "the bytes of document " + id + " are missing from the store");
+            throw new ProblemException(404, "Not found", "the bytes of document " + id + " are missing from the store")
+                    .chinese("文件 " + id + " 的内容在存储中缺失");
         }
         String b64 = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(e.sha256));
         return Response.ok(in).type(e.mediaType)
@@ -186,6 +190,7 @@ public class DocumentResource {
     private ProblemException tooLarge() {
         return new ProblemException(413, "Payload too large", "the file is larger than " + maxSize.asLongValue()
                 + " bytes (nmsdz.documents.max-size)", List.of(new Problem.FieldError("file", "larger than "
-                        + maxSize.asLongValue() + " bytes")));
+                        + maxSize.asLongValue() + " bytes")))
+                .chinese("文件大于 " + maxSize.asLongValue() + " 字节（nmsdz.documents.max-size）");
     }
 }

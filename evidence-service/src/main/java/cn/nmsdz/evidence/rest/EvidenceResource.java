@@ -139,7 +139,7 @@ public class EvidenceResource {
         Integer p = integer("page", page, 0, 1_000_000, errors);
         Integer s = integer("size", size, 1, 500, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("bad query parameter(s)", errors);
+            throw ProblemException.badRequest("bad query parameter(s)", errors).chinese("查询参数有误");
         }
         PanacheQuery<EvidenceEntity> query = EvidenceEntity.find(where.toString(), Sort.descending("position"), params);
         List<EvidenceView> views = query.page(Page.of(p, s)).list().stream().map(EvidenceView::of).toList();
@@ -215,9 +215,9 @@ public class EvidenceResource {
     private EvidenceEntity readable(String id) {
         EvidenceEntity e = EvidenceEntity.findById(uuid(id));
         if (e == null) {
-            throw ProblemException.notFound("no evidence " + id);
+            throw ProblemException.notFound("no evidence " + id).chinese("没有佐证材料 " + id);
         }
-        regions.requireVisible(Caller.of(identity), e.region, "no evidence " + id);
+        regions.requireVisible(Caller.of(identity), e.region, "no evidence " + id, "没有佐证材料 " + id);
         return e;
     }
 
@@ -225,7 +225,7 @@ public class EvidenceResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("no evidence " + id + " (not an evidence id)");
+            throw ProblemException.notFound("no evidence " + id + " (not an evidence id)").chinese("没有佐证材料 " + id + "（不是佐证材料的 id）");
         }
     }
 

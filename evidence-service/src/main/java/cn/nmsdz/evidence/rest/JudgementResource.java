@@ -64,7 +64,7 @@ public class JudgementResource {
     public Response claim(@PathParam("code") String region, JsonNode body,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         Caller caller = Caller.of(identity);
-        RegionScope.requireOwn(caller, region, "a department claims");
+        RegionScope.requireOwn(caller, region, "a department claims", "部门提交自评");
         JudgementInput input = Bodies.read(json, body, JudgementInput.class, true);
         return idempotency.execute(key, caller.user(), RequestFingerprint.of("POST", uri.getPath(), body),
                 () -> Response.status(201).entity(EvidenceView.of(judgements.claim(region, input, caller))).build());

@@ -106,6 +106,8 @@ public class ObservationResource {
     static ProblemException withinTheObject(ProblemException e) {
         return new ProblemException(e.status(), e.title(), e.getMessage(), e.errors().stream()
                 .map(f -> new Problem.FieldError(withinTheObject(f.field()), f.message().replace(f.field(), withinTheObject(f.field()))))
+                .toList()).chinese(e.chineseDetail(), e.chineseErrors() == null ? null : e.chineseErrors().stream()
+                .map(f -> new Problem.FieldError(withinTheObject(f.field()), f.message().replace(f.field(), withinTheObject(f.field()))))
                 .toList());
     }
 
@@ -126,10 +128,12 @@ public class ObservationResource {
         try (JsonParser parser = json.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw ProblemException.missingBody("a JSON observation or an array of observations");
+                throw ProblemException.missingBody("a JSON observation or an array of observations")
+                        .chinese("缺少请求体：需要一条 JSON 数据或数据数组");
             }
             if (first != JsonToken.START_ARRAY && first != JsonToken.START_OBJECT) {
-                throw ProblemException.badRequest("the body must be a JSON object or array", List.of());
+                throw ProblemException.badRequest("the body must be a JSON object or array", List.of())
+                        .chinese("请求体必须是 JSON 对象或数组");
             }
             boolean array = first == JsonToken.START_ARRAY;
             RequestFingerprint.Rows fingerprint = new RequestFingerprint.Rows("POST", path, array ? "array" : "object");
@@ -142,7 +146,9 @@ public class ObservationResource {
                                 + ObservationService.MAX_BATCH + " observations; this one has more: nothing was stored, "
                                 + "send the rest in another request",
                                 List.of(new Problem.FieldError("/" + rows.size(), "beyond the limit of "
-                                        + ObservationService.MAX_BATCH + " rows")));
+                                        + ObservationService.MAX_BATCH + " rows")))
+                                .chinese("一批最多 " + ObservationService.MAX_BATCH + " 条数据；这一批更多：未保存任何内容，"
+                                        + "请用另一个请求发送其余的数据");
                     }
                     row(parser, rows.size(), rows, errors, fingerprint);
                 }
@@ -150,11 +156,12 @@ public class ObservationResource {
                 row(parser, 0, rows, errors, fingerprint);
             }
             if (parser.nextToken() != null) {
-                throw ProblemException.badRequest("the body is not valid JSON: something follows the JSON value", List.of());
+                throw ProblemException.badRequest("the body is not valid JSON: something follows the JSON value", List.of())
+                        .chinese("请求体不是有效的 JSON：JSON 值之后还有内容");
             }
             if (!errors.isEmpty()) {
                 ProblemException unreadable = ProblemException.badRequest(errors.size() + " unreadable row(s); nothing "
-                        + "was stored", errors);
+                        + "was stored", errors).chinese(errors.size() + " 行无法读取；未保存任何内容");
                 throw array ? unreadable : withinTheObject(unreadable);
             }
             return new Batch(rows, fingerprint.digest(), array);

@@ -32,23 +32,28 @@ public class ReviewService {
     public EvidenceEntity review(UUID id, ReviewInput input, Caller caller) {
         List<Problem.FieldError> errors = validate(input);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid review; nothing was changed", errors);
+            throw ProblemException.badRequest("invalid review; nothing was changed", errors).chinese("审核无效；未做任何更改");
         }
         EvidenceEntity e = find(id);
-        regions.requireVisible(caller, e.region, "no evidence " + id);
+        regions.requireVisible(caller, e.region, "no evidence " + id, "没有佐证材料 " + id);
         if (!caller.has(Caller.REVIEWER) || !e.region.equals(caller.region())) {
             throw ProblemException.forbidden("rule region-scope: a reviewer of region " + e.region
-                    + " reviews this evidence, not " + (caller.region() == null ? "a caller without region" : caller.region()));
+                    + " reviews this evidence, not " + (caller.region() == null ? "a caller without region" : caller.region()))
+                    .chinese("规则 region-scope：这份佐证材料由地区 " + e.region + " 的审核人审核，"
+                            + (caller.region() == null ? "没有地区的调用者" : caller.region()) + " 不能审核");
         }
         if (Objects.equals(e.submittedBy, caller.user())) {
             // whatever roles a user holds, a second person decides on what it submitted
             throw ProblemException.forbidden("rule four-eyes: " + caller.user() + " submitted this evidence and cannot "
-                    + "review it; another reviewer of region " + e.region + " decides on it");
+                    + "review it; another reviewer of region " + e.region + " decides on it")
+                    .chinese("规则 four-eyes：" + caller.user() + " 提交了这份佐证材料，不能审核它；由地区 " + e.region
+                            + " 的另一位审核人决定");
         }
         ReviewStep step = ReviewStep.valueOf(input.decision());
         ReviewState state = step.next(ReviewState.valueOf(e.state)).orElseThrow(() -> new ProblemException(409,
                 "Conflict", "only SUBMITTED evidence can be reviewed; this is " + e.state + " (version " + e.version + ")",
-                List.of(new Problem.FieldError("state", "is " + e.state))));
+                List.of(new Problem.FieldError("state", "is " + e.state)))
+                .chinese("只有已提交（SUBMITTED）的佐证材料可以审核；这份是 " + e.state + "（版本 " + e.version + "）"));
         return ledger.transition(e, state.name(), blankToNull(input.reason()), caller.user(),
                 EventTypes.EVIDENCE_REVIEWED);
     }
@@ -58,30 +63,34 @@ public class ReviewService {
         String reason = input == null ? null : blankToNull(input.reason());
         if (reason != null && reason.length() > MAX_REASON) {
             throw ProblemException.badRequest("invalid withdrawal",
-                    List.of(new Problem.FieldError("/reason", "at most " + MAX_REASON + " characters")));
+                    List.of(new Problem.FieldError("/reason", "at most " + MAX_REASON + " characters")))
+                    .chinese("撤回无效：撤回理由最多 " + MAX_REASON + " 个字符");
         }
         EvidenceEntity e = find(id);
         boolean ownRecord = Objects.equals(e.submittedBy, caller.user());
         if (!ownRecord) {
-            regions.requireVisible(caller, e.region, "no evidence " + id);
+            regions.requireVisible(caller, e.region, "no evidence " + id, "没有佐证材料 " + id);
         }
         boolean reviewer = caller.has(Caller.REVIEWER) && e.region.equals(caller.region());
         boolean ownDepartment = e.department != null && e.department.equals(caller.department())
                 && e.region.equals(caller.region());
         if (!reviewer && !ownDepartment && !ownRecord) {
             throw ProblemException.forbidden("rule withdraw-scope: the submitting department (" + e.department
-                    + "), the submitter or a reviewer of region " + e.region + " may withdraw this evidence");
+                    + "), the submitter or a reviewer of region " + e.region + " may withdraw this evidence")
+                    .chinese("规则 withdraw-scope：只有提交部门（" + e.department + "）、提交人或地区 " + e.region
+                            + " 的审核人可以撤回这份佐证材料");
         }
         ReviewState state = ReviewStep.WITHDRAW.next(ReviewState.valueOf(e.state)).orElseThrow(() -> new ProblemException(
                 409, "Conflict", "evidence that is " + e.state + " cannot be withdrawn",
-                List.of(new Problem.FieldError("state", "is " + e.state))));
+                List.of(new Problem.FieldError("state", "is " + e.state)))
+                .chinese("处于 " + e.state + " 状态的佐证材料不能撤回"));
         return ledger.transition(e, state.name(), reason, caller.user(), EventTypes.EVIDENCE_WITHDRAWN);
     }
 
     private EvidenceEntity find(UUID id) {
         EvidenceEntity e = ledger.lock(id);
         if (e == null) {
-            throw ProblemException.notFound("no evidence " + id);
+            throw ProblemException.notFound("no evidence " + id).chinese("没有佐证材料 " + id);
         }
         return e;
     }

@@ -60,7 +60,8 @@ public class DepartmentScope {
         }
         if (!errors.isEmpty()) {
             throw refusal(region, "rule decomposition-scope: " + errors.size()
-                    + " row(s) are for indicators your department does not own; nothing was stored", errors);
+                    + " row(s) are for indicators your department does not own; nothing was stored",
+                    "规则 decomposition-scope：" + errors.size() + " 行数据属于你的部门不负责的指标；未保存任何内容", errors);
         }
     }
 
@@ -69,7 +70,9 @@ public class DepartmentScope {
         if (applies(caller, region) && !owned(caller, region).contains(indicator)) {
             throw refusal(region, "rule decomposition-scope: department " + caller.department()
                     + " is not named as lead or responsible unit of indicator " + indicator + " in the decomposition of "
-                    + region, List.of(new Problem.FieldError("/indicator", "not owned by " + caller.department())));
+                    + region, "规则 decomposition-scope：在地区 " + region + " 的任务分解表中，部门 " + caller.department()
+                    + " 不是指标 " + indicator + " 的牵头单位或责任单位",
+                    List.of(new Problem.FieldError("/indicator", "not owned by " + caller.department())));
         }
     }
 
@@ -81,6 +84,8 @@ public class DepartmentScope {
             throw refusal(region, "rule decomposition-scope: no task decomposition of region " + region
                     + " has been received, so no department owns an indicator there yet; a catalogue admin loads it "
                     + "first (PUT /api/v1/regions/" + region + "/decomposition/{indicator}, or POST the 任务分解表 .xlsx)",
+                    "规则 decomposition-scope：尚未收到地区 " + region + " 的任务分解表，所以那里还没有部门负责任何指标；"
+                    + "须先由指标体系管理员载入（PUT /api/v1/regions/" + region + "/decomposition/{indicator}，或 POST 任务分解表 .xlsx）",
                     List.of());
         }
         return true;
@@ -92,19 +97,26 @@ public class DepartmentScope {
      * (X-NMSDZ-Catalogue-After, the X-NMSDZ-Event-Time its write answered), the answer is 409 with Retry-After; without
      * it, the 403 says which change it was decided on.
      */
-    private ProblemException refusal(String region, String detail, List<Problem.FieldError> errors) {
+    private ProblemException refusal(String region, String detail, String detailZh, List<Problem.FieldError> errors) {
         OffsetDateTime held = changedAt(region);
         String heldText = held == null ? "no decomposition of " + region + " has arrived here"
                 : "the decomposition of " + region + " held here is the one changed at " + held;
+        String heldTextZh = held == null ? "这里尚未收到地区 " + region + " 的任务分解表"
+                : "这里持有的地区 " + region + " 任务分解表是 " + held + " 修改的那一版";
         if (CatalogueAfter.ahead(held)) {
             return new RetryLaterException(409, "Not arrived yet", "not yet: " + heldText + "; the change of "
                     + CatalogueAfter.current().get() + " named in " + CatalogueAfter.HEADER
                     + " has not reached evidence-service yet, so this may not be final (" + detail + "); retry after "
-                    + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS, errors);
+                    + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS, errors)
+                    .chinese("尚未到达：" + heldTextZh + "；" + CatalogueAfter.HEADER + " 中指明的 " + CatalogueAfter.current().get()
+                            + " 的修改尚未到达佐证材料服务，所以这可能不是最终结果（" + detailZh + "）；请在 "
+                            + RETRY_AFTER_SECONDS + " 秒后重试");
         }
         return new ProblemException(403, "Forbidden", detail + " (" + heldText + "; a change made after that has not "
                 + "arrived yet: retry, or send " + CatalogueAfter.HEADER + " with the " + WrittenEvents.HEADER
-                + " the change answered)", errors);
+                + " the change answered)", errors)
+                .chinese(detailZh + "（" + heldTextZh + "；之后的修改尚未到达：请重试，或在 " + CatalogueAfter.HEADER
+                        + " 中发送该修改应答的 " + WrittenEvents.HEADER + "）");
     }
 
     /** The time indicator-service made the decomposition change of the region this service holds; null if none. */

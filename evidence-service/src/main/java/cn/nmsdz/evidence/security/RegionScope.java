@@ -32,11 +32,15 @@ public class RegionScope {
         }
         if (CatalogueAfter.current().isPresent()) {
             throw RetryLaterException.notYet("region " + region + " has not reached evidence-service yet: the catalogue "
-                    + "change of " + CatalogueAfter.current().get() + " named in " + CatalogueAfter.HEADER + " is still on its way", 1);
+                    + "change of " + CatalogueAfter.current().get() + " named in " + CatalogueAfter.HEADER + " is still on its way", 1)
+                    .chinese("地区 " + region + " 尚未到达佐证材料服务：" + CatalogueAfter.HEADER + " 中指明的 "
+                            + CatalogueAfter.current().get() + " 的修改仍在途中");
         }
         throw ProblemException.notFound("region " + region + " is not known to evidence-service (yet): a region created "
                 + "a moment ago arrives on catalogue.events within seconds; retry, or send " + CatalogueAfter.HEADER
-                + " with the " + WrittenEvents.HEADER + " its creation answered to be told when it has arrived");
+                + " with the " + WrittenEvents.HEADER + " its creation answered to be told when it has arrived")
+                .chinese("佐证材料服务（尚）不知道地区 " + region + "：刚创建的地区会在几秒内经 catalogue.events 到达；请重试，"
+                        + "或在 " + CatalogueAfter.HEADER + " 中发送创建时应答的 " + WrittenEvents.HEADER + "，以便得知它何时到达");
     }
 
     @Transactional
@@ -64,9 +68,9 @@ public class RegionScope {
      * For a piece of evidence addressed by its id: 404 with the same detail as an unknown id when the caller may not
      * read its region, so the answer does not reveal that it exists nor which region it belongs to.
      */
-    public void requireVisible(Caller caller, String region, String notFoundDetail) {
+    public void requireVisible(Caller caller, String region, String notFoundDetail, String notFoundDetailZh) {
         if (!mayRead(caller, region)) {
-            throw ProblemException.notFound(notFoundDetail);
+            throw ProblemException.notFound(notFoundDetail).chinese(notFoundDetailZh);
         }
     }
 
@@ -75,8 +79,11 @@ public class RegionScope {
         if (!mayRead(caller, region)) {
             String mandate = caller.region() != null ? "of region " + caller.region() + " and the regions under it"
                     : "of the regions assigned to it (" + String.join(", ", caller.assignedRegions()) + ")";
+            String mandateZh = caller.region() != null ? "地区 " + caller.region() + " 及其下级地区"
+                    : "分派给它的地区（" + String.join(", ", caller.assignedRegions()) + "）";
             throw ProblemException.forbidden("rule region-scope: " + caller.user() + " reads evidence " + mandate
-                    + ", not of " + region);
+                    + ", not of " + region)
+                    .chinese("规则 region-scope：" + caller.user() + " 读取" + mandateZh + "的佐证材料，不能读取地区 " + region + " 的");
         }
     }
 
@@ -84,17 +91,20 @@ public class RegionScope {
     public void requireWrite(Caller caller, String region) {
         requireKnown(region);
         if (!caller.dataProvider()) {
-            requireOwn(caller, region, "a submitter writes evidence");
+            requireOwn(caller, region, "a submitter writes evidence", "提交人提交佐证材料");
         } else if (!covers(caller.region(), region)) {
             throw ProblemException.forbidden("rule region-scope: a data provider of region " + caller.region()
-                    + " writes figures for that region and the regions under it, not for " + region);
+                    + " writes figures for that region and the regions under it, not for " + region)
+                    .chinese("规则 region-scope：地区 " + caller.region() + " 的数据提供方为本地区及其下级地区填报数据，不能为地区 "
+                            + region + " 填报");
         }
     }
 
-    public static void requireOwn(Caller caller, String region, String what) {
+    public static void requireOwn(Caller caller, String region, String what, String whatZh) {
         if (!region.equals(caller.region())) {
             throw ProblemException.forbidden("rule region-scope: " + what + " only for its own region ("
-                    + caller.region() + "), not for " + region);
+                    + caller.region() + "), not for " + region)
+                    .chinese("规则 region-scope：" + whatZh + "只限本地区（" + caller.region() + "），不能为地区 " + region);
         }
     }
 
@@ -102,7 +112,10 @@ public class RegionScope {
         if (!caller.assignedTo(region)) {
             throw ProblemException.forbidden("rule expert-assignment: expert " + caller.user() + " is assigned to "
                     + (caller.assignedRegions().isEmpty() ? "no region" : String.join(", ", caller.assignedRegions()))
-                    + ", not to " + region + " (Keycloak user attribute " + Caller.ASSIGNED_REGIONS_CLAIM + ")");
+                    + ", not to " + region + " (Keycloak user attribute " + Caller.ASSIGNED_REGIONS_CLAIM + ")")
+                    .chinese("规则 expert-assignment：专家 " + caller.user() + " "
+                            + (caller.assignedRegions().isEmpty() ? "没有分派到任何地区" : "分派到 " + String.join(", ", caller.assignedRegions()))
+                            + "，没有分派到 " + region + "（Keycloak 用户属性 " + Caller.ASSIGNED_REGIONS_CLAIM + "）");
         }
     }
 }

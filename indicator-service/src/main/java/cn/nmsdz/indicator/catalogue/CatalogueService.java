@@ -33,7 +33,8 @@ public class CatalogueService {
         validate(document);
         if (IndicatorSystemEntity.byVersion(document.code(), document.version()).isPresent()) {
             throw ProblemException.conflict("indicator system " + document.code() + " version " + document.version()
-                    + " already exists; import it under a new version number");
+                    + " already exists; import it under a new version number")
+                    .chinese("指标体系 " + document.code() + " 的版本 " + document.version() + " 已存在；请以新的版本号导入");
         }
         IndicatorSystemEntity entity = new IndicatorSystemEntity();
         entity.code = document.code();
@@ -50,10 +51,12 @@ public class CatalogueService {
     @Transactional
     public IndicatorSystemEntity publish(String code, int version) {
         IndicatorSystemEntity entity = IndicatorSystemEntity.byVersion(code, version)
-                .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + version));
+                .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + version)
+                .chinese("没有指标体系 " + code + " 的版本 " + version));
         if (!SystemStatus.DRAFT.name().equals(entity.status)) {
             throw ProblemException.conflict("indicator system " + code + " version " + version + " is "
-                    + entity.status + "; only a DRAFT can be published");
+                    + entity.status + "; only a DRAFT can be published")
+                    .chinese("指标体系 " + code + " 的版本 " + version + " 处于 " + entity.status + " 状态；只有草稿（DRAFT）可以发布");
         }
         entity.status = SystemStatus.PUBLISHED.name();
         entity.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -69,10 +72,12 @@ public class CatalogueService {
     @Transactional
     public IndicatorSystemEntity startDraft(String code, int from) {
         IndicatorSystemEntity source = IndicatorSystemEntity.byVersion(code, from)
-                .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + from));
+                .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + from)
+                .chinese("没有指标体系 " + code + " 的版本 " + from));
         if (SystemStatus.DRAFT.name().equals(source.status)) {
             throw ProblemException.conflict("indicator system " + code + " version " + from
-                    + " is a DRAFT; change it directly, or start from a published version");
+                    + " is a DRAFT; change it directly, or start from a published version")
+                    .chinese("指标体系 " + code + " 的版本 " + from + " 是草稿（DRAFT）；请直接修改它，或从已发布的版本开始");
         }
         int next = IndicatorSystemEntity.highestVersion(code) + 1;
         IndicatorSystemDocument d = document(source);
@@ -93,10 +98,12 @@ public class CatalogueService {
     @Transactional
     public IndicatorSystemEntity updateDraft(String code, int version, IndicatorSystemDocument document) {
         IndicatorSystemEntity entity = IndicatorSystemEntity.byVersion(code, version)
-                .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + version));
+                .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + version)
+                .chinese("没有指标体系 " + code + " 的版本 " + version));
         if (!SystemStatus.DRAFT.name().equals(entity.status)) {
             throw ProblemException.conflict("indicator system " + code + " version " + version + " is " + entity.status
-                    + " and can no longer change; start a new draft from it");
+                    + " and can no longer change; start a new draft from it")
+                    .chinese("指标体系 " + code + " 的版本 " + version + " 处于 " + entity.status + " 状态，不能再修改；请以它为基础新建草稿");
         }
         List<Problem.FieldError> mismatch = new java.util.ArrayList<>();
         if (document != null && !code.equals(document.code())) {
@@ -106,7 +113,8 @@ public class CatalogueService {
             mismatch.add(new Problem.FieldError("/version", "must be " + version + " (the path)"));
         }
         if (!mismatch.isEmpty()) {
-            throw ProblemException.badRequest("the document is not the one named by the path", mismatch);
+            throw ProblemException.badRequest("the document is not the one named by the path", mismatch)
+                    .chinese("文档不是路径所指的指标体系版本");
         }
         validate(document);
         entity.name = document.name();
@@ -118,10 +126,12 @@ public class CatalogueService {
     @Transactional
     public IndicatorSystemEntity retire(String code, int version) {
         IndicatorSystemEntity entity = IndicatorSystemEntity.byVersion(code, version)
-                .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + version));
+                .orElseThrow(() -> ProblemException.notFound("no indicator system " + code + " version " + version)
+                .chinese("没有指标体系 " + code + " 的版本 " + version));
         if (!SystemStatus.PUBLISHED.name().equals(entity.status)) {
             throw ProblemException.conflict("indicator system " + code + " version " + version + " is "
-                    + entity.status + "; only a PUBLISHED version can be retired");
+                    + entity.status + "; only a PUBLISHED version can be retired")
+                    .chinese("指标体系 " + code + " 的版本 " + version + " 处于 " + entity.status + " 状态；只有已发布（PUBLISHED）的版本可以停用");
         }
         entity.status = SystemStatus.RETIRED.name();
         outbox.append(Topics.CATALOGUE, EventTypes.SYSTEM_RETIRED, SOURCE, RegionCodes.NATION,
@@ -135,7 +145,8 @@ public class CatalogueService {
                 .toList();
         if (!violations.isEmpty()) {
             throw new ProblemException(422, "Invalid indicator system",
-                    violations.size() + " rule(s) of the indicator system are violated", violations);
+                    violations.size() + " rule(s) of the indicator system are violated", violations)
+                    .chinese("违反了指标体系的 " + violations.size() + " 条规则");
         }
     }
 

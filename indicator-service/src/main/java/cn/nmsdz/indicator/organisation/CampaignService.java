@@ -106,13 +106,13 @@ public class CampaignService {
         organisation.region(region);
         RegionOrganisation org = organisation.organisation(region);
         if (org.entries().stream().noneMatch(e -> e.indicator().equals(indicator))) {
-            throw ProblemException.notFound("地区 " + region + " 的任务分解没有指标 " + indicator
-                    + " / the decomposition of region " + region + " has no entry for indicator " + indicator);
+            throw ProblemException.notFound("the decomposition of region " + region + " has no entry for indicator " + indicator)
+                    .chinese("地区 " + region + " 的任务分解表没有指标 " + indicator);
         }
         if (item != null && indicator(indicator).map(i -> i.items().stream().map(Item::code).noneMatch(item::equals))
                 .orElse(true)) {
-            throw ProblemException.notFound("指标 " + indicator + " 没有子项 " + item + " / indicator " + indicator
-                    + " has no item " + item);
+            throw ProblemException.notFound("indicator " + indicator + " has no item " + item)
+                    .chinese("指标 " + indicator + " 没有子项 " + item);
         }
         List<Person> persons = body.persons() == null ? List.of() : body.persons();
         List<Violation> v = new ArrayList<>(CampaignRules.dueDate(body.dueDate(), body.stage(), stages(region)));
@@ -150,7 +150,7 @@ public class CampaignService {
     public TaskView putTask(String region, String kind, int number, TaskRequest body) {
         organisation.region(region);
         if (CreationPlanEntity.findById(region) == null) {
-            throw ProblemException.notFound("地区 " + region + " 没有创建方案 / region " + region + " has no plan");
+            throw ProblemException.notFound("region " + region + " has no plan").chinese("地区 " + region + " 没有创建方案");
         }
         RegionOrganisation org = organisation.organisation(region);
         PlanTaskEntity e = PlanTaskEntity.findById(new PlanTaskEntity.Key(region, kind, number));
@@ -249,7 +249,7 @@ public class CampaignService {
         organisation.region(region);
         CreationPlanEntity plan = CreationPlanEntity.findById(region);
         if (plan == null) {
-            throw ProblemException.notFound("地区 " + region + " 没有创建方案 / region " + region + " has no plan");
+            throw ProblemException.notFound("region " + region + " has no plan").chinese("地区 " + region + " 没有创建方案");
         }
         java.util.Set<String> known = organisation.organisation(region).departmentCodes();
         List<Violation> v = new ArrayList<>();
@@ -332,7 +332,8 @@ public class CampaignService {
     private static DepartmentEntity department(String region, String code) {
         DepartmentEntity d = DepartmentEntity.findById(code);
         if (d == null || !d.regionCode.equals(region)) {
-            throw ProblemException.notFound("no department " + code + " in region " + region);
+            throw ProblemException.notFound("no department " + code + " in region " + region)
+                    .chinese("地区 " + region + " 没有部门 " + code);
         }
         return d;
     }
@@ -363,9 +364,9 @@ public class CampaignService {
     /** 400 naming every field: nothing is stored. */
     static void reject(List<Violation> violations) {
         if (!violations.isEmpty()) {
-            throw ProblemException.badRequest(violations.size() + " 处问题，未保存 / " + violations.size()
-                    + " problem(s) found; nothing was stored",
-                    violations.stream().map(x -> new Problem.FieldError(x.pointer(), x.message())).toList());
+            throw ProblemException.badRequest(violations.size() + " problem(s) found; nothing was stored",
+                    violations.stream().map(x -> new Problem.FieldError(x.pointer(), x.message())).toList())
+                    .chinese("发现 " + violations.size() + " 处问题；未保存任何内容");
         }
     }
 }

@@ -66,7 +66,7 @@ public class OrganisationService {
     public RegionEntity region(String code) {
         RegionEntity region = RegionEntity.findById(code);
         if (region == null) {
-            throw ProblemException.notFound("no region " + code);
+            throw ProblemException.notFound("no region " + code).chinese("没有地区 " + code);
         }
         return region;
     }
@@ -82,7 +82,7 @@ public class OrganisationService {
     public IndicatorSystemDocument system() {
         return IndicatorSystemEntity.latestPublished(defaultSystem).map(catalogue::document)
                 .orElseThrow(() -> new ProblemException(409, "Conflict", "indicator system " + defaultSystem
-                        + " is not published yet"));
+                        + " is not published yet").chinese("指标体系 " + defaultSystem + " 尚未发布"));
     }
 
     // ------------------------------------------------------------------ seed
@@ -138,7 +138,8 @@ public class OrganisationService {
     public Department createDepartment(String region, Department d) {
         region(region);
         if (d.code() != null && DepartmentEntity.findById(d.code()) != null) {
-            throw ProblemException.conflict("department " + d.code() + " already exists; change it with PUT");
+            throw ProblemException.conflict("department " + d.code() + " already exists; change it with PUT")
+                    .chinese("部门 " + d.code() + " 已存在；请用 PUT 修改");
         }
         return saveDepartment(region, d);
     }
@@ -148,7 +149,8 @@ public class OrganisationService {
         region(region);
         if (d.code() != null && !d.code().equals(code)) {
             throw ProblemException.badRequest("the department's code differs from the path",
-                    List.of(new Problem.FieldError("/code", "must be " + code + " (the path) or absent")));
+                    List.of(new Problem.FieldError("/code", "must be " + code + " (the path) or absent")))
+                    .chinese("部门的 code 与路径中的不一致");
         }
         return saveDepartment(region, new Department(code, d.name(), d.aliases(), d.kind(), d.members()));
     }
@@ -159,23 +161,36 @@ public class OrganisationService {
         region(region);
         DepartmentEntity entity = DepartmentEntity.findById(code);
         if (entity == null || !entity.regionCode.equals(region)) {
-            throw ProblemException.notFound("no department " + code + " in region " + region);
+            throw ProblemException.notFound("no department " + code + " in region " + region)
+                    .chinese("地区 " + region + " 没有部门 " + code);
         }
         RegionOrganisation org = organisation(region);
         List<String> users = new ArrayList<>();
+        List<String> usersZh = new ArrayList<>();
         org.entries().stream().filter(e -> e.leadUnits().contains(code) || e.responsibleUnits().contains(code))
-                .forEach(e -> users.add("indicator " + e.indicator()));
+                .forEach(e -> {
+                    users.add("indicator " + e.indicator());
+                    usersZh.add("指标 " + e.indicator());
+                });
         org.tasks().stream().filter(t -> t.leadUnits().contains(code) || t.responsibleUnits().contains(code))
-                .forEach(t -> users.add(t.kind().toLowerCase() + " " + t.number()));
-        org.departments().stream().filter(d -> d.members().contains(code)).forEach(d -> users.add("department " + d.code()));
+                .forEach(t -> {
+                    users.add(t.kind().toLowerCase() + " " + t.number());
+                    usersZh.add("创建方案 " + t.kind().toLowerCase() + " " + t.number());
+                });
+        org.departments().stream().filter(d -> d.members().contains(code)).forEach(d -> {
+            users.add("department " + d.code());
+            usersZh.add("部门 " + d.code());
+        });
         leadership(region).ifPresent(g -> {
             if (g.members().stream().anyMatch(m -> code.equals(m.department()))
                     || (g.office() != null && code.equals(g.office().department()))) {
                 users.add("the leadership group");
+                usersZh.add("领导小组");
             }
         });
         if (!users.isEmpty()) {
-            throw ProblemException.conflict("department " + code + " is still named by " + String.join(", ", users));
+            throw ProblemException.conflict("department " + code + " is still named by " + String.join(", ", users))
+                    .chinese("部门 " + code + " 仍被引用：" + String.join("、", usersZh));
         }
         history.record(region, "department " + code, entity.toDomain(), null);
         entity.delete();
@@ -250,7 +265,8 @@ public class OrganisationService {
         if (!result.violations().isEmpty()) {
             throw new ProblemException(422, "Invalid 任务分解表", result.violations().size()
                     + " problem(s) found; nothing was imported",
-                    result.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList());
+                    result.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList())
+                    .chinese("任务分解表中发现 " + result.violations().size() + " 处问题；未导入任何内容");
         }
         java.util.Set<String> kept = new java.util.HashSet<>();
         result.entries().forEach(e -> kept.add(e.indicator()));
@@ -290,7 +306,8 @@ public class OrganisationService {
                     .forEach(v -> errors.add(new Problem.FieldError(p + v.pointer(), v.message())));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "Invalid decomposition", errors.size() + " problem(s) found", errors);
+            throw new ProblemException(422, "Invalid decomposition", errors.size() + " problem(s) found", errors)
+                    .chinese("任务分解表中发现 " + errors.size() + " 处问题");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (DecompositionEntry e : entries) {
@@ -334,7 +351,8 @@ public class OrganisationService {
     private static void reject(String title, List<Violation> violations) {
         if (!violations.isEmpty()) {
             throw new ProblemException(422, title, violations.size() + " problem(s) found",
-                    violations.stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList());
+                    violations.stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList())
+                    .chinese("发现 " + violations.size() + " 处问题");
         }
     }
 

@@ -41,18 +41,20 @@ public final class RegionFiles {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw ProblemException.badRequest("the CSV file is not UTF-8 text; save it as 'CSV UTF-8' (GBK and other "
-                    + "encodings are not read)", List.of(new Problem.FieldError("file", "not UTF-8")));
+                    + "encodings are not read)", List.of(new Problem.FieldError("file", "not UTF-8")))
+                    .chinese("CSV 文件不是 UTF-8 文本；请另存为“CSV UTF-8”（不读取 GBK 等其他编码）");
         }
         if (text.indexOf('\u0000') >= 0) {
             throw ProblemException.badRequest("the CSV file contains a NUL character: it is not a text file",
-                    List.of(new Problem.FieldError("file", "not text")));
+                    List.of(new Problem.FieldError("file", "not text"))).chinese("CSV 文件含有 NUL 字符：它不是文本文件");
         }
         return csv(text);
     }
 
     public static List<RegionRows.Row> csv(String text) {
         if (text == null || text.isBlank()) {
-            throw ProblemException.badRequest("the CSV file is empty", List.of(new Problem.FieldError("file", "empty")));
+            throw ProblemException.badRequest("the CSV file is empty", List.of(new Problem.FieldError("file", "empty")))
+                    .chinese("CSV 文件是空的");
         }
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text; // Excel writes a BOM before UTF-8 CSV
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
@@ -72,12 +74,12 @@ public final class RegionFiles {
                 rows.add(row((int) parser.getCurrentLineNumber(), cells, columns));
             }
             if (columns == null) {
-                throw ProblemException.badRequest("the CSV file has no header row", List.of());
+                throw ProblemException.badRequest("the CSV file has no header row", List.of()).chinese("CSV 文件没有表头行");
             }
             return rows;
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw ProblemException.badRequest("the CSV file cannot be read: " + e.getMessage(),
-                    List.of(new Problem.FieldError("file", "not CSV")));
+                    List.of(new Problem.FieldError("file", "not CSV"))).chinese("无法读取 CSV 文件：" + e.getMessage());
         }
     }
 
@@ -103,7 +105,8 @@ public final class RegionFiles {
                 rows.add(row(r.getRowNum() + 1, cells, columns));
             }
             if (columns == null) {
-                throw ProblemException.badRequest("the workbook's first sheet has no header row", List.of());
+                throw ProblemException.badRequest("the workbook's first sheet has no header row", List.of())
+                        .chinese("工作簿的第一个工作表没有表头行");
             }
             return rows;
         } catch (IOException | RuntimeException e) {
@@ -111,7 +114,8 @@ public final class RegionFiles {
                 throw p;
             }
             throw ProblemException.badRequest("the file is not a readable .xlsx workbook: " + e.getMessage(),
-                    List.of(new Problem.FieldError("file", "not an .xlsx workbook")));
+                    List.of(new Problem.FieldError("file", "not an .xlsx workbook")))
+                    .chinese("文件不是可读取的 .xlsx 工作簿：" + e.getMessage());
         }
     }
 
@@ -130,7 +134,7 @@ public final class RegionFiles {
                 .toList();
         if (!missing.isEmpty()) {
             throw ProblemException.badRequest("the header row must name the columns " + String.join(",", RegionRows.COLUMNS),
-                    missing);
+                    missing).chinese("表头行必须包含这些列：" + String.join(",", RegionRows.COLUMNS));
         }
         return columns;
     }

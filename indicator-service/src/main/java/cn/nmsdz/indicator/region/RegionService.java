@@ -34,7 +34,8 @@ public class RegionService {
         if (!result.violations().isEmpty()) {
             throw new ProblemException(422, "Invalid regions", result.violations().size()
                     + " problem(s) found; nothing was imported",
-                    result.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList());
+                    result.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList())
+                    .chinese("发现 " + result.violations().size() + " 处问题；未导入任何地区");
         }
         List<RegionEntity> stored = new ArrayList<>();
         for (RegionRows.Checked r : result.rows()) {
@@ -50,7 +51,8 @@ public class RegionService {
                 data.parentCode(), data.zone() == null ? null : data.zone().name()), levels(), zones());
         if (!result.violations().isEmpty()) {
             throw ProblemException.badRequest("the region is invalid",
-                    result.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList());
+                    result.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList())
+                    .chinese("地区数据无效");
         }
         RegionRows.Checked r = result.rows().get(0);
         return upsert(new RegionData(r.code(), r.name(), r.level(), r.parentCode(), Zone.valueOf(r.zone())));

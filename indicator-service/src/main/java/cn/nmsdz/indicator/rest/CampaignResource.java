@@ -219,7 +219,8 @@ public class CampaignResource {
             }
             if (limit < 1 || limit > 1000) {
                 throw ProblemException.badRequest("query parameter 'limit' must be a whole number 1..1000",
-                        List.of(new Problem.FieldError("limit", "must be 1..1000")));
+                        List.of(new Problem.FieldError("limit", "must be 1..1000")))
+                        .chinese("查询参数 limit 必须是 1 至 1000 之间的整数");
             }
         }
         return history.list(code, subject, limit);
@@ -227,7 +228,7 @@ public class CampaignResource {
 
     private static <T> T required(T body) {
         if (body == null) {
-            throw ProblemException.missingBody("a JSON body");
+            throw ProblemException.missingBody("a JSON body").chinese("缺少请求体：需要一个 JSON 对象");
         }
         return body;
     }

@@ -26,7 +26,7 @@ public class OrganisationAccess {
     @Transactional
     public void requireRead(String code) {
         if (RegionEntity.findById(code) == null) {
-            throw ProblemException.notFound("no region " + code);
+            throw ProblemException.notFound("no region " + code).chinese("没有地区 " + code);
         }
         if (identity.hasRole(Caller.ADMIN)) {
             return;
@@ -41,7 +41,11 @@ public class OrganisationAccess {
                 + " (departments, plan, leadership group, decomposition) is read by that region, the regions above it, "
                 + "the experts assigned to it and the catalogue admin, not by "
                 + (own != null ? "a token of region " + own : assigned.isEmpty() ? "this token"
-                        : "an expert assigned to " + String.join(", ", assigned)));
+                        : "an expert assigned to " + String.join(", ", assigned)))
+                .chinese("规则 region-scope：地区 " + code + " 的组织数据（部门、创建方案、领导小组、任务分解表）由本地区、其上级地区、"
+                        + "分派到该地区的专家和指标体系管理员读取，"
+                        + (own != null ? "地区 " + own + " 的令牌" : assigned.isEmpty() ? "此令牌"
+                                : "分派到 " + String.join(", ", assigned) + " 的专家") + "不能读取");
     }
 
     /**
@@ -51,7 +55,7 @@ public class OrganisationAccess {
     @Transactional
     public void requireWrite(String code) {
         if (RegionEntity.findById(code) == null) {
-            throw ProblemException.notFound("no region " + code);
+            throw ProblemException.notFound("no region " + code).chinese("没有地区 " + code);
         }
         if (identity.hasRole(Caller.ADMIN)) {
             return;
@@ -60,9 +64,11 @@ public class OrganisationAccess {
         if (identity.hasRole(Caller.CREATION_OFFICE) && code.equals(own)) {
             return;
         }
-        throw ProblemException.forbidden("rule own-region: 创建办只管理本地区的组织数据 / the organisation data of region "
+        throw ProblemException.forbidden("rule own-region: the organisation data of region "
                 + code + " is written by its own creation office and the catalogue admin, not by "
-                + (own != null ? "a token of region " + own : "this token"));
+                + (own != null ? "a token of region " + own : "this token"))
+                .chinese("规则 own-region：创建办只管理本地区的组织数据；地区 " + code + " 的组织数据由本地区的创建办和指标体系管理员写入，"
+                        + (own != null ? "地区 " + own + " 的令牌" : "此令牌") + "不能写入");
     }
 
     private static String parentOf(String code) {

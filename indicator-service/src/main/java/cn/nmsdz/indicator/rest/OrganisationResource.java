@@ -98,7 +98,7 @@ public class OrganisationResource {
     public Response createDepartment(@PathParam("code") String code, Department department) {
         access.requireWrite(code);
         if (department == null) {
-            throw ProblemException.missingBody("a JSON department");
+            throw ProblemException.missingBody("a JSON department").chinese("缺少请求体：需要 JSON 格式的部门");
         }
         return Response.status(201).entity(organisation.createDepartment(code, department)).build();
     }
@@ -120,7 +120,7 @@ public class OrganisationResource {
             Department body) {
         access.requireWrite(code);
         if (body == null) {
-            throw ProblemException.missingBody("a JSON department");
+            throw ProblemException.missingBody("a JSON department").chinese("缺少请求体：需要 JSON 格式的部门");
         }
         return organisation.putDepartment(code, department, body);
     }
@@ -173,7 +173,7 @@ public class OrganisationResource {
             EntryRequest body) {
         access.requireWrite(code);
         if (body == null) {
-            throw ProblemException.missingBody("a JSON decomposition entry");
+            throw ProblemException.missingBody("a JSON decomposition entry").chinese("缺少请求体：需要 JSON 格式的任务分解表条目");
         }
         List<Problem.FieldError> nulls = new java.util.ArrayList<>();
         nullElements("tasks", body.tasks(), nulls);
@@ -181,7 +181,8 @@ public class OrganisationResource {
         nullElements("leadUnits", body.leadUnits(), nulls);
         nullElements("responsibleUnits", body.responsibleUnits(), nulls);
         if (!nulls.isEmpty()) {
-            throw ProblemException.badRequest(nulls.size() + " null element(s) in the entry; nothing was stored", nulls);
+            throw ProblemException.badRequest(nulls.size() + " null element(s) in the entry; nothing was stored", nulls)
+                    .chinese("条目中有 " + nulls.size() + " 个 null 元素；未保存任何内容");
         }
         organisation.putEntry(code, new DecompositionEntry(indicator, body.tasks(), body.measures(), body.leadUnits(),
                 body.responsibleUnits()));
@@ -206,7 +207,8 @@ public class OrganisationResource {
     @APIResponse(responseCode = "404", description = "Unknown region, or a region without a plan")
     public PlanView plan(@Parameter(description = "region code", example = "140829") @PathParam("code") String code) {
         access.requireRead(code);
-        return organisation.plan(code).orElseThrow(() -> ProblemException.notFound("region " + code + " has no plan"));
+        return organisation.plan(code).orElseThrow(() -> ProblemException.notFound("region " + code + " has no plan")
+                .chinese("地区 " + code + " 没有创建方案"));
     }
 
     @GET
@@ -219,7 +221,8 @@ public class OrganisationResource {
     public LeadershipGroup leadership(@Parameter(description = "region code", example = "140829") @PathParam("code") String code) {
         access.requireRead(code);
         return organisation.leadership(code)
-                .orElseThrow(() -> ProblemException.notFound("region " + code + " has no leadership group"));
+                .orElseThrow(() -> ProblemException.notFound("region " + code + " has no leadership group")
+                        .chinese("地区 " + code + " 没有领导小组"));
     }
 
     @GET
@@ -258,7 +261,7 @@ public class OrganisationResource {
     public DecompositionView importSheet(@PathParam("code") String code, byte[] workbook) {
         access.requireWrite(code);
         if (workbook == null || workbook.length == 0) {
-            throw ProblemException.missingBody("an .xlsx body");
+            throw ProblemException.missingBody("an .xlsx body").chinese("缺少请求体：需要 .xlsx 工作簿");
         }
         organisation.importSheet(code, new java.io.ByteArrayInputStream(workbook));
         return organisation.decomposition(code);
@@ -277,7 +280,8 @@ public class OrganisationResource {
             @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file) {
         access.requireWrite(code);
         if (file == null) {
-            throw ProblemException.badRequest("form field 'file' is required", List.of(new Problem.FieldError("file", "required")));
+            throw ProblemException.badRequest("form field 'file' is required", List.of(new Problem.FieldError("file", "required")))
+                    .chinese("缺少表单字段 file");
         }
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
             organisation.importSheet(code, in);

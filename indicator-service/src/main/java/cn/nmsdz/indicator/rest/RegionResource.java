@@ -81,7 +81,7 @@ public class RegionResource {
                     .map(RegionEntity::toData).toList();
         }
         if (RegionEntity.findById(parent) == null) {
-            throw ProblemException.notFound("no region " + parent);
+            throw ProblemException.notFound("no region " + parent).chinese("没有地区 " + parent);
         }
         return RegionEntity.<RegionEntity>list("parentCode", io.quarkus.panache.common.Sort.by("code"), parent).stream()
                 .map(RegionEntity::toData).toList();
@@ -97,7 +97,7 @@ public class RegionResource {
     public RegionData get(@Parameter(description = "region code", example = "140829") @PathParam("code") String code) {
         RegionEntity entity = RegionEntity.findById(code);
         if (entity == null) {
-            throw ProblemException.notFound("no region " + code);
+            throw ProblemException.notFound("no region " + code).chinese("没有地区 " + code);
         }
         return entity.toData();
     }
@@ -119,7 +119,7 @@ public class RegionResource {
     @APIResponse(responseCode = "400", description = "What is wrong with the region, field by field")
     public Response upsert(RegionData region) {
         if (region == null) {
-            throw ProblemException.missingBody("a region");
+            throw ProblemException.missingBody("a region").chinese("缺少请求体：需要一个地区");
         }
         boolean existed = region.code() != null && RegionEntity.findById(region.code()) != null;
         RegionData stored = regions.checkedUpsert(region).toData();
@@ -159,7 +159,8 @@ public class RegionResource {
                     examples = @ExampleObject(name = "bad rows", value = IMPORT_PROBLEM_EXAMPLE)))
     public ImportResult importFile(@RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file) {
         if (file == null) {
-            throw ProblemException.badRequest("form field 'file' is required", List.of(new Problem.FieldError("file", "required")));
+            throw ProblemException.badRequest("form field 'file' is required", List.of(new Problem.FieldError("file", "required")))
+                    .chinese("缺少表单字段 file");
         }
         try {
             String name = file.fileName() == null ? "" : file.fileName().toLowerCase(java.util.Locale.ROOT);
@@ -186,7 +187,7 @@ public class RegionResource {
                     examples = @ExampleObject(name = "bad rows", value = IMPORT_PROBLEM_EXAMPLE)))
     public ImportResult importXlsx(byte[] workbook) {
         if (workbook == null || workbook.length == 0) {
-            throw ProblemException.missingBody("an .xlsx body");
+            throw ProblemException.missingBody("an .xlsx body").chinese("缺少请求体：需要 .xlsx 工作簿");
         }
         return imported(regions.importRows(RegionFiles.xlsx(new java.io.ByteArrayInputStream(workbook))));
     }

@@ -98,7 +98,7 @@ public class SystemResource {
                     examples = @ExampleObject(name = "violations", value = VIOLATIONS_EXAMPLE)))
     public Response importSystem(IndicatorSystemDocument document) {
         if (document == null) {
-            throw ProblemException.missingBody("a JSON indicator system");
+            throw ProblemException.missingBody("a JSON indicator system").chinese("缺少请求体：需要 JSON 格式的指标体系");
         }
         IndicatorSystemEntity entity = catalogue.importDraft(document);
         return Response.status(201).entity(SystemSummary.of(entity)).build();
@@ -142,7 +142,7 @@ public class SystemResource {
             @Parameter(description = "the DRAFT version", example = "2") @PathParam("version") int version,
             IndicatorSystemDocument document) {
         if (document == null) {
-            throw ProblemException.missingBody("a JSON indicator system");
+            throw ProblemException.missingBody("a JSON indicator system").chinese("缺少请求体：需要 JSON 格式的指标体系");
         }
         return SystemSummary.of(catalogue.updateDraft(code, version, document));
     }
@@ -205,13 +205,15 @@ public class SystemResource {
                 ? IndicatorSystemEntity.latestPublished(code)
                 : IndicatorSystemEntity.byVersion(code, version))
                 .orElseThrow(() -> ProblemException.notFound("no indicator system " + code
-                        + (version == null ? " is published" : " version " + version)));
+                        + (version == null ? " is published" : " version " + version))
+                        .chinese(version == null ? "指标体系 " + code + " 没有已发布的版本"
+                                : "没有指标体系 " + code + " 的版本 " + version));
     }
 
     private static int required(String name, Integer value) {
         if (value == null) {
             throw ProblemException.badRequest("query parameter '" + name + "' is required",
-                    List.of(new Problem.FieldError(name, "required")));
+                    List.of(new Problem.FieldError(name, "required"))).chinese("缺少查询参数 " + name);
         }
         return value;
     }

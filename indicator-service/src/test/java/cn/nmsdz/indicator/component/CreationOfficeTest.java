@@ -52,7 +52,7 @@ class CreationOfficeTest {
         long schedules = count("select count(*) from campaign_schedule");
         given().auth().oauth2(YC_OFFICE).contentType(ContentType.JSON).body(SCHEDULE)
                 .put("/api/v1/regions/140829/decomposition/12/schedule").then().statusCode(403)
-                .contentType(startsWith("application/problem+json")).body("detail", startsWith("rule own-region:"));
+                .contentType(startsWith("application/problem+json")).body("detail", startsWith("规则 own-region："));
         given().auth().oauth2(YC_OFFICE).contentType(ContentType.JSON)
                 .body(Map.of("leadUnits", List.of("140829-market-supervision")))
                 .put("/api/v1/regions/140829/decomposition/12").then().statusCode(403);

@@ -11,7 +11,10 @@ public class RetryLaterMapper {
 
     @ServerExceptionMapper
     public Response retryLater(RetryLaterException e, UriInfo uri, ContainerRequestContext request) {
-        return Response.fromResponse(ProblemMappers.respond(e.status(), e.title(), e.getMessage(), uri, e.errors()))
+        boolean chinese = ProblemText.current() == Language.ZH; // as ProblemMappers.problem: the Chinese detail when given
+        return Response.fromResponse(ProblemMappers.respond(e.status(), e.title(),
+                chinese && e.chineseDetail() != null ? e.chineseDetail() : e.getMessage(), uri,
+                chinese && e.chineseErrors() != null ? e.chineseErrors() : e.errors()))
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 }
