@@ -27,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 
 /** Reads region rows (code,name,level,parentCode,zone with a header row) from CSV text or an .xlsx workbook. */
 public final class RegionFiles {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RegionFiles.class);
+
     private RegionFiles() {
     }
 
@@ -78,8 +80,10 @@ public final class RegionFiles {
             }
             return rows;
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw ProblemException.badRequest("the CSV file cannot be read: " + e.getMessage(),
-                    List.of(new Problem.FieldError("file", "not CSV"))).chinese("无法读取 CSV 文件：" + e.getMessage());
+            // the parser's own words stay in the log: no library message in a response
+            LOG.infof("CSV of regions not read: %s", e.getMessage());
+            throw ProblemException.badRequest("the CSV file cannot be read (check that quotes are closed and that it is UTF-8 text)",
+                    List.of(new Problem.FieldError("file", "not CSV"))).chinese("无法读取 CSV 文件（请检查引号是否成对、文件是否为 UTF-8 文本）");
         }
     }
 
@@ -113,9 +117,10 @@ public final class RegionFiles {
             if (e instanceof ProblemException p) {
                 throw p;
             }
-            throw ProblemException.badRequest("the file is not a readable .xlsx workbook: " + e.getMessage(),
+            LOG.infof("workbook of regions not read: %s", e.getMessage());
+            throw ProblemException.badRequest("the file is not a readable .xlsx workbook",
                     List.of(new Problem.FieldError("file", "not an .xlsx workbook")))
-                    .chinese("文件不是可读取的 .xlsx 工作簿：" + e.getMessage());
+                    .chinese("文件不是可读取的 .xlsx 工作簿");
         }
     }
 
