@@ -48,16 +48,30 @@ class EvidenceApiTest {
 
     @BeforeEach
     void catalogueRegionsAndDecomposition() {
-        if (count("select count(*) from metric_definition") == 0) {
+        catalogueAndRegions(catalogue, em, REGION, "接口测试区", OTHER, "邻区");
+    }
+
+    /**
+     * The official catalogue (once), a region and its neighbour under 重庆市, and the region's decomposition: its
+     * department {@code market} (市场监管局) leads indicator 12.
+     */
+    static void catalogueAndRegions(CatalogueConsumer catalogue, EntityManager em, String region, String name,
+            String other, String otherName) {
+        if (count(em, "select count(*) from metric_definition") == 0) {
             catalogue.onEvent(TestEvents.published(TestEvents.officialCatalogue()));
         }
-        if (count("select count(*) from known_region where code = '" + REGION + "'") == 0) {
-            catalogue.onEvent(TestEvents.region(REGION, "接口测试区", "500000", Zone.WEST));
-            catalogue.onEvent(TestEvents.region(OTHER, "邻区", "500000", Zone.WEST));
-            catalogue.onEvent(TestEvents.decomposition(new DecompositionData(REGION,
+        if (count(em, "select count(*) from known_region where code = '" + region + "'") == 0) {
+            catalogue.onEvent(TestEvents.region(region, name, "500000", Zone.WEST));
+            catalogue.onEvent(TestEvents.region(other, otherName, "500000", Zone.WEST));
+            catalogue.onEvent(TestEvents.decomposition(new DecompositionData(region,
                     List.of(new DecompositionData.DepartmentData("market", "市场监管局", List.of(), "GOVERNMENT")),
                     List.of(new DecompositionData.Entry("12", List.of(1), List.of("market"), List.of())))));
         }
+    }
+
+    static long count(EntityManager em, String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult())
+                .longValue());
     }
 
     @Test
@@ -187,7 +201,6 @@ class EvidenceApiTest {
     }
 
     private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult())
-                .longValue());
+        return count(em, sql);
     }
 }

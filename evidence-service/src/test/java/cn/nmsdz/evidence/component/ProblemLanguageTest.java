@@ -1,7 +1,7 @@
 package cn.nmsdz.evidence.component;
 
+import static cn.nmsdz.testsupport.ProblemLanguage.bothLanguages;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.nmsdz.events.catalogue.DecompositionData;
@@ -13,9 +13,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.http.Method;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -46,16 +43,7 @@ class ProblemLanguageTest {
 
     @BeforeEach
     void catalogueRegionsAndDecomposition() {
-        if (count("select count(*) from metric_definition") == 0) {
-            catalogue.onEvent(TestEvents.published(TestEvents.officialCatalogue()));
-        }
-        if (count("select count(*) from known_region where code = '" + REGION + "'") == 0) {
-            catalogue.onEvent(TestEvents.region(REGION, "语言测试区", "500000", Zone.WEST));
-            catalogue.onEvent(TestEvents.region(OTHER, "语言测试邻区", "500000", Zone.WEST));
-            catalogue.onEvent(TestEvents.decomposition(new DecompositionData(REGION,
-                    List.of(new DecompositionData.DepartmentData("market", "市场监管局", List.of(), "GOVERNMENT")),
-                    List.of(new DecompositionData.Entry("12", List.of(1), List.of("market"), List.of())))));
-        }
+        EvidenceApiTest.catalogueAndRegions(catalogue, em, REGION, "语言测试区", OTHER, "语言测试邻区");
     }
 
     @Test
@@ -88,27 +76,4 @@ class ProblemLanguageTest {
                 409, "处于 WITHDRAWN 状态的佐证材料不能撤回", "evidence that is WITHDRAWN cannot be withdrawn");
     }
 
-    /** The same request twice: without Accept-Language (Chinese) and with Accept-Language: en. */
-    static void bothLanguages(String token, Method method, String path, Object body, int status, String chinese,
-            String english) {
-        ExtractableResponse<Response> zh = request(token, body).request(method, path).then().statusCode(status)
-                .contentType(startsWith("application/problem+json")).extract();
-        ExtractableResponse<Response> en = request(token, body).header("Accept-Language", "en").request(method, path)
-                .then().statusCode(status).contentType(startsWith("application/problem+json")).extract();
-        assertEquals(chinese, zh.path("detail"));
-        assertEquals(english, en.path("detail"));
-        assertEquals((Object) en.path("type"), zh.path("type"), "one type in both languages");
-        assertEquals(status, (int) zh.path("status"));
-        assertEquals(status, (int) en.path("status"));
-    }
-
-    private static RequestSpecification request(String token, Object body) {
-        RequestSpecification request = given().auth().oauth2(token);
-        return body == null ? request : request.contentType(ContentType.JSON).body(body);
-    }
-
-    private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult())
-                .longValue());
-    }
 }

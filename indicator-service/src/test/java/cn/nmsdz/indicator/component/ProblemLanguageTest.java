@@ -1,16 +1,11 @@
 package cn.nmsdz.indicator.component;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.startsWith;
+import static cn.nmsdz.testsupport.ProblemLanguage.bothLanguages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.nmsdz.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.http.Method;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,22 +51,4 @@ class ProblemLanguageTest {
                 "缺少查询参数 from", "query parameter 'from' is required");
     }
 
-    /** The same request twice: without Accept-Language (Chinese) and with Accept-Language: en. */
-    static void bothLanguages(String token, Method method, String path, Object body, int status, String chinese,
-            String english) {
-        ExtractableResponse<Response> zh = request(token, body).request(method, path).then().statusCode(status)
-                .contentType(startsWith("application/problem+json")).extract();
-        ExtractableResponse<Response> en = request(token, body).header("Accept-Language", "en").request(method, path)
-                .then().statusCode(status).contentType(startsWith("application/problem+json")).extract();
-        assertEquals(chinese, zh.path("detail"));
-        assertEquals(english, en.path("detail"));
-        assertEquals((Object) en.path("type"), zh.path("type"), "one type in both languages");
-        assertEquals(status, (int) zh.path("status"));
-        assertEquals(status, (int) en.path("status"));
-    }
-
-    private static RequestSpecification request(String token, Object body) {
-        RequestSpecification request = given().auth().oauth2(token);
-        return body == null ? request : request.contentType(ContentType.JSON).body(body);
-    }
 }
