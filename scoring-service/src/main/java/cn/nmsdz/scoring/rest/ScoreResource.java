@@ -246,11 +246,7 @@ public class ScoreResource {
                                     @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String yearParam,
                                     @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
-        access.checkReadable(region);
-        int year = RegionAccess.requireYear(yearParam);
-        SnapshotEntity entity = latestOf(region, year);
-        return file(reports.scorecard(entity, language), Reports.XLSX,
-                "评分表-" + region + "-" + year + "-" + entity.number + ".xlsx");
+        return latestFile(region, yearParam, entity -> reports.scorecard(entity, language), Reports.XLSX, "评分表", "xlsx");
     }
 
     @GET
@@ -291,11 +287,16 @@ public class ScoreResource {
     @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
     public Response selfEvaluation(@PathParam("code") String region,
                                    @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam) {
+        return latestFile(region, yearParam, reports::selfEvaluation, Reports.DOCX, "自评报告", "docx");
+    }
+
+    /** A file of the latest snapshot of a year, named "<what>-<region>-<year>-<number>.<extension>". */
+    private Response latestFile(String region, String yearParam, java.util.function.Function<SnapshotEntity, byte[]> write,
+            String type, String what, String extension) {
         access.checkReadable(region);
         int year = RegionAccess.requireYear(yearParam);
         SnapshotEntity entity = latestOf(region, year);
-        return file(reports.selfEvaluation(entity), Reports.DOCX,
-                "自评报告-" + region + "-" + year + "-" + entity.number + ".docx");
+        return file(write.apply(entity), type, what + "-" + region + "-" + year + "-" + entity.number + "." + extension);
     }
 
     /** A file download; the name in UTF-8 (RFC 6266/5987) with an ASCII fallback. */
