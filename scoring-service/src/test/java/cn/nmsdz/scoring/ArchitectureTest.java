@@ -1,9 +1,6 @@
 package cn.nmsdz.scoring;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
-import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -20,17 +17,13 @@ import java.util.Set;
 
 /**
  * The rule engine is plain Java (only java.. and the catalogue's shape from events), with no floating point; and no
- * package cycles, with known exceptions left out of the rule until issue 11 item 4 splits them (every other edge is
- * checked): what projection, snapshot and rescoring depend on (projection↔snapshot, projection→rescoring→snapshot, and
- * their calls into notify and progress: they are reworked with SnapshotService), and report→rest (the gap view still
- * lives in GapResource).
+ * package cycles: the Kafka consumer (messaging) marks work in the snapshot queue, the snapshot package announces a
+ * stored snapshot as a CDI event (notify listens), and the gap view lives in explain, read by rest and report.
  */
 @AnalyzeClasses(packages = "cn.nmsdz.scoring", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     static final String DOMAIN = "cn.nmsdz.scoring.domain..";
     static final Set<String> FLOATING = Set.of("double", "float", Double.class.getName(), Float.class.getName());
-    static final String[] KNOWN_CYCLE = {"cn.nmsdz.scoring.projection..", "cn.nmsdz.scoring.snapshot..",
-            "cn.nmsdz.scoring.rescoring.."};
 
     @ArchTest
     static final ArchRule domainIsPlainJava = classes().that().resideInAPackage(DOMAIN)
@@ -52,9 +45,7 @@ class ArchitectureTest {
                     (JavaMethodCall call) -> FLOATING.contains(call.getTarget().getRawReturnType().getName())));
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("cn.nmsdz.scoring.(*)..").should().beFreeOfCycles()
-            .ignoreDependency(resideInAnyPackage(KNOWN_CYCLE), alwaysTrue())
-            .ignoreDependency(resideInAPackage("cn.nmsdz.scoring.report.."), resideInAPackage("cn.nmsdz.scoring.rest.."));
+    static final ArchRule noPackageCycles = slices().matching("cn.nmsdz.scoring.(*)..").should().beFreeOfCycles();
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> floating() {
         return describe("a floating-point type", c -> FLOATING.contains(c.getName()));

@@ -1,12 +1,12 @@
 package cn.nmsdz.scoring.application;
 
+import cn.nmsdz.scoring.snapshot.SnapshotStore;
 import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.scoring.application.ApplicationService.Actor;
 import cn.nmsdz.scoring.application.ApplicationService.ApplicationRequest;
 import cn.nmsdz.scoring.application.ApplicationService.TransitionRequest;
 import cn.nmsdz.scoring.rest.RegionAccess;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
-import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -45,9 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApplicationResource {
     @Inject
     ApplicationService applications;
-
-    @Inject
-    SnapshotService snapshots;
 
     @Inject
     RegionAccess access;
@@ -141,7 +138,7 @@ public class ApplicationResource {
         SnapshotEntity frozen = SnapshotEntity.findById(app.snapshotId);
         SnapshotEntity latest = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2", Sort.descending("number"),
                 app.region, app.year).firstResult();
-        return SnapshotDiff.of(app.id, snapshots.read(frozen), snapshots.read(latest));
+        return SnapshotDiff.of(app.id, SnapshotStore.read(frozen), SnapshotStore.read(latest));
     }
 
     private ApplicationEntity find(String region, String id) {

@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.application;
 
+import cn.nmsdz.scoring.snapshot.SnapshotStore;
 import cn.nmsdz.events.catalogue.RegionCodes;
 import cn.nmsdz.scoring.rest.RegionAccess;
 import cn.nmsdz.support.access.RegionHierarchy;
@@ -10,7 +11,6 @@ import cn.nmsdz.scoring.application.ApplicationFlow.Level;
 import cn.nmsdz.scoring.application.ApplicationFlow.State;
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
-import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.support.outbox.Outbox;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -46,9 +46,6 @@ public class ApplicationService {
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    SnapshotService snapshots;
 
     /** The caller: user name and the region of its token. */
     public record Actor(String user, String region) {
@@ -134,7 +131,7 @@ public class ApplicationService {
                     + "freezes the region's confirmed score of the year applied for; submit its evidence first");
         }
         if (!latest.confirmedPassed && !anyway) {
-            List<String> reasons = snapshots.read(latest).confirmed().verdict().reasons();
+            List<String> reasons = SnapshotStore.read(latest).confirmed().verdict().reasons();
             throw new ProblemException(409, "Pass standard not met", "snapshot " + latest.number + " of " + region + " for "
                     + year + " does not pass on the confirmed basis (" + String.join("; ", reasons) + "); apply with "
                     + "forReviewAnyway true and a reason to have it reviewed anyway",

@@ -32,8 +32,4 @@ public interface ScoringConfig {
     /** Snapshot worker threads per instance; they split the marked region-years (read by PendingSnapshotWorker). */
     @WithDefault("2")
     int snapshotWorkers();
-
-    /** Rescoring worker threads per instance after a catalogue publish (read by RescoringService). */
-    @WithDefault("2")
-    int rescoringWorkers();
 }

@@ -7,9 +7,11 @@ import cn.nmsdz.scoring.progress.DepartmentActivityEntity;
 import cn.nmsdz.scoring.projection.EvidenceFactEntity;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
+import cn.nmsdz.scoring.snapshot.SnapshotStored;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -135,7 +137,9 @@ public class Notifications {
 
     /** A new snapshot: items waiting for an expert, and a crossing of the pass line either way (to the office). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onSnapshot(SnapshotEntity entity, Snapshot snapshot) {
+    public void onSnapshot(@Observes SnapshotStored stored) {
+        SnapshotEntity entity = stored.entity();
+        Snapshot snapshot = stored.snapshot();
         for (IndicatorScore s : snapshot.confirmed().indicators()) {
             if (s.awaitingExpert() != null && !s.awaitingExpert().isEmpty()) {
                 Map<String, Object> data = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.progress;
 
+import cn.nmsdz.scoring.snapshot.SnapshotStore;
 import cn.nmsdz.scoring.projection.CampaignProjectionEntity;
 import cn.nmsdz.events.catalogue.FirstLevelNode;
 import cn.nmsdz.events.catalogue.Indicator;
@@ -17,7 +18,6 @@ import cn.nmsdz.scoring.projection.DecompositionEntryEntity;
 import cn.nmsdz.scoring.projection.EvidenceFactEntity;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
-import cn.nmsdz.scoring.snapshot.SnapshotService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.panache.common.Sort;
@@ -39,9 +39,6 @@ public class ProgressService {
     /** Due dates are days of the regions' calendar. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    @Inject
-    SnapshotService snapshots;
-
     public static LocalDate today() {
         return LocalDate.now(ZONE);
     }
@@ -59,7 +56,7 @@ public class ProgressService {
                 region, year).firstResult();
         Map<String, IndicatorScore> confirmed = new HashMap<>();
         Map<String, IndicatorScore> projected = new HashMap<>();
-        Snapshot snapshot = latest == null ? null : snapshots.read(latest);
+        Snapshot snapshot = latest == null ? null : SnapshotStore.read(latest);
         if (snapshot != null) {
             snapshot.confirmed().indicators().forEach(i -> confirmed.put(i.code(), i));
             snapshot.projected().indicators().forEach(i -> projected.put(i.code(), i));

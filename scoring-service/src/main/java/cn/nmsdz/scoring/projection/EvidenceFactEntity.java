@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 /** The latest state of one piece of evidence, as received on evidence.events. */
 @Entity
 @Table(name = "evidence_fact")
-public class EvidenceFactEntity extends EvidenceState {
+public class EvidenceFactEntity extends EvidenceFactFields {
     @Id
     @Column(name = "evidence_id")
     public String evidenceId;

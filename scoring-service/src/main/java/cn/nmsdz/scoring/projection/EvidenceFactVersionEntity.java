@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "evidence_fact_version")
-public class EvidenceFactVersionEntity extends EvidenceState {
+public class EvidenceFactVersionEntity extends EvidenceFactFields {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;

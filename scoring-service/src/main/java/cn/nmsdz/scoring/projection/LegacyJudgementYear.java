@@ -14,7 +14,7 @@ public final class LegacyJudgementYear {
     private LegacyJudgementYear() {
     }
 
-    static int of(EntityManager em, String evidenceId, String region, long position) {
+    public static int of(EntityManager em, String evidenceId, String region, long position) {
         Number first = (Number) em.createNativeQuery("select min(position) from evidence_fact_version where evidence_id = ?1")
                 .setParameter(1, evidenceId).getSingleResult();
         long given = first == null ? position : Math.min(first.longValue(), position);

@@ -1,7 +1,7 @@
 package cn.nmsdz.scoring.report;
 
 import cn.nmsdz.scoring.domain.model.IndicatorStatus;
-import cn.nmsdz.scoring.rest.GapResource;
+import cn.nmsdz.scoring.explain.Gaps;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
@@ -16,7 +16,7 @@ public final class GapsWorkbook {
     private GapsWorkbook() {
     }
 
-    public static byte[] write(GapResource.GapView view, String regionName) {
+    public static byte[] write(Gaps.GapView view, String regionName) {
         Sheets x = new Sheets();
         Sheet sheet = x.workbook.createSheet("失分项");
         String header = regionName + "（" + view.region() + "） " + view.year() + "年 第" + view.snapshotNumber() + "号快照 失分项";
@@ -33,7 +33,7 @@ public final class GapsWorkbook {
         for (int c = 0; c < COLUMNS.length; c++) {
             x.text(head, c, COLUMNS[c], x.header);
         }
-        for (GapResource.Gap g : view.gaps()) {
+        for (Gaps.Gap g : view.gaps()) {
             Row row = sheet.createRow(r++);
             x.text(row, 0, g.code());
             x.text(row, 1, g.name());
@@ -57,7 +57,7 @@ public final class GapsWorkbook {
         return x.bytes();
     }
 
-    private static String names(List<GapResource.Department> departments) {
+    private static String names(List<Gaps.Department> departments) {
         return String.join("、", departments.stream().map(d -> d.name() == null ? d.code() : d.name()).toList());
     }
 }

@@ -1,5 +1,7 @@
 package cn.nmsdz.scoring.report;
 
+import cn.nmsdz.scoring.snapshot.SnapshotCalculator;
+import cn.nmsdz.scoring.snapshot.SnapshotStore;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.scoring.explain.SnapshotRenderer;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
@@ -7,10 +9,9 @@ import cn.nmsdz.scoring.projection.DecompositionDepartmentEntity;
 import cn.nmsdz.scoring.projection.DecompositionEntryEntity;
 import cn.nmsdz.scoring.projection.EvidenceFactEntity;
 import cn.nmsdz.scoring.projection.CampaignProjectionEntity;
-import cn.nmsdz.scoring.rest.GapResource;
+import cn.nmsdz.scoring.explain.Gaps;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
-import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.support.rest.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,17 +27,17 @@ public class Reports {
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     @Inject
-    SnapshotService snapshots;
+    SnapshotCalculator calculator;
 
     @Inject
     SnapshotRenderer renderer;
 
     @Inject
-    GapResource gaps;
+    Gaps gaps;
 
     /** The scorecard workbook of a stored snapshot, its explanations in the language asked for. */
     public byte[] scorecard(SnapshotEntity entity, Language language) {
-        Snapshot s = renderer.render(snapshots.read(entity), language, () -> snapshots.recompute(entity).recomputed());
+        Snapshot s = renderer.render(SnapshotStore.read(entity), language, () -> calculator.recompute(entity).recomputed());
         IndicatorSystemDocument system = CatalogueSystemEntity.<CatalogueSystemEntity>findByIdOptional(
                         new CatalogueSystemEntity.Key(entity.systemCode, entity.systemVersion))
                 .orElseThrow(() -> new IllegalStateException("catalogue " + entity.systemCode + " v" + entity.systemVersion
@@ -52,7 +53,7 @@ public class Reports {
 
     /** The 自评报告 draft of the latest snapshot of a region and year (see SelfEvaluationDocument). */
     public byte[] selfEvaluation(SnapshotEntity entity) {
-        Snapshot s = renderer.render(snapshots.read(entity), Language.ZH, () -> snapshots.recompute(entity).recomputed());
+        Snapshot s = renderer.render(SnapshotStore.read(entity), Language.ZH, () -> calculator.recompute(entity).recomputed());
         IndicatorSystemDocument system = CatalogueSystemEntity.<CatalogueSystemEntity>findByIdOptional(
                         new CatalogueSystemEntity.Key(entity.systemCode, entity.systemVersion))
                 .orElseThrow(() -> new IllegalStateException("catalogue " + entity.systemCode + " v" + entity.systemVersion
@@ -85,6 +86,6 @@ public class Reports {
     }
 
     private static List<String> names(String json, Map<String, String> names) {
-        return GapResource.departments(json, names).stream().map(d -> d.name() == null ? d.code() : d.name()).toList();
+        return Gaps.departments(json, names).stream().map(d -> d.name() == null ? d.code() : d.name()).toList();
     }
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** Rescoring of every region after a catalogue version was published: total regions and how many are done. */
+/** Rescoring of every region after a catalogue version was published: its region-years and how many are stored. */
 @Entity
 @Table(name = "rescoring_job")
 public class RescoringJobEntity extends PanacheEntityBase {

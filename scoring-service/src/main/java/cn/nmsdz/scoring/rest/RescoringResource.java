@@ -1,7 +1,8 @@
 package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.snapshot.RegionYear;
+import cn.nmsdz.scoring.snapshot.SnapshotQueue;
 import cn.nmsdz.scoring.rescoring.RescoringJobEntity;
-import cn.nmsdz.scoring.snapshot.SnapshotService;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RescoringResource {
 
     @Inject
-    SnapshotService snapshots;
+    SnapshotQueue queue;
 
     @Schema(description = "Rescoring of every region after a catalogue version was published")
     public record Job(long id, String systemCode, int systemVersion,
@@ -53,7 +54,7 @@ public class RescoringResource {
 
     public record Remarked(
             @Schema(description = "The region-years marked for a new snapshot because their latest one was stale")
-            List<SnapshotService.RegionYear> remarked) {
+            List<RegionYear> remarked) {
     }
 
     @GET
@@ -66,8 +67,8 @@ public class RescoringResource {
     public Progress progress() {
         List<Job> recent = RescoringJobEntity.<RescoringJobEntity>findAll(Sort.descending("id")).range(0, 9).list()
                 .stream().map(Job::of).toList();
-        return new Progress(recent.isEmpty() ? null : recent.get(0), recent, snapshots.pendingCount(),
-                snapshots.staleRegionYears().size());
+        return new Progress(recent.isEmpty() ? null : recent.get(0), recent, queue.pendingCount(),
+                queue.staleRegionYears().size());
     }
 
     @POST
@@ -80,6 +81,6 @@ public class RescoringResource {
                     + "`nmsdz_scoring_snapshots_stale` report them; there should never be any), marks each for a new "
                     + "snapshot and lists them. Calling it when there are none changes nothing.")
     public Remarked remarkStale() {
-        return new Remarked(snapshots.remarkStale());
+        return new Remarked(queue.remarkStale());
     }
 }

@@ -1,11 +1,12 @@
 package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.snapshot.SnapshotCalculator;
+import cn.nmsdz.scoring.snapshot.SnapshotStore;
 import cn.nmsdz.scoring.explain.SnapshotRenderer;
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.scoring.report.Reports;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
-import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.support.rest.Language;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -62,7 +63,7 @@ public class ScoreResource {
     }
 
     @Inject
-    SnapshotService snapshots;
+    SnapshotCalculator calculator;
 
     @Inject
     RegionAccess access;
@@ -82,12 +83,12 @@ public class ScoreResource {
      * page, so its indicator lines stay as stored (English); its verdict reasons are derived from its numbers.
      */
     Snapshot listed(SnapshotEntity entity, Language language) {
-        return renderer.render(snapshots.read(entity), language, null);
+        return renderer.render(SnapshotStore.read(entity), language, null);
     }
 
     /** A stored snapshot in the language asked for (an old one is recomputed only when read in Chinese). */
     Snapshot shown(SnapshotEntity entity, Language language) {
-        return renderer.render(snapshots.read(entity), language, () -> snapshots.recompute(entity).recomputed());
+        return renderer.render(SnapshotStore.read(entity), language, () -> calculator.recompute(entity).recomputed());
     }
 
     @GET
@@ -190,7 +191,7 @@ public class ScoreResource {
         List<SnapshotEntity> page = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2 and number < ?3",
                 Sort.descending("number"), region, year, after).range(0, (int) limit - 1).list();
         Response.ResponseBuilder response = Response.ok(page.stream()
-                .map(e -> summary ? SnapshotSummary.of(renderer.render(snapshots.read(e), language, null))
+                .map(e -> summary ? SnapshotSummary.of(renderer.render(SnapshotStore.read(e), language, null))
                         : (Object) listed(e, language)).toList());
         if (page.size() == limit) {
             long next = page.get(page.size() - 1).number;
@@ -327,7 +328,7 @@ public class ScoreResource {
         access.checkReadable(region);
         SnapshotEntity entity = find(region, number);
         try {
-            SnapshotService.Recomputation r = snapshots.recompute(entity);
+            SnapshotCalculator.Recomputation r = calculator.recompute(entity);
             return new RecomputeResult(r.identical(), renderer.render(r.stored(), language, r::recomputed),
                     renderer.render(r.recomputed(), language, null));
         } catch (IllegalStateException e) {

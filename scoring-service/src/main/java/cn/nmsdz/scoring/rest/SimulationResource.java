@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.snapshot.SnapshotCalculator;
 import cn.nmsdz.scoring.explain.SnapshotRenderer;
 import cn.nmsdz.support.rest.Language;
 import jakarta.ws.rs.QueryParam;
@@ -18,7 +19,6 @@ import cn.nmsdz.scoring.domain.model.ObservationFact;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.snapshot.Hypothesis;
 import cn.nmsdz.scoring.snapshot.Snapshot;
-import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import io.quarkus.security.Authenticated;
@@ -87,7 +87,7 @@ public class SimulationResource {
     SnapshotRenderer renderer;
 
     @Inject
-    SnapshotService snapshots;
+    SnapshotCalculator calculator;
 
     @Inject
     RegionAccess access;
@@ -121,7 +121,7 @@ public class SimulationResource {
                 .orElseThrow(() -> ProblemException.conflict("no published indicator system has been received yet"));
         IndicatorSystemDocument system = current.system();
         Hypothesis hypothesis = validate(region, body, system);
-        return renderer.render(snapshots.simulate(region, body.year(), hypothesis), language, null);
+        return renderer.render(calculator.simulate(region, body.year(), hypothesis), language, null);
     }
 
     /** As many figures as one submission may hold (evidence-service's batch limit); verdicts and claims far fewer. */

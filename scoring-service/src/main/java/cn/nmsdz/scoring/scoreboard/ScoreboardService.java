@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.scoreboard;
 
+import cn.nmsdz.scoring.snapshot.SnapshotStore;
 import cn.nmsdz.events.catalogue.FirstLevelNode;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.events.catalogue.PassStandard;
@@ -9,7 +10,6 @@ import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
-import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +33,6 @@ public class ScoreboardService {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    SnapshotService snapshots;
 
     /** Every row, sorted (ranks numbered in that order); the resource pages them. */
     public List<Scoreboard.Row> rows(String code, int year, String level, String sort, boolean descending) {
@@ -70,7 +67,7 @@ public class ScoreboardService {
         for (RegionEntity r : regions) {
             SnapshotEntity s = latest.get(r.code);
             rows.add(s == null ? empty(r, system, applications.get(r.code), evidenceAt.get(r.code))
-                    : row(r, snapshots.read(s), applications.get(r.code), evidenceAt.get(r.code)));
+                    : row(r, SnapshotStore.read(s), applications.get(r.code), evidenceAt.get(r.code)));
         }
         Comparator<Scoreboard.Row> order = comparator(sort, system);
         if (descending) {

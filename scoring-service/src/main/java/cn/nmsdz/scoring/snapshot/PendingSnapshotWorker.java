@@ -42,7 +42,7 @@ public class PendingSnapshotWorker {
     void start(@Observes StartupEvent event) {
         if (wakeups.enabled()) {
             worker = new WakeableWorker("snapshot-worker", workers, this::drain);
-            wakeups.register(SnapshotService.WAKE, worker::wake);
+            wakeups.register(SnapshotQueue.WAKE, worker::wake);
         }
     }
 

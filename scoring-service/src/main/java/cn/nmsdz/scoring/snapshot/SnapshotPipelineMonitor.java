@@ -32,14 +32,14 @@ public class SnapshotPipelineMonitor implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(SnapshotPipelineMonitor.class);
 
     /** One reading of the pipeline. */
-    record Reading(Instant at, long pending, Optional<OffsetDateTime> oldestMark, List<SnapshotService.RegionYear> stale) {
+    record Reading(Instant at, long pending, long pendingForRescoring, Optional<OffsetDateTime> oldestMark, List<RegionYear> stale) {
         double oldestPendingSeconds() {
             return oldestMark.map(m -> Math.max(0, Duration.between(m.toInstant(), at).toMillis() / 1000.0)).orElse(0.0);
         }
     }
 
     @Inject
-    SnapshotService snapshots;
+    SnapshotQueue queue;
 
     @Inject
     PendingSnapshotWorker worker;
@@ -60,6 +60,10 @@ public class SnapshotPipelineMonitor implements HealthCheck {
                         m -> m.last == null ? 0 : m.last.oldestPendingSeconds())
                 .baseUnit("seconds").description("How long the longest-waiting marked region-year has waited")
                 .register(registry);
+        Gauge.builder("nmsdz.scoring.rescoring.tasks.remaining", this,
+                        m -> m.last == null ? 0 : m.last.pendingForRescoring())
+                .description("Region-years marked by rescoring jobs after a catalogue change, not stored yet")
+                .register(registry);
         Gauge.builder("nmsdz.scoring.snapshots.stale", this, m -> m.last == null ? 0 : m.last.stale().size())
                 .description("Region-years whose latest snapshot misses evidence applied since, with no new snapshot"
                         + " marked (always 0 unless a change was left unscored)").register(registry);
@@ -69,7 +73,7 @@ public class SnapshotPipelineMonitor implements HealthCheck {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         Reading reading = QuarkusTransaction.requiringNew().call(() -> new Reading(Instant.now(),
-                snapshots.pendingCount(), snapshots.oldestPendingMark(), snapshots.staleRegionYears()));
+                queue.pendingCount(), queue.pendingForRescoring(), queue.oldestPendingMark(), queue.staleRegionYears()));
         if (!reading.stale().isEmpty() && (last == null || !last.stale().equals(reading.stale()))) {
             LOG.errorf("%d region-years have a latest snapshot that misses evidence applied since and no new"
                     + " snapshot marked: %s (POST /api/v1/rescoring/stale marks them again)",

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
-import cn.nmsdz.scoring.projection.ProjectionConsumer;
+import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.testsupport.TestEvents;
@@ -43,9 +43,6 @@ class ExplanationLanguageTest {
 
     @Inject
     ProjectionConsumer consumer;
-
-    @Inject
-    SnapshotService snapshots;
 
     @Inject
     Scored scored;

@@ -1,5 +1,8 @@
 package cn.nmsdz.scoring.component;
 
+import cn.nmsdz.scoring.snapshot.SnapshotService;
+import cn.nmsdz.scoring.snapshot.SnapshotStore;
+import cn.nmsdz.scoring.snapshot.SnapshotStored;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,10 +17,9 @@ import cn.nmsdz.scoring.notify.Notifications;
 import cn.nmsdz.scoring.notify.Reminders;
 import cn.nmsdz.scoring.progress.ProgressService;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
-import cn.nmsdz.scoring.projection.ProjectionConsumer;
+import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
-import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.testsupport.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,10 +52,10 @@ class NotificationRulesTest {
     ProjectionConsumer consumer;
 
     @Inject
-    SnapshotService snapshots;
+    Notifications notifications;
 
     @Inject
-    Notifications notifications;
+    SnapshotService snapshots;
 
     @Inject
     Reminders reminders;
@@ -100,14 +102,14 @@ class NotificationRulesTest {
         QuarkusTransaction.requiringNew().run(() -> {
             SnapshotEntity latest = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2 order by number desc",
                     REGION, YEAR).firstResult();
-            Snapshot read = snapshots.read(latest);
-            notifications.onSnapshot(successor(latest, true), read);
+            Snapshot read = SnapshotStore.read(latest);
+            notifications.onSnapshot(new SnapshotStored(successor(latest, true), read));
         });
         assertEquals(List.of("ROLE creation-office"), recipients(CampaignEventTypes.PASS_LINE_CROSSED));
         QuarkusTransaction.requiringNew().run(() -> {
             SnapshotEntity latest = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2 order by number desc",
                     REGION, YEAR).firstResult();
-            notifications.onSnapshot(successor(latest, false), snapshots.read(latest));
+            notifications.onSnapshot(new SnapshotStored(successor(latest, false), SnapshotStore.read(latest)));
         });
         assertEquals(List.of("ROLE creation-office", "ROLE creation-office"), recipients(CampaignEventTypes.PASS_LINE_CROSSED),
                 "falling back below the line is a crossing too");

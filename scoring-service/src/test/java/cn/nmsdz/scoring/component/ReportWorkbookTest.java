@@ -12,7 +12,7 @@ import cn.nmsdz.events.catalogue.FirstLevelNode;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.events.catalogue.SecondLevelNode;
 import cn.nmsdz.events.envelope.EventEnvelope;
-import cn.nmsdz.scoring.projection.ProjectionConsumer;
+import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.report.Reports;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
 import cn.nmsdz.testsupport.TestEvents;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
-import cn.nmsdz.scoring.projection.ProjectionConsumer;
+import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.testsupport.TestEvents;
 import cn.nmsdz.testsupport.TestTokens;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.nmsdz.events.catalogue.CampaignData;
-import cn.nmsdz.scoring.projection.ProjectionConsumer;
+import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.report.Reports;
 import cn.nmsdz.testsupport.TestEvents;
 import io.restassured.path.json.JsonPath;

@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.component;
 
+import cn.nmsdz.scoring.snapshot.SnapshotQueue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.testsupport.TestEvents;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
-import cn.nmsdz.scoring.projection.ProjectionConsumer;
+import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
-import cn.nmsdz.scoring.snapshot.SnapshotService.RegionYear;
+import cn.nmsdz.scoring.snapshot.RegionYear;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -39,6 +40,9 @@ class SnapshotRescoringTest {
 
     @Inject
     SnapshotService snapshots;
+
+    @Inject
+    SnapshotQueue queue;
 
     @Inject
     HoldingProbe probe;
@@ -181,7 +185,7 @@ class SnapshotRescoringTest {
         List<RegionYear> expected = List.of(new RegionYear(region, year)); // the verdict's year only
         assertEquals(expected, stale(region));
 
-        List<RegionYear> remarked = QuarkusTransaction.requiringNew().call(snapshots::remarkStale);
+        List<RegionYear> remarked = QuarkusTransaction.requiringNew().call(queue::remarkStale);
         assertEquals(expected, remarked.stream().filter(s -> s.region().equals(region)).toList());
         assertTrue(stale(region).isEmpty(), "marked again: no longer stale while it waits for its snapshot");
         drain();
@@ -259,11 +263,11 @@ class SnapshotRescoringTest {
     }
 
     private boolean changedSince(String region, int year, long seq) {
-        return QuarkusTransaction.requiringNew().call(() -> snapshots.changedSince(region, year, seq));
+        return QuarkusTransaction.requiringNew().call(() -> queue.changedSince(region, year, seq));
     }
 
     private List<RegionYear> stale(String region) {
-        return QuarkusTransaction.requiringNew().call(() -> snapshots.staleRegionYears().stream()
+        return QuarkusTransaction.requiringNew().call(() -> queue.staleRegionYears().stream()
                 .filter(s -> s.region().equals(region)).toList());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.scoring.domain.model.EvidenceState;
+import cn.nmsdz.scoring.explain.Gaps;
 import cn.nmsdz.scoring.snapshot.Hypothesis;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
@@ -88,7 +89,7 @@ class SimulationValidationTest {
 
     @Test
     void theGapViewKeepsOnlyTheLinesThatCostPoints() {
-        List<String> unmet = GapResource.unmet(List.of(
+        List<String> unmet = Gaps.unmet(List.of(
                 "each year of 2024–2025: online_retail_sales_growth > online_retail_sales_growth (CN) → +1",
                 "2024: 5.00 % ≤ 7.20 % (CN, published) → +0",
                 "2025: no online_retail_sales_growth for 500118 2025 → +0 (missing input)",

@@ -1,4 +1,4 @@
-package cn.nmsdz.scoring.projection;
+package cn.nmsdz.scoring.messaging;
 
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.catalogue.DecompositionData;
@@ -7,6 +7,14 @@ import cn.nmsdz.events.catalogue.SystemPublishedData;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.events.evidence.EvidenceEventData;
 import cn.nmsdz.scoring.config.ScoringConfig;
+import cn.nmsdz.scoring.projection.CampaignProjectionEntity;
+import cn.nmsdz.scoring.projection.LegacyJudgementYear;
+import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
+import cn.nmsdz.scoring.projection.DecompositionDepartmentEntity;
+import cn.nmsdz.scoring.projection.DecompositionEntryEntity;
+import cn.nmsdz.scoring.projection.EvidenceFactEntity;
+import cn.nmsdz.scoring.projection.EvidenceFactVersionEntity;
+import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.scoring.rescoring.RescoringService;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.support.inbox.EventApplier;

@@ -5,9 +5,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import java.math.BigDecimal;
 
-/** The state of one piece of evidence at one version, as evidence.events carries it (without its identity). */
+/**
+ * The fields of one piece of evidence at one version, as evidence.events carries them (without its identity); not the
+ * engine's review state {@link cn.nmsdz.scoring.domain.model.EvidenceState}, which its {@code state} column holds.
+ */
 @MappedSuperclass
-public abstract class EvidenceState extends PanacheEntityBase {
+public abstract class EvidenceFactFields extends PanacheEntityBase {
     public int version;
     public long position;
     public String kind;
@@ -26,7 +29,7 @@ public abstract class EvidenceState extends PanacheEntityBase {
     public BigDecimal points;
 
     /** Takes over every state field of {@code other}. */
-    protected void copyStateFrom(EvidenceState other) {
+    protected void copyStateFrom(EvidenceFactFields other) {
         version = other.version;
         position = other.position;
         kind = other.kind;

@@ -1,0 +1,148 @@
+package cn.nmsdz.scoring.explain;
+
+import cn.nmsdz.events.envelope.EventEnvelope;
+import cn.nmsdz.scoring.domain.model.IndicatorScore;
+import cn.nmsdz.scoring.domain.model.MissingInput;
+import cn.nmsdz.scoring.projection.DecompositionDepartmentEntity;
+import cn.nmsdz.scoring.projection.DecompositionEntryEntity;
+import cn.nmsdz.scoring.snapshot.Snapshot;
+import cn.nmsdz.scoring.snapshot.SnapshotCalculator;
+import cn.nmsdz.scoring.snapshot.SnapshotEntity;
+import cn.nmsdz.scoring.snapshot.SnapshotStore;
+import cn.nmsdz.support.rest.Language;
+import cn.nmsdz.support.rest.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The gap view of a region-year (差距分析): per indicator losing points, what would earn them and which departments of
+ * the task decomposition answer for it. Read by the gap endpoint, the gap workbook and the 自评报告.
+ */
+@ApplicationScoped
+public class Gaps {
+
+    @Schema(description = "A department named by the task decomposition")
+    public record Department(String code, String name) {
+    }
+
+    @Schema(description = "The points one indicator loses in the confirmed total and what would earn them")
+    public record Gap(
+            String code,
+            String name,
+            BigDecimal maxPoints,
+            @Schema(description = "Confirmed points") BigDecimal points,
+            @Schema(description = "Points the projected total gives (pending evidence and claims counted)") BigDecimal projectedPoints,
+            @Schema(description = "maxPoints − points") BigDecimal lost,
+            String status,
+            @Schema(description = "Figures that are missing (metric, region, year)") List<MissingInput> missing,
+            @Schema(description = "Explanation lines of the comparisons and conditions that were not met") List<String> unmet,
+            @Schema(description = "Items (or the indicator) waiting for an expert verdict") List<String> awaitingExpert,
+            @Schema(description = "Lead units (牵头单位) from the decomposition") List<Department> leadUnits,
+            @Schema(description = "Responsible units (责任单位) from the decomposition") List<Department> responsibleUnits,
+            @Schema(description = "The missing figures as phrases, in the language asked for") List<String> missingText) {
+    }
+
+    public record GapView(
+            String region,
+            int year,
+            @Schema(description = "The snapshot the gaps are read from") long snapshotNumber,
+            BigDecimal confirmedTotal,
+            BigDecimal pointsLost,
+            @Schema(description = "Whether the decomposition of the region has been received") boolean decompositionKnown,
+            @Schema(description = "Indicators losing points, largest loss first") List<Gap> gaps) {
+    }
+
+    @Inject
+    SnapshotCalculator calculator;
+
+    @Inject
+    SnapshotRenderer renderer;
+
+    /** The gaps of the latest snapshot of a region and year, in a language (the caller has checked access). */
+    public GapView view(String region, int year, Language language) {
+        SnapshotEntity entity = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2",
+                Sort.descending("number"), region, year).firstResult();
+        if (entity == null) {
+            throw ProblemException.notFound("no snapshot of region " + region + " for year " + year + " yet");
+        }
+        Snapshot stored = SnapshotStore.read(entity);
+        Snapshot snapshot = renderer.render(stored, language, () -> calculator.recompute(entity).recomputed());
+        Map<String, IndicatorScore> english = stored.confirmed().indicators().stream()
+                .collect(Collectors.toMap(IndicatorScore::code, Function.identity(), (a, b) -> a));
+        Map<String, String> names = DecompositionDepartmentEntity.<DecompositionDepartmentEntity>list("region", region)
+                .stream().collect(Collectors.toMap(d -> d.code, d -> d.name, (a, b) -> a));
+        Map<String, DecompositionEntryEntity> owners = DecompositionEntryEntity.<DecompositionEntryEntity>list("region", region)
+                .stream().collect(Collectors.toMap(e -> e.indicator, Function.identity(), (a, b) -> a));
+        Map<String, BigDecimal> projected = snapshot.projected().indicators().stream()
+                .collect(Collectors.toMap(IndicatorScore::code, IndicatorScore::points, (a, b) -> a));
+        List<Gap> gaps = new ArrayList<>();
+        BigDecimal lostTotal = BigDecimal.ZERO;
+        for (IndicatorScore s : snapshot.confirmed().indicators()) {
+            BigDecimal lost = s.maxPoints().subtract(s.points());
+            if (lost.signum() <= 0) {
+                continue;
+            }
+            lostTotal = lostTotal.add(lost);
+            DecompositionEntryEntity owner = owners.get(s.code());
+            gaps.add(new Gap(s.code(), s.name(), s.maxPoints(), s.points(), projected.get(s.code()), lost,
+                    s.status().name(), s.missing(), unmet(english.get(s.code()).explanation(), s.explanation()),
+                    s.awaitingExpert(), departments(owner == null ? null : owner.leadUnits, names),
+                    departments(owner == null ? null : owner.responsibleUnits, names), s.missingText()));
+        }
+        gaps.sort(Comparator.comparing(Gap::lost).reversed()
+                .thenComparingInt(g -> number(g.code())));
+        return new GapView(region, year, entity.number, snapshot.confirmed().total(), lostTotal,
+                !owners.isEmpty(), gaps);
+    }
+
+    /** The explanation lines that cost points: comparisons giving +0, conditions not holding, items not satisfied. */
+    public static List<String> unmet(List<String> explanation) {
+        return unmet(explanation, explanation);
+    }
+
+    /** The lines of {@code shown} (the same lines in the language asked for) whose English line is unmet. */
+    static List<String> unmet(List<String> english, List<String> shown) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < english.size() && i < shown.size(); i++) {
+            String l = english.get(i);
+            if (!l.contains("(missing input)") && !l.contains("undecided")
+                    && (l.endsWith("→ +0") || l.contains("does not hold") || l.endsWith("not satisfied")
+                    || l.contains("not satisfied (") || l.contains("in no band") || l.contains("→ not counted"))) {
+                lines.add(shown.get(i));
+            }
+        }
+        return lines;
+    }
+
+    /** The departments of a decomposition entry's JSON list of codes, with their names. */
+    public static List<Department> departments(String json, Map<String, String> names) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            List<String> codes = EventEnvelope.JSON.readValue(json, new TypeReference<List<String>>() { });
+            return codes.stream().map(c -> new Department(c, names.getOrDefault(c, c))).toList();
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    private static int number(String code) {
+        try {
+            return Integer.parseInt(code);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}

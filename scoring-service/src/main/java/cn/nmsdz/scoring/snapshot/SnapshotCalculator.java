@@ -1,0 +1,220 @@
+package cn.nmsdz.scoring.snapshot;
+
+import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
+import cn.nmsdz.events.catalogue.RegionCodes;
+import cn.nmsdz.events.catalogue.Zone;
+import cn.nmsdz.scoring.domain.engine.ScoringEngine;
+import cn.nmsdz.scoring.domain.model.Basis;
+import cn.nmsdz.scoring.domain.model.Claim;
+import cn.nmsdz.scoring.domain.model.EvidenceSet;
+import cn.nmsdz.scoring.domain.model.EvidenceState;
+import cn.nmsdz.scoring.domain.model.ExpertVerdict;
+import cn.nmsdz.scoring.domain.model.IndicatorScore;
+import cn.nmsdz.scoring.domain.model.ObservationFact;
+import cn.nmsdz.scoring.domain.model.RegionProfile;
+import cn.nmsdz.scoring.domain.model.ScoreResult;
+import cn.nmsdz.scoring.domain.model.Verdict;
+import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
+import cn.nmsdz.scoring.projection.EvidenceFactVersionEntity;
+import cn.nmsdz.scoring.projection.RegionEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes snapshots (without storing them): maps the projection's evidence as of a projection sequence to the
+ * engine's model and scores it with a catalogue version. Used for new snapshots, simulations and recomputation.
+ */
+@ApplicationScoped
+public class SnapshotCalculator {
+    static final String NATION = RegionCodes.NATION;
+
+    private final ScoringEngine engine = new ScoringEngine();
+
+    @Inject
+    EntityManager em;
+
+    /** Computes (without storing) the snapshot the current projection gives. */
+    public Snapshot compute(String region, int year) {
+        return compute(region, year, currentSystem(), currentSeq(), null, Hypothesis.none());
+    }
+
+    /** Computes (without storing) the snapshot the current projection gives with hypothetical evidence added. */
+    public Snapshot simulate(String region, int year, Hypothesis hypothesis) {
+        return compute(region, year, currentSystem(), currentSeq(), null, hypothesis);
+    }
+
+    /** The outcome of recomputing a stored snapshot. */
+    public record Recomputation(boolean identical, Snapshot stored, Snapshot recomputed) {
+    }
+
+    /**
+     * Recomputes a stored snapshot from the catalogue version and the evidence it names; identical when
+     * both totals with every indicator's points, status and explanation and the verdicts are equal.
+     */
+    public Recomputation recompute(SnapshotEntity entity) {
+        Snapshot stored = SnapshotStore.read(entity);
+        CatalogueSystemEntity system = CatalogueSystemEntity.<CatalogueSystemEntity>findByIdOptional(
+                        new CatalogueSystemEntity.Key(entity.systemCode, entity.systemVersion))
+                .orElseThrow(() -> new IllegalStateException("catalogue " + entity.systemCode + " v"
+                        + entity.systemVersion + " is not in the projection"));
+        Snapshot recomputed = entity.projectionSeq != null
+                ? compute(entity.region, entity.year, system, entity.projectionSeq, null, Hypothesis.none())
+                : compute(entity.region, entity.year, system, Long.MAX_VALUE, entity.evidencePosition, Hypothesis.none());
+        recomputed = new Snapshot(0, recomputed.region(), recomputed.regionName(), recomputed.year(), 0,
+                recomputed.systemCode(), recomputed.systemVersion(),
+                entity.projectionSeq != null ? recomputed.evidencePosition() : entity.evidencePosition,
+                recomputed.projectionSeq(), recomputed.confirmed(), recomputed.projected(), recomputed.createdAt());
+        boolean identical = SnapshotStore.write(comparable(stored.confirmed()))
+                .equals(SnapshotStore.write(comparable(recomputed.confirmed())))
+                && SnapshotStore.write(comparable(stored.projected()))
+                .equals(SnapshotStore.write(comparable(recomputed.projected())))
+                && stored.evidencePosition() == recomputed.evidencePosition();
+        return new Recomputation(identical, stored, recomputed);
+    }
+
+    /**
+     * A result without its reasons and missing-input phrases: what recomputation compares. Snapshots stored before
+     * reasons were kept have none; the English lines they render to (and the numbers) are compared instead.
+     */
+    static ScoreResult comparable(ScoreResult r) {
+        if (r == null) {
+            return null;
+        }
+        return new ScoreResult(r.basis(), r.total(), r.maxTotal(), r.firstLevel(), r.indicators().stream()
+                .map(i -> new IndicatorScore(i.code(), i.number(), i.name(), i.ruleKind(), i.points(), i.maxPoints(),
+                        i.status(), i.inputs(), i.explanation(), i.missing(), i.awaitingExpert(), null, null))
+                .toList(), r.verdict() == null ? null : new Verdict(r.verdict().passed(), r.verdict().reasons(), null));
+    }
+
+    /** The catalogue version in force. */
+    static CatalogueSystemEntity currentSystem() {
+        return CatalogueSystemEntity.current()
+                .orElseThrow(() -> new IllegalStateException("no published indicator system received yet"));
+    }
+
+    /**
+     * The snapshot of one region and year from one catalogue version and the evidence as of projection
+     * sequence {@code seq} (and, for snapshots older than the version history, evidence position
+     * {@code maxPosition}), plus hypothetical evidence.
+     */
+    Snapshot compute(String region, int year, CatalogueSystemEntity systemEntity, long seq, Long maxPosition,
+                     Hypothesis hypothesis) {
+        IndicatorSystemDocument system = systemEntity.system();
+        RegionEntity regionEntity = RegionEntity.findById(region);
+        Zone zone = regionEntity == null || regionEntity.zone == null ? null : Zone.valueOf(regionEntity.zone);
+        RegionProfile profile = new RegionProfile(region, zone);
+        long position = maxPosition != null ? maxPosition : positionAt(seq);
+        List<ObservationFact> observations = new ArrayList<>(hypothesis.observations());
+        List<ExpertVerdict> verdicts = new ArrayList<>(hypothesis.verdicts());
+        List<Claim> claims = new ArrayList<>(hypothesis.claims());
+        for (EvidenceFactVersionEntity f : evidenceAsOf(region, year, seq, maxPosition)) {
+            EvidenceState state = state(f.state);
+            if (state == null || !readsJudgement(f, year)) {
+                continue;
+            }
+            switch (f.kind == null ? "" : f.kind) {
+                case "OBSERVATION" -> {
+                    if (f.metric != null && f.year != null && f.value != null) {
+                        observations.add(new ObservationFact(f.evidenceId, f.region, f.metric, f.year, plain(f.value),
+                                f.subject, state, f.position));
+                    }
+                }
+                case "CLAIM" -> {
+                    if (f.indicator != null && (f.satisfied != null || f.points != null)) {
+                        claims.add(new Claim(f.evidenceId, f.department, f.indicator, f.item, f.satisfied, plain(f.points),
+                                state, f.position));
+                    }
+                }
+                case "ASSESSMENT" -> {
+                    // an expert verdict decides once given: only accepted (not withdrawn) assessments count
+                    if (state == EvidenceState.ACCEPTED && f.indicator != null
+                            && (f.satisfied != null || f.points != null)) {
+                        verdicts.add(new ExpertVerdict(f.evidenceId, f.submittedBy, f.indicator, f.item, f.satisfied,
+                                plain(f.points), f.position));
+                    }
+                }
+                default -> {
+                    // documents carry no figure; they are read by reviewers and experts
+                }
+            }
+        }
+        EvidenceSet evidence = new EvidenceSet(observations, verdicts, claims);
+        ScoreResult confirmed = engine.score(system, profile, year, evidence, Basis.CONFIRMED);
+        ScoreResult projected = engine.score(system, profile, year, evidence, Basis.PROJECTED);
+        return new Snapshot(0, region, regionEntity == null ? region : regionEntity.name, year, 0, system.code(),
+                system.version(), position, maxPosition == null ? seq : null, confirmed, projected,
+                OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** A claim or expert verdict counts only for the assessment year it was given for (a 2025 verdict is not read in 2027). */
+    static boolean readsJudgement(EvidenceFactVersionEntity f, int year) {
+        boolean judgement = "CLAIM".equals(f.kind) || "ASSESSMENT".equals(f.kind);
+        return !judgement || f.year == null || f.year == year;
+    }
+
+    /**
+     * A figure as its plain value (321.5, not 321.500000): a version just received and the same version
+     * read back from its numeric column must explain and recompute identically.
+     */
+    static BigDecimal plain(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static EvidenceState state(String s) {
+        try {
+            return s == null ? null : EvidenceState.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The evidence a snapshot of {@code year} reads as of {@code seq}: per evidence id of the region and of CN, the
+     * newest version received up to {@code seq}, of figures of year−2 … year and judgements (the region's other years
+     * are not read at all, issue 12); documents carry nothing to score. Of the figures only those that can win are
+     * returned: per region, metric, year and subject the newest accepted one (what the confirmed basis counts) and the
+     * newest accepted or submitted one (the projected basis), as the engine's {@code ObservationIndex} picks them; so
+     * the rows read and materialised stay a handful per metric however many corrections a region-year holds. The
+     * engine picks the same winners from this subset as from all versions. An evidence's year never changes between
+     * its versions, so filtering before picking the newest version picks the same one.
+     */
+    @SuppressWarnings("unchecked")
+    List<EvidenceFactVersionEntity> evidenceAsOf(String region, int year, long seq, Long maxPosition) {
+        String candidate = "select distinct on (region, metric, year, subject) * from current"
+                + " where kind = 'OBSERVATION' and metric is not null and year is not null and value is not null"
+                + " and state in (%s) order by region, metric, year, subject, position desc";
+        return em.createNativeQuery("with current as (select distinct on (evidence_id) * from evidence_fact_version"
+                        + " where region in (?1, ?2) and seq <= ?3 and position <= ?4"
+                        + " and (year is null or year between ?5 - 2 and ?5) and kind <> 'DOCUMENT'"
+                        + " order by evidence_id, position desc)"
+                        + " select * from current where kind <> 'OBSERVATION'"
+                        + " union (" + candidate.formatted("'ACCEPTED'") + ")"
+                        + " union (" + candidate.formatted("'ACCEPTED', 'SUBMITTED'") + ")",
+                        EvidenceFactVersionEntity.class)
+                .setParameter(1, region).setParameter(2, NATION).setParameter(3, seq)
+                .setParameter(4, maxPosition == null ? Long.MAX_VALUE : maxPosition).setParameter(5, year)
+                .setHint("org.hibernate.readOnly", true)
+                .getResultList();
+    }
+
+    long currentSeq() {
+        Number max = (Number) em.createQuery("select max(v.seq) from EvidenceFactVersionEntity v").getSingleResult();
+        return max == null ? 0 : max.longValue();
+    }
+
+    long positionAt(long seq) {
+        Number max = (Number) em.createQuery("select max(v.position) from EvidenceFactVersionEntity v where v.seq <= ?1")
+                .setParameter(1, seq).getSingleResult();
+        return max == null ? 0 : max.longValue();
+    }
+}

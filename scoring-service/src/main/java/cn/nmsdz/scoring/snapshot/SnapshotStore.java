@@ -1,0 +1,88 @@
+package cn.nmsdz.scoring.snapshot;
+
+import cn.nmsdz.events.EventTypes;
+import cn.nmsdz.events.Topics;
+import cn.nmsdz.events.envelope.EventEnvelope;
+import cn.nmsdz.events.score.SnapshotCreatedData;
+import cn.nmsdz.support.outbox.Outbox;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/** Stores computed snapshots with their {@code score.events} event, and reads them back. */
+@ApplicationScoped
+public class SnapshotStore {
+    /**
+     * Feed order: snapshots are inserted only while holding this transaction-scoped advisory lock, so
+     * snapshot-writing transactions run one after another and the identity ids (the feed cursor)
+     * become visible in increasing order. PostgreSQL makes a commit visible before it releases the
+     * transaction's locks, so a reader that sees id n also sees every id below n: a reader that has
+     * passed a cursor can never miss a snapshot committed later with a lower id.
+     */
+    static final long FEED_LOCK = 0x5C0FEEDL;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Event<SnapshotStored> stored;
+
+    /** Stores a computed snapshot as the region's next number, with its event, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SnapshotEntity store(Snapshot computed) {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)").setParameter(1, FEED_LOCK).getSingleResult();
+        long number = 1 + Optional.ofNullable((Number) em.createQuery(
+                        "select max(s.number) from SnapshotEntity s where s.region = ?1")
+                .setParameter(1, computed.region()).getSingleResult()).map(Number::longValue).orElse(0L);
+        SnapshotEntity entity = new SnapshotEntity();
+        entity.region = computed.region();
+        entity.year = computed.year();
+        entity.number = number;
+        entity.systemCode = computed.systemCode();
+        entity.systemVersion = computed.systemVersion();
+        entity.evidencePosition = computed.evidencePosition();
+        entity.projectionSeq = computed.projectionSeq();
+        entity.confirmedTotal = computed.confirmed().total();
+        entity.projectedTotal = computed.projected().total();
+        entity.confirmedPassed = computed.confirmed().verdict().passed();
+        entity.projectedPassed = computed.projected().verdict().passed();
+        entity.createdAt = computed.createdAt();
+        entity.body = "{}";
+        entity.persist();
+        em.flush(); // the id is the feed position and part of the body
+        Snapshot snapshot = new Snapshot(entity.id, computed.region(), computed.regionName(), computed.year(), number,
+                computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
+                computed.confirmed(), computed.projected(), computed.createdAt());
+        entity.body = write(snapshot);
+        outbox.append(Topics.SCORE, EventTypes.SNAPSHOT_CREATED, "/scoring-service", entity.region,
+                new SnapshotCreatedData(entity.region, entity.year, number, entity.systemCode, entity.systemVersion,
+                        entity.evidencePosition, entity.confirmedTotal, entity.projectedTotal, entity.confirmedPassed,
+                        entity.projectedPassed, computed.confirmed().verdict().reasons(), entity.createdAt));
+        stored.fire(new SnapshotStored(entity, snapshot)); // awaiting experts, pass line crossed (issue #13)
+        return entity;
+    }
+
+    /** A stored snapshot as it was computed. */
+    public static Snapshot read(SnapshotEntity entity) {
+        try {
+            return EventEnvelope.JSON.readValue(entity.body, Snapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("snapshot " + entity.id + " is unreadable", e);
+        }
+    }
+
+    static String write(Object value) {
+        try {
+            return EventEnvelope.JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
