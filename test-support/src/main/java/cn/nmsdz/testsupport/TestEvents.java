@@ -63,6 +63,20 @@ public final class TestEvents {
                 points == null ? null : new BigDecimal(points));
     }
 
+    /**
+     * One version of a figure in a review state (SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN), as evidence-service
+     * announces it: version 1 is the submission, a later version its review or withdrawal.
+     */
+    public static String figure(String region, String metric, int year, String value, String subject, String state,
+                                String evidenceId, int version) {
+        EvidenceEventData data = new EvidenceEventData(evidenceId, version, POSITION.incrementAndGet(),
+                EvidenceKind.OBSERVATION.name(), state, region, null, null, "market", "component-test", metric, year,
+                new BigDecimal(value), subject, "component test", null, null, null, List.of(), null,
+                OffsetDateTime.now(ZoneOffset.UTC), null);
+        return envelope(version == 1 ? EventTypes.EVIDENCE_SUBMITTED : EventTypes.EVIDENCE_REVIEWED, "/evidence-service",
+                region, data);
+    }
+
     /** A document: it carries no figure or judgement. */
     public static String document(String region, String indicator) {
         return evidence(region, EvidenceKind.DOCUMENT.name(), indicator, null, null, null, null, null, null);
