@@ -30,8 +30,8 @@ public class RescoringResource {
 
     @Schema(description = "Rescoring of every region after a catalogue version was published")
     public record Job(long id, String systemCode, int systemVersion,
-                      @Schema(description = "Regions to rescore") int total,
-                      @Schema(description = "Regions rescored so far") int done,
+                      @Schema(description = "Region-years to rescore: every year each region with evidence is scored for") int total,
+                      @Schema(description = "Region-years rescored so far") int done,
                       boolean finished,
                       @Schema(description = "True when a later job of the same system replaced this one before it"
                               + " finished (a newer version was published, or this one was retired)") boolean cancelled,
@@ -60,8 +60,8 @@ public class RescoringResource {
     @GET
     @RolesAllowed({"catalogue-admin", "score-reader"})
     @Operation(summary = "Progress of rescoring after a catalogue publication",
-            description = "A new version of the indicator system rescores every region, one region per transaction; "
-                    + "`done` of `total` regions are rescored so far. `pendingSnapshots` counts the region-years "
+            description = "A new version of the indicator system rescores every region: its job marks every year of every "
+                    + "region with evidence in the one snapshot queue, and `done` of `total` region-years are rescored so far. `pendingSnapshots` counts the region-years "
                     + "whose evidence changed and whose new snapshot is still to be stored (changes arriving "
                     + "together share one snapshot).")
     public Progress progress() {
