@@ -20,6 +20,8 @@ import cn.nmsdz.testsupport.TestEvents;
 import cn.nmsdz.testsupport.TestTokens;
 import cn.nmsdz.support.outbox.Outbox;
 import cn.nmsdz.support.outbox.OutboxRelay;
+import cn.nmsdz.support.wake.Wakeups;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
@@ -27,7 +29,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -73,6 +81,12 @@ class EvidenceSqlTest {
 
     @Inject
     UserTransaction transaction;
+
+    @Inject
+    TransactionSynchronizationRegistry synchronizations;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     OutboxRelay relay;
@@ -299,6 +313,62 @@ class EvidenceSqlTest {
         assertEquals(2, sink.received().size());
         assertEquals(List.of("1 true", "1 true"), strings("select attempts || ' ' || (sent_at is not null) from "
                 + "outbox_event where message_key = '509837' order by id"));
+    }
+
+    // ---------------------------------------------------------------- service-support: Wakeups
+
+    /**
+     * {@code select count(*) from (select pg_notify(current_schema() || '.' || ?1, '')) n}: a transaction that signals a
+     * topic notifies the other instances' listeners when it commits, and not at all when it rolls back. Wake-ups are off
+     * where the scheduler is (as in these tests), so this test makes an instance that is on.
+     */
+    @Test
+    void wakeups_aCommittedSignalNotifiesTheListenersAndARolledBackOneDoesNot() throws Exception {
+        Wakeups wakeups = new Wakeups();
+        field("transactions").set(wakeups, synchronizations);
+        field("em").set(wakeups, em);
+        field("enabled").setBoolean(wakeups, true);
+        try (Connection listener = dataSource.getConnection()) {
+            listener.setAutoCommit(true);
+            String schema;
+            try (Statement st = listener.createStatement(); ResultSet rs = st.executeQuery("select current_schema()")) {
+                rs.next();
+                schema = rs.getString(1);
+            }
+            try (Statement st = listener.createStatement()) {
+                st.execute("listen \"" + schema + ".sql-test\"");
+                st.execute("listen \"" + schema + ".sql-test-marker\"");
+            }
+            transaction.begin();
+            try {
+                wakeups.afterCommit("sql-test");
+            } finally {
+                transaction.rollback();
+            }
+            QuarkusTransaction.requiringNew().run(() -> wakeups.afterCommit("sql-test-marker"));
+            QuarkusTransaction.requiringNew().run(() -> wakeups.afterCommit("sql-test"));
+            assertEquals(List.of(schema + ".sql-test-marker", schema + ".sql-test"), notifications(listener, 2),
+                    "the committed signals in commit order, none of the rolled-back one");
+        }
+    }
+
+    static java.lang.reflect.Field field(String name) throws NoSuchFieldException {
+        java.lang.reflect.Field f = Wakeups.class.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+    }
+
+    /** The next {@code n} notifications of the listening connection, or those that came within half a minute. */
+    static List<String> notifications(Connection listener, int n) throws java.sql.SQLException {
+        PGConnection pg = listener.unwrap(PGConnection.class);
+        List<String> names = new ArrayList<>();
+        for (int waited = 0; names.size() < n && waited < 30; waited++) {
+            PGNotification[] notes = pg.getNotifications(1000);
+            for (PGNotification note : notes == null ? new PGNotification[0] : notes) {
+                names.add(note.getName());
+            }
+        }
+        return names;
     }
 
     // ---------------------------------------------------------------- the consumer's dedupe
