@@ -1,7 +1,7 @@
 package cn.nmsdz.evidence.judgement;
 
-import cn.nmsdz.evidence.catalogue.IndicatorDefinitionEntity;
-import cn.nmsdz.evidence.catalogue.ItemDefinitionEntity;
+import cn.nmsdz.evidence.projection.IndicatorDefinitionEntity;
+import cn.nmsdz.evidence.projection.ItemDefinitionEntity;
 import cn.nmsdz.support.rest.Problem;
 import java.util.ArrayList;
 import java.util.List;

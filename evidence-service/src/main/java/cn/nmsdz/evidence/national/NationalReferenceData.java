@@ -6,8 +6,10 @@ import cn.nmsdz.events.evidence.EvidenceKind;
 import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.evidence.observation.ObservationInput;
 import cn.nmsdz.evidence.observation.ObservationService;
+import cn.nmsdz.evidence.projection.CataloguePublished;
 import cn.nmsdz.support.rest.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -48,6 +50,11 @@ public class NationalReferenceData {
 
     @Inject
     ObservationService observations;
+
+    /** The first published catalogue brings the metrics the figures need: loaded in the transaction that applies it. */
+    void onCataloguePublished(@Observes CataloguePublished published) {
+        loadOnce();
+    }
 
     /** @return how many observations were stored (0 when already loaded or CN has figures) */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,7 +1,7 @@
 package cn.nmsdz.evidence.observation;
 
-import cn.nmsdz.evidence.catalogue.CatalogueDefinitions;
-import cn.nmsdz.evidence.catalogue.MetricDefinitionEntity;
+import cn.nmsdz.evidence.projection.CatalogueDefinitions;
+import cn.nmsdz.evidence.projection.MetricDefinitionEntity;
 import cn.nmsdz.evidence.core.EvidenceEntity;
 import cn.nmsdz.evidence.core.EvidenceLedger;
 import cn.nmsdz.events.evidence.EvidenceKind;

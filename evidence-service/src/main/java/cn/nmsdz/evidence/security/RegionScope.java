@@ -3,7 +3,7 @@ package cn.nmsdz.evidence.security;
 import cn.nmsdz.events.catalogue.RegionCodes;
 import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.support.access.RegionHierarchy;
-import cn.nmsdz.evidence.catalogue.KnownRegionEntity;
+import cn.nmsdz.evidence.projection.KnownRegionEntity;
 import cn.nmsdz.support.consistency.CatalogueAfter;
 import cn.nmsdz.support.consistency.WrittenEvents;
 import cn.nmsdz.support.rest.ProblemException;

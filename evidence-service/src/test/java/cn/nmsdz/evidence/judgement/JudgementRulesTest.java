@@ -2,8 +2,8 @@ package cn.nmsdz.evidence.judgement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.nmsdz.evidence.catalogue.IndicatorDefinitionEntity;
-import cn.nmsdz.evidence.catalogue.ItemDefinitionEntity;
+import cn.nmsdz.evidence.projection.IndicatorDefinitionEntity;
+import cn.nmsdz.evidence.projection.ItemDefinitionEntity;
 import cn.nmsdz.support.rest.Problem;
 import java.math.BigDecimal;
 import java.util.List;

@@ -3,7 +3,7 @@ package cn.nmsdz.evidence.observation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.nmsdz.evidence.catalogue.MetricDefinitionEntity;
+import cn.nmsdz.evidence.projection.MetricDefinitionEntity;
 import cn.nmsdz.support.rest.Problem;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -42,7 +42,10 @@ public class CampaignService {
     private static final TypeReference<List<Liaison>> LIAISONS = new TypeReference<>() { };
 
     @Inject
-    OrganisationService organisation;
+    RegionOrganisations organisation;
+
+    @Inject
+    OrganisationViewService views;
 
     @Inject
     OrganisationHistory history;
@@ -270,7 +273,7 @@ public class CampaignService {
             v.add(new Violation("/office/department", "no department " + group.office().department() + " in region " + region));
         }
         reject(v);
-        LeadershipGroup before = organisation.leadership(region).orElse(null);
+        LeadershipGroup before = views.leadership(region).orElse(null);
         LeadershipGroup after = new LeadershipGroup(group.title().strip(), members, group.office());
         plan.leadership = JsonLists.write(after);
         plan.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -279,11 +282,34 @@ public class CampaignService {
         return after;
     }
 
+    /**
+     * The campaign columns and sheets of an imported 任务分解表 (时间节点, 推进阶段, 责任人员; each null when the sheet
+     * lacks them, so an old file keeps what is stored); announced when it changes anything.
+     */
+    @Transactional
+    public void applySheet(String region, List<ScheduleView> schedules, List<TaskView> tasks) {
+        if (schedules != null) {
+            for (ScheduleView s : schedules) {
+                String item = s.item() == null ? "" : s.item();
+                CampaignScheduleEntity old = CampaignScheduleEntity.findById(new CampaignScheduleEntity.Key(region, s.indicator(), item));
+                ScheduleView before = old == null ? null : view(old);
+                store(region, s.indicator(), item, s.dueDate(), s.stage(), s.persons());
+                history.record(region, "schedule " + s.indicator() + (s.item() == null ? "" : " item " + s.item()), before, s);
+            }
+        }
+        if (tasks != null) {
+            tasks.forEach(t -> storeTaskCampaign(region, t));
+        }
+        if (schedules != null || tasks != null) {
+            announce(region);
+        }
+    }
+
     // ------------------------------------------------------------------ events
 
     /** The region's whole campaign on catalogue.events (consumers replace what they had). */
     public void announce(String region) {
-        outbox.append(Topics.CATALOGUE, EventTypes.CAMPAIGN_CHANGED, OrganisationService.SOURCE, region, data(region));
+        outbox.append(Topics.CATALOGUE, EventTypes.CAMPAIGN_CHANGED, RegionOrganisations.SOURCE, region, data(region));
     }
 
     public CampaignData data(String region) {
@@ -293,7 +319,7 @@ public class CampaignService {
                         persons(s.persons()))).toList(),
                 tasks(region).stream().map(t -> new CampaignData.Task(t.kind(), t.number(), t.title(), t.dueDate(), t.stage(),
                         persons(t.persons()), t.targetValue(), t.targetUnit(), t.currentValue())).toList(),
-                plan(region), organisation.leadership(region).map(CampaignService::leadership).orElse(null));
+                plan(region), views.leadership(region).map(CampaignService::leadership).orElse(null));
     }
 
     private static CampaignData.Plan plan(String region) {

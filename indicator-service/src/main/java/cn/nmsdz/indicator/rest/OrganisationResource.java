@@ -4,11 +4,15 @@ import cn.nmsdz.support.rest.PersonalData;
 import cn.nmsdz.indicator.domain.decomposition.DecompositionEntry;
 import cn.nmsdz.indicator.domain.decomposition.Department;
 import cn.nmsdz.indicator.organisation.LeadershipGroup;
-import cn.nmsdz.indicator.organisation.OrganisationService;
+import cn.nmsdz.indicator.organisation.DecompositionService;
+import cn.nmsdz.indicator.organisation.DepartmentService;
+import cn.nmsdz.indicator.organisation.OrganisationViewService;
+import cn.nmsdz.indicator.organisation.RegionOrganisations;
 import cn.nmsdz.indicator.organisation.OrganisationViews.DecompositionView;
 import cn.nmsdz.indicator.organisation.OrganisationViews.EntryRequest;
 import cn.nmsdz.indicator.organisation.OrganisationViews.EntryView;
 import cn.nmsdz.indicator.organisation.OrganisationViews.PlanView;
+import cn.nmsdz.indicator.workbook.DecompositionSheets;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import io.quarkus.security.Authenticated;
@@ -61,7 +65,19 @@ public class OrganisationResource {
              "aliases": ["区市场监管局"], "kind": "GOVERNMENT_DEPARTMENT", "members": []}""";
 
     @Inject
-    OrganisationService organisation;
+    RegionOrganisations organisations;
+
+    @Inject
+    DepartmentService departments;
+
+    @Inject
+    DecompositionService decomposition;
+
+    @Inject
+    OrganisationViewService views;
+
+    @Inject
+    DecompositionSheets sheets;
 
     @Inject
     OrganisationAccess access;
@@ -78,7 +94,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "404", description = "Unknown region")
     public List<Department> departments(@Parameter(description = "region code", example = "500118") @PathParam("code") String code) {
         access.requireRead(code);
-        return organisation.organisation(code).departments();
+        return organisations.organisation(code).departments();
     }
 
     @POST
@@ -100,7 +116,7 @@ public class OrganisationResource {
         if (department == null) {
             throw ProblemException.missingBody("a JSON department").chinese("缺少请求体：需要 JSON 格式的部门");
         }
-        return Response.status(201).entity(organisation.createDepartment(code, department)).build();
+        return Response.status(201).entity(departments.createDepartment(code, department)).build();
     }
 
     @PUT
@@ -122,7 +138,7 @@ public class OrganisationResource {
         if (body == null) {
             throw ProblemException.missingBody("a JSON department").chinese("缺少请求体：需要 JSON 格式的部门");
         }
-        return organisation.putDepartment(code, department, body);
+        return departments.putDepartment(code, department, body);
     }
 
     @DELETE
@@ -137,7 +153,7 @@ public class OrganisationResource {
     public void deleteDepartment(@PathParam("code") String code,
             @Parameter(description = "department code", example = "500118-market-supervision") @PathParam("department") String department) {
         access.requireWrite(code);
-        organisation.deleteDepartment(code, department);
+        departments.deleteDepartment(code, department);
     }
 
     @GET
@@ -149,7 +165,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "404", description = "Unknown region")
     public DecompositionView decomposition(@Parameter(description = "region code", example = "500118") @PathParam("code") String code) {
         access.requireRead(code);
-        return organisation.decomposition(code);
+        return views.decomposition(code);
     }
 
     @PUT
@@ -184,9 +200,9 @@ public class OrganisationResource {
             throw ProblemException.badRequest(nulls.size() + " null element(s) in the entry; nothing was stored", nulls)
                     .chinese("条目中有 " + nulls.size() + " 个 null 元素；未保存任何内容");
         }
-        organisation.putEntry(code, new DecompositionEntry(indicator, body.tasks(), body.measures(), body.leadUnits(),
+        decomposition.putEntry(code, new DecompositionEntry(indicator, body.tasks(), body.measures(), body.leadUnits(),
                 body.responsibleUnits()));
-        return organisation.decomposition(code).entries().stream().filter(e -> e.indicator().equals(indicator))
+        return views.decomposition(code).entries().stream().filter(e -> e.indicator().equals(indicator))
                 .findFirst().orElseThrow();
     }
 
@@ -207,7 +223,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "404", description = "Unknown region, or a region without a plan")
     public PlanView plan(@Parameter(description = "region code", example = "140829") @PathParam("code") String code) {
         access.requireRead(code);
-        return organisation.plan(code).orElseThrow(() -> ProblemException.notFound("region " + code + " has no plan")
+        return views.plan(code).orElseThrow(() -> ProblemException.notFound("region " + code + " has no plan")
                 .chinese("地区 " + code + " 没有创建方案"));
     }
 
@@ -220,7 +236,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "404", description = "Unknown region, or a region whose plan names no group")
     public LeadershipGroup leadership(@Parameter(description = "region code", example = "140829") @PathParam("code") String code) {
         access.requireRead(code);
-        return organisation.leadership(code)
+        return views.leadership(code)
                 .orElseThrow(() -> ProblemException.notFound("region " + code + " has no leadership group")
                         .chinese("地区 " + code + " 没有领导小组"));
     }
@@ -238,7 +254,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "404", description = "Unknown region")
     public Response exportSheet(@Parameter(description = "region code", example = "500118") @PathParam("code") String code) {
         access.requireRead(code);
-        byte[] workbook = organisation.exportSheet(code);
+        byte[] workbook = sheets.exportSheet(code);
         return Response.ok(workbook, XLSX)
                 .header("Content-Disposition", "attachment; filename=\"decomposition-" + code + ".xlsx\"")
                 .build();
@@ -263,8 +279,8 @@ public class OrganisationResource {
         if (workbook == null || workbook.length == 0) {
             throw ProblemException.missingBody("an .xlsx body").chinese("缺少请求体：需要 .xlsx 工作簿");
         }
-        organisation.importSheet(code, new java.io.ByteArrayInputStream(workbook));
-        return organisation.decomposition(code);
+        sheets.importSheet(code, new java.io.ByteArrayInputStream(workbook));
+        return views.decomposition(code);
     }
 
     @POST
@@ -284,10 +300,10 @@ public class OrganisationResource {
                     .chinese("缺少表单字段 file");
         }
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
-            organisation.importSheet(code, in);
+            sheets.importSheet(code, in);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return organisation.decomposition(code);
+        return views.decomposition(code);
     }
 }

@@ -7,7 +7,7 @@ import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.indicator.catalogue.CatalogueService;
 import cn.nmsdz.indicator.catalogue.IndicatorSystemEntity;
-import cn.nmsdz.indicator.organisation.OrganisationService;
+import cn.nmsdz.indicator.organisation.OrganisationSeeding;
 import cn.nmsdz.indicator.organisation.RegionSeed;
 import cn.nmsdz.indicator.region.RegionEntity;
 import cn.nmsdz.indicator.region.RegionService;
@@ -47,7 +47,7 @@ public class SeedLoader {
     RegionService regions;
 
     @Inject
-    OrganisationService organisation;
+    OrganisationSeeding organisation;
 
     @ConfigProperty(name = "nmsdz.seed.catalogue")
     String catalogueResource;

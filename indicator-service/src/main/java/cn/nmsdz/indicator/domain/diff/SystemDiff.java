@@ -7,11 +7,10 @@ import cn.nmsdz.events.catalogue.Item;
 import cn.nmsdz.events.catalogue.MetricDefinition;
 import cn.nmsdz.events.catalogue.PassStandard;
 import cn.nmsdz.events.catalogue.SecondLevelNode;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +35,6 @@ public record SystemDiff(String code, int from, int to, List<Change> system, Lis
     public static final String ADDED = "ADDED";
     public static final String REMOVED = "REMOVED";
     public static final String CHANGED = "CHANGED";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
-        if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue());
-        }
-        return a.equals(b) ? 0 : 1;
-    };
 
     /**
      * One difference.
@@ -135,19 +126,48 @@ public record SystemDiff(String code, int from, int to, List<Change> system, Lis
         }
     }
 
+    /** Field by field: records by their kind and components, lists in order, maps by key, numbers by value. */
     static boolean same(Object a, Object b) {
         if (a == null || b == null) {
             return a == b;
         }
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-            return x.compareTo(y) == 0;
+        if (a instanceof Number x && b instanceof Number y) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
         }
-        if (a instanceof String || a instanceof Number || a instanceof Boolean) {
-            return Objects.equals(a, b);
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!same(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
-        JsonNode x = JSON.valueToTree(a);
-        JsonNode y = JSON.valueToTree(b);
-        return x.equals(BY_VALUE, y);
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            return x.keySet().equals(y.keySet()) && x.keySet().stream().allMatch(k -> same(x.get(k), y.get(k)));
+        }
+        if (a instanceof Record && b instanceof Record) {
+            if (a.getClass() != b.getClass()) {
+                return false;
+            }
+            for (RecordComponent c : a.getClass().getRecordComponents()) {
+                if (!same(component(c, a), component(c, b))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static Object component(RecordComponent c, Object record) {
+        try {
+            return c.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + c.getName() + " of " + record.getClass().getSimpleName(), e);
+        }
     }
 
     /** Every node by code with the fields a diff shows. */

@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.catalogue;
+package cn.nmsdz.evidence.projection;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

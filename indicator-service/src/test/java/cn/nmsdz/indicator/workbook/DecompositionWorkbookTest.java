@@ -1,4 +1,4 @@
-package cn.nmsdz.indicator.organisation;
+package cn.nmsdz.indicator.workbook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,7 @@ import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.indicator.domain.decomposition.DecompositionEntry;
 import cn.nmsdz.indicator.domain.decomposition.RegionOrganisation;
 import cn.nmsdz.indicator.domain.validation.Violation;
+import cn.nmsdz.indicator.organisation.RegionSeed;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package cn.nmsdz.indicator.organisation;
+package cn.nmsdz.indicator.workbook;
 
 import cn.nmsdz.events.catalogue.FirstLevelNode;
 import cn.nmsdz.events.catalogue.Indicator;
@@ -9,6 +9,8 @@ import cn.nmsdz.indicator.domain.decomposition.Department;
 import cn.nmsdz.indicator.domain.decomposition.PlanTask;
 import cn.nmsdz.indicator.domain.decomposition.RegionOrganisation;
 import cn.nmsdz.indicator.domain.validation.Violation;
+import cn.nmsdz.indicator.organisation.CampaignRules;
+import cn.nmsdz.indicator.organisation.CampaignViews;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,15 @@
-package cn.nmsdz.indicator.organisation;
+package cn.nmsdz.indicator.workbook;
 
-import static cn.nmsdz.indicator.organisation.DecompositionWorkbookTest.official;
-import static cn.nmsdz.indicator.organisation.DecompositionWorkbookTest.organisation;
+import static cn.nmsdz.indicator.workbook.DecompositionWorkbookTest.official;
+import static cn.nmsdz.indicator.workbook.DecompositionWorkbookTest.organisation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import cn.nmsdz.indicator.domain.decomposition.RegionOrganisation;
 import cn.nmsdz.indicator.domain.validation.Violation;
+import cn.nmsdz.indicator.organisation.RegionSeed;
+import cn.nmsdz.indicator.organisation.CampaignRules;
+import cn.nmsdz.indicator.organisation.CampaignViews;
 import cn.nmsdz.indicator.organisation.CampaignViews.Person;
 import cn.nmsdz.indicator.organisation.CampaignViews.ScheduleView;
 import cn.nmsdz.indicator.organisation.CampaignViews.Stage;

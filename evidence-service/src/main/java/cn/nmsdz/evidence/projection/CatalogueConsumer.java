@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.catalogue;
+package cn.nmsdz.evidence.projection;
 
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.catalogue.DecompositionData;
@@ -11,10 +11,10 @@ import cn.nmsdz.events.catalogue.RegionData;
 import cn.nmsdz.events.catalogue.SecondLevelNode;
 import cn.nmsdz.events.catalogue.SystemPublishedData;
 import cn.nmsdz.events.envelope.EventEnvelope;
-import cn.nmsdz.evidence.national.NationalReferenceData;
 import cn.nmsdz.support.inbox.EventApplier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -36,7 +36,7 @@ public class CatalogueConsumer {
     EntityManager em;
 
     @Inject
-    NationalReferenceData national;
+    Event<CataloguePublished> published;
 
     @Inject
     EventApplier applier;
@@ -51,10 +51,10 @@ public class CatalogueConsumer {
     void handle(EventEnvelope event) {
         switch (event.type()) {
             case EventTypes.SYSTEM_PUBLISHED -> {
-                SystemPublishedData published = event.dataAs(SystemPublishedData.class);
-                applySystem(published);
-                // the national figures need the metrics: loaded with the first catalogue, in this transaction
-                national.loadOnce();
+                SystemPublishedData data = event.dataAs(SystemPublishedData.class);
+                applySystem(data);
+                // observers (the national figures, which need the metrics) run now, in this transaction
+                published.fire(new CataloguePublished(data.system().code(), data.system().version()));
             }
             case EventTypes.REGION_CHANGED -> {
                 RegionData region = event.dataAs(RegionData.class);

@@ -1,4 +1,4 @@
-package cn.nmsdz.indicator.organisation;
+package cn.nmsdz.indicator.workbook;
 
 import cn.nmsdz.events.catalogue.FirstLevelNode;
 import cn.nmsdz.events.catalogue.Indicator;

@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.catalogue;
+package cn.nmsdz.evidence.projection;
 
 import cn.nmsdz.support.wake.Wakeups;
 import io.quarkus.narayana.jta.QuarkusTransaction;
