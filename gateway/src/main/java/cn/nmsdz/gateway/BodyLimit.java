@@ -1,5 +1,6 @@
 package cn.nmsdz.gateway;
 
+import cn.nmsdz.support.rest.RequestIds;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
@@ -28,7 +29,7 @@ final class BodyLimit {
     void check(RoutingContext ctx) {
         long max = limitFor(ctx.normalizedPath());
         if (exceeds(ctx.request().getHeader("Content-Length"), max)) {
-            refuse(ctx.request().response(), max, ctx.request().path(), ctx.get(RequestIds.KEY),
+            refuse(ctx.request().response(), max, ctx.request().path(), ctx.get(RequestIds.MDC_KEY),
                     GatewayWords.chinese(ctx.request()));
             return;
         }

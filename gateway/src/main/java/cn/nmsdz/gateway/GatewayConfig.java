@@ -19,20 +19,17 @@ public interface GatewayConfig {
     /**
      * Base URLs of the services (env NMSDZ_ROUTES_INDICATOR, NMSDZ_ROUTES_EVIDENCE, NMSDZ_ROUTES_SCORING,
      * NMSDZ_ROUTES_WEB): one, or several instances separated by commas, which the gateway takes in turn (see
-     * {@link Instances}). On Kubernetes one Service URL each is usual: the Service spreads the requests.
+     * {@link Instances}). On Kubernetes one Service URL each is usual: the Service spreads the requests. The local
+     * defaults are in application.properties (the ports: the root pom's nmsdz.port.*).
      */
     interface Routes {
-        @WithDefault("http://127.0.0.1:8081")
         List<URI> indicator();
 
-        @WithDefault("http://127.0.0.1:8082")
         List<URI> evidence();
 
-        @WithDefault("http://127.0.0.1:8083")
         List<URI> scoring();
 
         /** The web workspace (NMSDZ_ROUTES_WEB). */
-        @WithDefault("http://127.0.0.1:8084")
         List<URI> web();
     }
 

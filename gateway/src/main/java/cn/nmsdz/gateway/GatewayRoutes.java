@@ -2,7 +2,11 @@ package cn.nmsdz.gateway;
 
 import cn.nmsdz.gateway.RouteTable.Backend;
 import cn.nmsdz.gateway.RouteTable.Target;
+import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.rest.RequestIds;
 import io.netty.channel.ConnectTimeoutException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -42,6 +46,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collector;
@@ -159,11 +164,23 @@ public class GatewayRoutes {
         }
     }
 
+    /**
+     * A safe caller-supplied request id (the services' rule, {@link RequestIds}), otherwise the trace id of the
+     * request's span (so a request id found in a problem or a log line finds its trace), otherwise (tracing off) a
+     * fresh random UUID.
+     */
+    static String acceptRequestId(String candidate) {
+        return RequestIds.accept(candidate, () -> {
+            SpanContext span = Span.current().getSpanContext();
+            return span.isValid() ? span.getTraceId() : UUID.randomUUID().toString();
+        });
+    }
+
     /** Keeps a safe caller-supplied X-Request-Id or makes one; forwards it, logs it, and returns it. */
     static void assignRequestId(RoutingContext ctx) {
-        String id = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
-        ctx.put(RequestIds.KEY, id);
-        MDC.put(RequestIds.KEY, id);
+        String id = acceptRequestId(ctx.request().getHeader(RequestIds.HEADER));
+        ctx.put(RequestIds.MDC_KEY, id);
+        MDC.put(RequestIds.MDC_KEY, id);
         ctx.request().headers().set(RequestIds.HEADER, id);
         // set (not add) when the headers leave, so a backend echoing the id does not duplicate it
         ctx.addHeadersEndHandler(v -> {
@@ -180,7 +197,7 @@ public class GatewayRoutes {
     }
 
     static String requestId(RoutingContext ctx) {
-        return ctx.get(RequestIds.KEY);
+        return ctx.get(RequestIds.MDC_KEY);
     }
 
     /** 429 problem+json with Retry-After once the caller's bucket is empty. */
@@ -340,7 +357,7 @@ public class GatewayRoutes {
             return pc.request().response()
                     .setStatusCode(413)
                     .putHeader("Connection", "close")
-                    .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("Cache-Control", "no-store")
                     .setBody(Body.body(Problems.body(413, GatewayWords.title(zh, 413, "Payload too large"),
                             BodyLimit.detail(tooLarge, zh), in.path(), requestId)));
@@ -361,7 +378,7 @@ public class GatewayRoutes {
         }
         return request.response()
                 .setStatusCode(status)
-                .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
                 .setBody(Body.body(Problems.body(status, title, detail, in.path(), requestId)));
     }

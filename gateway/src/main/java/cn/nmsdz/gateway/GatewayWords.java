@@ -9,7 +9,7 @@ import java.util.ResourceBundle;
 
 /**
  * The language of the gateway's own problem details: Simplified Chinese unless the request asks for English by
- * {@code ?lang=en} or an Accept-Language preferring en to zh (the rule of service-support's Language, which the
+ * {@code ?lang=en} or an Accept-Language preferring en to zh (the rule of support-http's Language, which the
  * gateway does not depend on). English texts stay at the call site; the Chinese ones are in
  * {@code problems_zh.properties} (MessageFormat patterns).
  */

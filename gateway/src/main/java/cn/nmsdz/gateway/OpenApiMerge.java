@@ -1,5 +1,6 @@
 package cn.nmsdz.gateway;
 
+import cn.nmsdz.support.rest.Problem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
@@ -127,7 +128,7 @@ public final class OpenApiMerge {
             String name = answer.getValue()[0];
             responses.put(name, new JsonObject()
                     .put("description", answer.getValue()[1])
-                    .put("content", new JsonObject().put(Problems.MEDIA_TYPE, new JsonObject()
+                    .put("content", new JsonObject().put(Problem.MEDIA_TYPE, new JsonObject()
                             .put("schema", new JsonObject().put("$ref", SCHEMA_REF + GATEWAY_PROBLEM)))));
             answers.put(status, new JsonObject().put("$ref", RESPONSE_REF + name));
         }

@@ -1,29 +1,21 @@
 package cn.nmsdz.gateway;
 
+import cn.nmsdz.support.rest.Problem;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 
-/** RFC 9457 problem details written by the gateway itself ({@code application/problem+json}). */
+/**
+ * RFC 9457 problem details written by the gateway itself: the services' {@link Problem} body (support-http-core),
+ * sent at the Vert.x level, where the gateway answers (no JAX-RS exception mappers here).
+ */
 public final class Problems {
-    public static final String MEDIA_TYPE = "application/problem+json";
 
     private Problems() {
     }
 
     public static Buffer body(int status, String title, String detail, String instance, String requestId) {
-        JsonObject json = new JsonObject()
-                .put("type", "about:blank")
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail);
-        if (instance != null) {
-            json.put("instance", instance);
-        }
-        if (requestId != null) {
-            json.put("requestId", requestId);
-        }
-        return json.toBuffer();
+        return Json.encodeToBuffer(Problem.blank(status, title, detail, instance, requestId));
     }
 
     /** Ends {@code response} with a problem, unless it has already been ended. */
@@ -38,7 +30,7 @@ public final class Problems {
             return;
         }
         response.setStatusCode(status)
-                .putHeader("Content-Type", MEDIA_TYPE)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
                 .end(body(status, title, detail, instance, requestId));
     }

@@ -1,5 +1,6 @@
 package cn.nmsdz.gateway;
 
+import cn.nmsdz.support.rest.RequestIds;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -62,7 +63,7 @@ final class RequestChecks {
         // the instance of a 414 would repeat the too long target
         Problems.send(request.response(), status, GatewayWords.title(zh, status, title), refusal,
                 status == 414 ? null : request.path(),
-                ctx.get(RequestIds.KEY));
+                ctx.get(RequestIds.MDC_KEY));
     }
 
     static long requestLineLength(String method, String uri) {
@@ -81,7 +82,7 @@ final class RequestChecks {
     /**
      * False for a single bearer token that cannot be a JWT (three base64url segments, header and claims not empty):
      * the realm issues nothing else, so it is refused here and never sent to Keycloak's introspection endpoint. The
-     * services apply the same rule (service-support BearerShape).
+     * services apply the same rule (support-http BearerShape).
      */
     static boolean bearerShaped(List<String> authorization) {
         if (authorization.size() != 1) {

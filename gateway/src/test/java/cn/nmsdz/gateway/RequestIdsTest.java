@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.nmsdz.support.rest.RequestIds;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,14 +17,14 @@ class RequestIdsTest {
     @ParameterizedTest
     @ValueSource(strings = {"abc", "a.b_c:d-e", "0d6f1c2e-8a0b-4c53-9a57-1b2f3c4d5e6f"})
     void safeIdsAreKept(String id) {
-        assertEquals(id, RequestIds.accept(id));
+        assertEquals(id, GatewayRoutes.acceptRequestId(id));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "has space", "semi;colon", "new\nline", "<script>", "ümlaut"})
     void unsafeIdsAreReplaced(String id) {
         assertFalse(RequestIds.isValid(id));
-        String replaced = RequestIds.accept(id);
+        String replaced = GatewayRoutes.acceptRequestId(id);
         assertNotEquals(id, replaced);
         assertDoesNotThrow(() -> UUID.fromString(replaced));
     }
@@ -32,7 +33,7 @@ class RequestIdsTest {
     void lengthIsBounded() {
         assertTrue(RequestIds.isValid("x".repeat(100)));
         assertFalse(RequestIds.isValid("x".repeat(101)));
-        assertDoesNotThrow(() -> UUID.fromString(RequestIds.accept(null)));
+        assertDoesNotThrow(() -> UUID.fromString(GatewayRoutes.acceptRequestId(null)));
     }
 
     @Test

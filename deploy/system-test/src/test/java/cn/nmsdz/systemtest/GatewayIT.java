@@ -130,7 +130,7 @@ class GatewayIT {
                 Suite.GATEWAY + "/api/v1/regions/140829",
                 Suite.GATEWAY + "/api/v1/regions/140829/evidence?size=1",
                 Suite.GATEWAY + "/api/v1/regions/140829/scores?year=2025",
-                "http://127.0.0.1:" + (8081 + Suite.OFFSET) + "/api/v1/regions/140829",
+                "http://127.0.0.1:" + Suite.port("indicator") + "/api/v1/regions/140829",
                 Suite.EVIDENCE + "/api/v1/regions/140829/evidence?size=1",
                 Suite.SCORING + "/api/v1/regions/140829/scores?year=2025",
                 Suite.SCORING + "/api/v1/regions/140829/scores?year=abc");

@@ -40,7 +40,7 @@ class MalformedInputIT {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String BUREAU = "client:stats-bureau";
     static final Map<String, String> IDS = new ConcurrentHashMap<>();
-    static final String INDICATOR = "http://127.0.0.1:" + (8081 + Suite.OFFSET);
+    static final String INDICATOR = "http://127.0.0.1:" + Suite.port("indicator");
 
     /**
      * One malformed request: body is a String (sent as is), byte[] or a multipart spec (Map part name → content; a

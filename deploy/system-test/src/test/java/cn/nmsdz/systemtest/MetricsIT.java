@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(Suite.class)
 class MetricsIT {
-    static final String GATEWAY_MANAGEMENT = "http://127.0.0.1:" + (9000 + Suite.OFFSET);
-    static final String INDICATOR = "http://127.0.0.1:" + (8081 + Suite.OFFSET);
+    static final String GATEWAY_MANAGEMENT = "http://127.0.0.1:" + Suite.port("gateway-management");
+    static final String INDICATOR = "http://127.0.0.1:" + Suite.port("indicator");
     static final String PINGLU = "140829";
 
     @Test

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Suite.class)
 class ScaleOutIT {
     static final String API = Suite.GATEWAY + "/api/v1";
-    static final String SECOND = "http://127.0.0.1:" + (8093 + Suite.OFFSET);
+    static final String SECOND = "http://127.0.0.1:" + (Suite.port("scoring") + 10); // instance 2: port + 10
     static final List<Integer> FIGURE_YEARS = List.of(2013, 2014);
     /** A figure of year y is read by the assessment years y, y+1 and y+2. */
     static final List<Integer> SCORED_YEARS = List.of(2013, 2014, 2015, 2016);
@@ -125,7 +125,7 @@ class ScaleOutIT {
         String admin = Tokens.user("admin");
         String bureau = Tokens.client("stats-bureau-sx", "stats-bureau-sx-secret");
         List<String> regions = counties(admin, 6);
-        String secondEvidence = "http://127.0.0.1:" + (8092 + Suite.OFFSET);
+        String secondEvidence = "http://127.0.0.1:" + (Suite.port("evidence") + 10);
 
         Suite.run("start-instance", "evidence-service", "2");
         Suite.run("restart", "gateway");

@@ -35,9 +35,9 @@ class SecurityIT {
     static final String YONGCHUAN = "500118";
     static final String API = Suite.GATEWAY + "/api/v1";
     /** The services themselves, bypassing the gateway (ports default + offset). */
-    static final String INDICATOR_DIRECT = "http://127.0.0.1:" + (8081 + Suite.OFFSET);
-    static final String EVIDENCE_DIRECT = "http://127.0.0.1:" + (8082 + Suite.OFFSET);
-    static final String SCORING_DIRECT = "http://127.0.0.1:" + (8083 + Suite.OFFSET);
+    static final String INDICATOR_DIRECT = "http://127.0.0.1:" + Suite.port("indicator");
+    static final String EVIDENCE_DIRECT = "http://127.0.0.1:" + Suite.port("evidence");
+    static final String SCORING_DIRECT = "http://127.0.0.1:" + Suite.port("scoring");
 
     /** Protected reads of 平陆县 at the gateway and at each service called directly. */
     static final List<String> ENDPOINTS = List.of(
@@ -271,17 +271,18 @@ class SecurityIT {
 
     @Test
     void browsersOfTheConfiguredOriginMayCallTheApiOthersMayNot() {
-        // the default origin is the console's own, http://localhost:8080 (quarkus.http.cors.origins)
-        given().header("Origin", "http://localhost:8080").header("Access-Control-Request-Method", "POST")
+        // the default origin is the console's own on the default port, http://localhost:8080 (quarkus.http.cors.origins)
+        String console = "http://localhost:" + Suite.basePort("gateway");
+        given().header("Origin", console).header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
                 .options(API + "/regions/" + PINGLU + "/observations")
                 .then().statusCode(200)
-                .header("Access-Control-Allow-Origin", "http://localhost:8080")
+                .header("Access-Control-Allow-Origin", console)
                 .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("POST"))
                 .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("authorization"));
         // an actual request: the problem of a refusal is readable by the page too
-        given().header("Origin", "http://localhost:8080").get(API + "/regions/" + PINGLU + "/evidence")
-                .then().statusCode(401).header("Access-Control-Allow-Origin", "http://localhost:8080")
+        given().header("Origin", console).get(API + "/regions/" + PINGLU + "/evidence")
+                .then().statusCode(401).header("Access-Control-Allow-Origin", console)
                 .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsString("X-Request-Id"));
         Response foreign = given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
                 .options(API + "/regions/" + PINGLU + "/evidence");

@@ -16,15 +16,29 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class Suite implements BeforeAllCallback, AfterAllCallback, ExtensionContext.Store.CloseableResource {
     static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("NMSDZ_PORT_OFFSET", "1000"));
-    static final String GATEWAY = System.getProperty("nmsdz.test.gateway", "http://127.0.0.1:" + (8080 + OFFSET));
-    static final String EVIDENCE = "http://127.0.0.1:" + (8082 + OFFSET);
-    static final String SCORING = "http://127.0.0.1:" + (8083 + OFFSET);
-    static final String KEYCLOAK = "http://127.0.0.1:" + (8180 + OFFSET);
-    static final String KAFKA = "127.0.0.1:" + (19092 + OFFSET);
+    static final String GATEWAY = System.getProperty("nmsdz.test.gateway", "http://127.0.0.1:" + port("gateway"));
+    static final String EVIDENCE = "http://127.0.0.1:" + port("evidence");
+    static final String SCORING = "http://127.0.0.1:" + port("scoring");
+    static final String KEYCLOAK = "http://127.0.0.1:" + port("keycloak");
+    static final String KAFKA = "127.0.0.1:" + port("kafka");
     static final Path ROOT = Path.of(System.getProperty("nmsdz.root", "../..")).toAbsolutePath().normalize();
     /** Run against a suite that is already running (development): neither start nor stop it. */
     static final boolean EXTERNAL = Boolean.getBoolean("nmsdz.test.external");
     private static boolean started;
+
+    /** A component's default port: the root pom's {@code nmsdz.port.<name>}, which the build passes on. */
+    static int basePort(String name) {
+        String port = System.getProperty("nmsdz.port." + name);
+        if (port == null) {
+            throw new IllegalStateException("system property nmsdz.port." + name + " is not set: run the tests with Maven");
+        }
+        return Integer.parseInt(port);
+    }
+
+    /** A component's port in the suite under test (the default shifted by the offset). */
+    static int port(String name) {
+        return basePort(name) + OFFSET;
+    }
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {

@@ -211,8 +211,8 @@ class WalkingSkeletonIT {
         for (long pid : pids) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still runs");
         }
-        for (int port : List.of(8080, 8081, 8082, 8083, 8180, 15432, 19092)) {
-            assertFalse(listening(port + Suite.OFFSET), "port " + (port + Suite.OFFSET) + " still open");
+        for (String component : List.of("gateway", "indicator", "evidence", "scoring", "keycloak", "postgres", "kafka")) {
+            assertFalse(listening(Suite.port(component)), "port " + Suite.port(component) + " still open");
         }
 
         Suite.run("start");
