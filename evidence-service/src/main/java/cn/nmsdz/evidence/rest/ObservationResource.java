@@ -8,6 +8,7 @@ import cn.nmsdz.evidence.observation.ObservationInput;
 import cn.nmsdz.evidence.observation.ObservationService;
 import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.RegionScope;
+import cn.nmsdz.support.rest.ConstraintProblems;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import cn.nmsdz.support.rest.ProblemMappers;
@@ -22,6 +23,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -69,6 +71,9 @@ public class ObservationResource {
     @Inject
     RequestReading reading;
 
+    @Inject
+    Validator validator;
+
     @POST
     @Path("/regions/{code}/observations")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,7 +113,7 @@ public class ObservationResource {
                 .map(f -> new Problem.FieldError(withinTheObject(f.field()), f.message().replace(f.field(), withinTheObject(f.field()))))
                 .toList()).chinese(e.chineseDetail(), e.chineseErrors() == null ? null : e.chineseErrors().stream()
                 .map(f -> new Problem.FieldError(withinTheObject(f.field()), f.message().replace(f.field(), withinTheObject(f.field()))))
-                .toList());
+                .toList()).typed(e.type());
     }
 
     static String withinTheObject(String field) {
@@ -163,6 +168,16 @@ public class ObservationResource {
                 ProblemException unreadable = ProblemException.badRequest(errors.size() + " unreadable row(s); nothing "
                         + "was stored", errors).chinese(errors.size() + " 行无法读取；未保存任何内容");
                 throw array ? unreadable : withinTheObject(unreadable);
+            }
+            // each row against the record's constraints, every broken one at once, under its index (/3/value)
+            List<Problem.FieldError> invalid = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i) != null) {
+                    invalid.addAll(ConstraintProblems.problem(validator.validate(rows.get(i)), array ? "/" + i : "").errors());
+                }
+            }
+            if (!invalid.isEmpty()) {
+                throw ConstraintProblems.problem(invalid);
             }
             return new Batch(rows, fingerprint.digest(), array);
         } catch (JsonProcessingException e) {

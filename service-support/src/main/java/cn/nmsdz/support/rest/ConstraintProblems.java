@@ -73,7 +73,11 @@ public class ConstraintProblems {
                 .map(v -> new Problem.FieldError(field(v.getPropertyPath(), prefix, method), message(v, method)))
                 .sorted(Comparator.comparing(Problem.FieldError::field, ConstraintProblems::byPointer))
                 .forEach(errors::add);
-        List<Problem.FieldError> list = List.copyOf(errors);
+        return problem(List.copyOf(errors));
+    }
+
+    /** The problem of field errors gathered from several validations (e.g. the rows of a batch). */
+    public static ProblemException problem(List<Problem.FieldError> list) {
         String detail = list.size() == 1 ? sentence(list.get(0))
                 : ProblemText.text("constraint.several", list.size(),
                         String.join("; ", list.stream().map(ConstraintProblems::sentence).toList()));
@@ -215,7 +219,10 @@ public class ConstraintProblems {
                     : ProblemText.text("constraint.digits", d.integer(), d.fraction());
         }
         if (a instanceof Pattern p) {
-            return ProblemText.text("constraint.pattern", p.regexp());
+            // a choice of words (ACCEPT|REJECT) is said as one
+            return p.regexp().matches("\\w+(\\|\\w+)+")
+                    ? ProblemText.text("constraint.oneOf", String.join(", ", p.regexp().split("\\|")))
+                    : ProblemText.text("constraint.pattern", p.regexp());
         }
         return ProblemText.text("constraint.notAllowed");
     }
