@@ -1,7 +1,5 @@
 package cn.nmsdz.evidence.rest;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.Validator;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.nmsdz.support.rest.PersonalData;
@@ -101,10 +99,13 @@ public class EvidenceResource {
             @Parameter(description = "SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN") @QueryParam("state") String state,
             @QueryParam("department") String department,
             @Parameter(description = "metric code of observations") @QueryParam("metric") String metric,
-            @Parameter(description = "statistical year of observations, assessment year of claims and expert assessments")
-            @QueryParam("year") @Min(1900) @Max(2200) Integer year,
-            @Parameter(description = "0-based page") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int p,
-            @Parameter(description = "page size") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int s) {
+            @Parameter(description = "statistical year of observations, assessment year of claims and expert assessments",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2200")) @QueryParam("year") String year,
+            // typed by hand (not as int) so that every bad filter is named at once, as the OpenAPI says
+            @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000"))
+            @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+            @QueryParam("size") @DefaultValue("50") String size) {
         regions.requireRead(Caller.of(identity), region);
         List<Problem.FieldError> errors = new ArrayList<>();
         StringBuilder where = new StringBuilder("region = :region");
@@ -136,13 +137,15 @@ public class EvidenceResource {
             where.append(" and metric = :metric");
             params.put("metric", metric);
         }
-        Integer y = year;
+        Integer y = integer("year", year, 1900, 2200, errors);
         if (year != null) {
             // a document matches the years it names
             where.append(" and (year = :year or (kind = 'DOCUMENT' and concat(',', years, ',') like :yearInList))");
             params.put("year", y);
             params.put("yearInList", "%," + y + ",%");
         }
+        Integer p = integer("page", page, 0, 1_000_000, errors);
+        Integer s = integer("size", size, 1, 500, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("bad query parameter(s)", errors).chinese("查询参数有误");
         }
@@ -231,6 +234,22 @@ public class EvidenceResource {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("no evidence " + id + " (not an evidence id)").chinese("没有佐证材料 " + id + "（不是佐证材料的 id）");
+        }
+    }
+
+    static Integer integer(String name, String text, int min, int max, List<Problem.FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v < min || v > max) {
+                errors.add(new Problem.FieldError(name, "must be between " + min + " and " + max));
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldError(name, "must be a whole number, not '" + text + "'"));
+            return null;
         }
     }
 }

@@ -93,7 +93,7 @@ class RequestPipelineTest {
         given().auth().oauth2(REVIEWER).header("Accept-Language", "en").contentType("application/json")
                 .body(Map.of("decision", "MAYBE")).post("/api/v1/evidence/" + id + "/review").then().statusCode(400)
                 .body("type", equalTo(INVALID)).body("errors[0].field", equalTo("/decision"))
-                .body("errors[0].message", equalTo("must be one of ACCEPT, REJECT"));
+                .body("errors[0].message", equalTo("must be ACCEPT or REJECT"));
         given().auth().oauth2(SUBMITTER).contentType("application/json").body(Map.of("reason", "理".repeat(2001)))
                 .post("/api/v1/evidence/" + id + "/withdraw").then().statusCode(400).body("type", equalTo(INVALID))
                 .body("errors[0].field", equalTo("/reason")).body("errors[0].message", equalTo("最多 2000 个字符"));
@@ -101,14 +101,13 @@ class RequestPipelineTest {
                 .body("state", equalTo("SUBMITTED"));
     }
 
+    /** The list names every bad filter at once (EvidenceIT), so its numbers are read by hand; the OpenAPI types them. */
     @Test
-    void theListsQueryParametersAreTyped() {
+    void theListNamesEveryBadFilterAtOnce() {
         String path = "/api/v1/regions/" + REGION + "/evidence";
-        given().auth().oauth2(REVIEWER).header("Accept-Language", "en").get(path + "?size=501").then().statusCode(400)
-                .body("type", equalTo(INVALID)).body("errors[0].field", equalTo("size"))
-                .body("detail", equalTo("query parameter 'size' must be 1..500"));
-        given().auth().oauth2(REVIEWER).get(path + "?year=abc").then().statusCode(400)
-                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("year"));
+        given().auth().oauth2(REVIEWER).get(path + "?kind=PHOTO&year=abc&size=501").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors.field", equalTo(List.of("kind", "year", "size")));
         given().auth().oauth2(REVIEWER).get(path + "?year=2024&page=0&size=10").then().statusCode(200);
     }
 

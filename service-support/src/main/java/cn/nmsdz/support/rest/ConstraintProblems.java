@@ -221,10 +221,16 @@ public class ConstraintProblems {
         if (a instanceof Pattern p) {
             // a choice of words (ACCEPT|REJECT) is said as one
             return p.regexp().matches("\\w+(\\|\\w+)+")
-                    ? ProblemText.text("constraint.oneOf", String.join(", ", p.regexp().split("\\|")))
+                    ? choice(p.regexp().split("\\|"))
                     : ProblemText.text("constraint.pattern", p.regexp());
         }
         return ProblemText.text("constraint.notAllowed");
+    }
+
+    /** "must be ACCEPT or REJECT", "must be A, B or C". */
+    static String choice(String[] words) {
+        String all = String.join(", ", java.util.Arrays.copyOf(words, words.length - 1));
+        return ProblemText.text("constraint.oneOf", all, words[words.length - 1]);
     }
 
     /** The field or parameter a violation is on, to read its other bounds. */
