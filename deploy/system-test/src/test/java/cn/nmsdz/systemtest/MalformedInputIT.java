@@ -317,7 +317,7 @@ class MalformedInputIT {
                 row("GET scoreboard?size=0", "GET", "/regions/140000/scoreboard?year=2025&size=0", "sx-reader", null, null, 400,
                         "size", null),
                 row("GET snapshots?under=140000&limit=0", "GET", "/snapshots?under=140000&limit=0", "sx-reader", null, null, 400,
-                        "limit must be 1..1000", null),
+                        "'limit' must be 1..1000", null),
                 row("POST simulate observations as an object", "POST", "/regions/" + PL + "/scores/simulate", "sx-reader", "json",
                         "{\"year\": 2025, \"observations\": {}}", 400, "/observations", null),
                 row("POST simulate value 1e-999999999 (the engine would align a billion digits)", "POST",
@@ -424,7 +424,7 @@ class MalformedInputIT {
                 row("was 200 for 100,001: POST simulate with 10,001 observations", "POST", "/regions/" + PL + "/scores/simulate",
                         "sx-reader", "json", simulation, 413, "at most 10000 observations", null),
                 row("GET scores?limit=0", "GET", "/regions/" + PL + "/scores?year=2025&limit=0", "sx-reader", null, null, 400,
-                        "limit must be 1..1000", null),
+                        "'limit' must be 1..1000", null),
                 row("GET scores?view=everything", "GET", "/regions/" + PL + "/scores?year=2025&view=everything", "sx-reader", null,
                         null, 400, "view must be full or summary", null)));
         return rows.stream();

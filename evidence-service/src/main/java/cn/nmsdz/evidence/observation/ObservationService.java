@@ -31,10 +31,10 @@ public class ObservationService {
     @Inject
     cn.nmsdz.evidence.security.RegionScope regionScope;
     public static final int MAX_BATCH = 10_000;
-    static final int FIRST_YEAR = 2000;
+    public static final int FIRST_YEAR = 2000;
     /** The column's size: a unified social credit code has 18 characters. */
-    static final int MAX_SUBJECT = 64;
-    static final int MAX_SOURCE = 2000;
+    public static final int MAX_SUBJECT = 64;
+    public static final int MAX_SOURCE = 2000;
 
     @Inject
     EvidenceLedger ledger;

@@ -1,12 +1,16 @@
 package cn.nmsdz.evidence.rest;
 
+import cn.nmsdz.support.rest.ConstraintProblems;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import cn.nmsdz.support.rest.ProblemMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a JSON body into its record; an unreadable field is the same problem as on every other endpoint (service-support's
@@ -14,6 +18,19 @@ import java.util.List;
  */
 final class Bodies {
     private Bodies() {
+    }
+
+    /**
+     * The record of a body, checked against its constraints (the same problem as a body the framework validated).
+     * The body stays a tree so that every value is read, also one the record does not name (a number out of range).
+     */
+    static <T> T read(ObjectMapper json, Validator validator, JsonNode body, Class<T> type, boolean required) {
+        T value = read(json, body, type, required);
+        Set<ConstraintViolation<T>> violations = value == null ? Set.of() : validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw ConstraintProblems.problem(violations, "");
+        }
+        return value;
     }
 
     static <T> T read(ObjectMapper json, JsonNode body, Class<T> type, boolean required) {

@@ -1,5 +1,6 @@
 package cn.nmsdz.evidence.rest;
 
+import jakarta.validation.Validator;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.nmsdz.support.rest.PersonalData;
 import cn.nmsdz.evidence.core.EvidenceEntity;
@@ -80,6 +81,9 @@ public class EvidenceResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Validator validator;
+
     @GET
     @Path("/regions/{code}/evidence")
     @RolesAllowed({"evidence-submitter", "evidence-reviewer", "data-provider", "expert", "catalogue-admin"})
@@ -97,7 +101,11 @@ public class EvidenceResource {
             @Parameter(description = "metric code of observations") @QueryParam("metric") String metric,
             @Parameter(description = "statistical year of observations, assessment year of claims and expert assessments",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2200")) @QueryParam("year") String year,
-            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
+            // typed by hand (not as int) so that every bad filter is named at once, as the OpenAPI says
+            @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000"))
+            @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+            @QueryParam("size") @DefaultValue("50") String size) {
         regions.requireRead(Caller.of(identity), region);
         List<Problem.FieldError> errors = new ArrayList<>();
         StringBuilder where = new StringBuilder("region = :region");
@@ -186,7 +194,7 @@ public class EvidenceResource {
     public Response review(@PathParam("id") String id, JsonNode body,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         UUID evidenceId = uuid(id);
-        ReviewInput input = Bodies.read(json, body, ReviewInput.class, true);
+        ReviewInput input = Bodies.read(json, validator, body, ReviewInput.class, true);
         Caller caller = Caller.of(identity);
         return idempotency.execute(key, caller.user(), RequestFingerprint.of("POST", uri.getPath(), body),
                 () -> Response.ok(EvidenceView.of(reviews.review(evidenceId, input, caller))).build());
@@ -206,7 +214,7 @@ public class EvidenceResource {
     public Response withdraw(@PathParam("id") String id, JsonNode body,
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         UUID evidenceId = uuid(id);
-        WithdrawInput input = Bodies.read(json, body, WithdrawInput.class, false);
+        WithdrawInput input = Bodies.read(json, validator, body, WithdrawInput.class, false);
         Caller caller = Caller.of(identity);
         return idempotency.execute(key, caller.user(), RequestFingerprint.of("POST", uri.getPath(), body),
                 () -> Response.ok(EvidenceView.of(reviews.withdraw(evidenceId, input, caller))).build());

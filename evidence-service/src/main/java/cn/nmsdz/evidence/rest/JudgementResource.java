@@ -1,5 +1,6 @@
 package cn.nmsdz.evidence.rest;
 
+import jakarta.validation.Validator;
 import cn.nmsdz.evidence.core.EvidenceView;
 import cn.nmsdz.evidence.idempotency.Idempotency;
 import cn.nmsdz.evidence.idempotency.RequestFingerprint;
@@ -50,6 +51,9 @@ public class JudgementResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Validator validator;
+
     @POST
     @Path("/regions/{code}/claims")
     @RolesAllowed("evidence-submitter")
@@ -65,7 +69,7 @@ public class JudgementResource {
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         Caller caller = Caller.of(identity);
         RegionScope.requireOwn(caller, region, "a department claims", "部门提交自评");
-        JudgementInput input = Bodies.read(json, body, JudgementInput.class, true);
+        JudgementInput input = Bodies.read(json, validator, body, JudgementInput.class, true);
         return idempotency.execute(key, caller.user(), RequestFingerprint.of("POST", uri.getPath(), body),
                 () -> Response.status(201).entity(EvidenceView.of(judgements.claim(region, input, caller))).build());
     }
@@ -85,7 +89,7 @@ public class JudgementResource {
             @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri) {
         Caller caller = Caller.of(identity);
         RegionScope.requireAssigned(caller, region);
-        JudgementInput input = Bodies.read(json, body, JudgementInput.class, true);
+        JudgementInput input = Bodies.read(json, validator, body, JudgementInput.class, true);
         return idempotency.execute(key, caller.user(), RequestFingerprint.of("POST", uri.getPath(), body),
                 () -> Response.status(201).entity(EvidenceView.of(judgements.assess(region, input, caller))).build());
     }

@@ -1,5 +1,8 @@
 package cn.nmsdz.indicator.rest;
 
+import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import cn.nmsdz.indicator.domain.decomposition.PlanTask;
 import cn.nmsdz.indicator.organisation.CampaignService;
 import cn.nmsdz.indicator.organisation.CampaignViews.CampaignView;
@@ -208,21 +211,8 @@ public class CampaignResource {
                     + "stages, newest first, with the state before and after (JSON). Append-only. `subject` filters by its "
                     + "beginning (\"decomposition 3\", \"schedule\", \"department\")." + OrganisationResource.READ_RULE)
     public List<Change> history(@PathParam("code") String code, @QueryParam("subject") String subject,
-            @Parameter(description = "at most this many (default 100, at most 1000)") @QueryParam("limit") String limitParam) {
+            @Parameter(description = "at most this many (default 100)") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         access.requireRead(code);
-        int limit = 100;
-        if (limitParam != null) {
-            try {
-                limit = Integer.parseInt(limitParam.strip());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > 1000) {
-                throw ProblemException.badRequest("query parameter 'limit' must be a whole number 1..1000",
-                        List.of(new Problem.FieldError("limit", "must be 1..1000")))
-                        .chinese("查询参数 limit 必须是 1 至 1000 之间的整数");
-            }
-        }
         return history.list(code, subject, limit);
     }
 

@@ -1,5 +1,7 @@
 package cn.nmsdz.indicator.rest;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Min;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.indicator.catalogue.CatalogueService;
 import cn.nmsdz.indicator.catalogue.IndicatorSystemEntity;
@@ -77,7 +79,7 @@ public class SystemResource {
     @APIResponse(responseCode = "200", description = "The indicator system")
     @APIResponse(responseCode = "404", description = "No such system or version, or none published")
     public IndicatorSystemDocument get(@Parameter(description = "system code", example = "NMSDZ") @PathParam("code") String code,
-            @Parameter(description = "a version number; default: the latest published") @QueryParam("version") Integer version) {
+            @Parameter(description = "a version number; default: the latest published") @QueryParam("version") @Min(1) Integer version) {
         return catalogue.document(entity(code, version));
     }
 
@@ -118,8 +120,8 @@ public class SystemResource {
     @APIResponse(responseCode = "409", description = "`from` is itself a DRAFT")
     public Response startDraft(@Parameter(description = "system code", example = "NMSDZ") @PathParam("code") String code,
             @Parameter(description = "the published version to start from", required = true, example = "1")
-            @QueryParam("from") Integer from) {
-        IndicatorSystemEntity entity = catalogue.startDraft(code, required("from", from));
+            @QueryParam("from") @NotNull @Min(1) Integer from) {
+        IndicatorSystemEntity entity = catalogue.startDraft(code, from);
         return Response.status(201).entity(SystemSummary.of(entity)).build();
     }
 
@@ -159,8 +161,8 @@ public class SystemResource {
     @APIResponse(responseCode = "404", description = "No such system or version")
     @APIResponse(responseCode = "409", description = "The version is not a DRAFT")
     public SystemSummary publish(@Parameter(description = "system code", example = "NMSDZ") @PathParam("code") String code,
-            @Parameter(description = "the DRAFT version to publish", required = true, example = "2") @QueryParam("version") Integer version) {
-        return SystemSummary.of(catalogue.publish(code, required("version", version)));
+            @Parameter(description = "the DRAFT version to publish", required = true, example = "2") @QueryParam("version") @NotNull @Min(1) Integer version) {
+        return SystemSummary.of(catalogue.publish(code, version));
     }
 
     @POST
@@ -175,8 +177,8 @@ public class SystemResource {
     @APIResponse(responseCode = "404", description = "No such system or version")
     @APIResponse(responseCode = "409", description = "The version is not PUBLISHED")
     public SystemSummary retire(@Parameter(description = "system code", example = "NMSDZ") @PathParam("code") String code,
-            @Parameter(description = "the PUBLISHED version to retire", required = true, example = "1") @QueryParam("version") Integer version) {
-        return SystemSummary.of(catalogue.retire(code, required("version", version)));
+            @Parameter(description = "the PUBLISHED version to retire", required = true, example = "1") @QueryParam("version") @NotNull @Min(1) Integer version) {
+        return SystemSummary.of(catalogue.retire(code, version));
     }
 
     @GET
@@ -193,10 +195,8 @@ public class SystemResource {
     @APIResponse(responseCode = "400", description = "`from` or `to` is missing")
     @APIResponse(responseCode = "404", description = "No such system or version")
     public SystemDiff diff(@Parameter(description = "system code", example = "NMSDZ") @PathParam("code") String code,
-            @Parameter(description = "the older version", required = true, example = "1") @QueryParam("from") Integer from,
-            @Parameter(description = "the newer version", required = true, example = "2") @QueryParam("to") Integer to) {
-        required("from", from);
-        required("to", to);
+            @Parameter(description = "the older version", required = true, example = "1") @QueryParam("from") @NotNull @Min(1) Integer from,
+            @Parameter(description = "the newer version", required = true, example = "2") @QueryParam("to") @NotNull @Min(1) Integer to) {
         return SystemDiff.between(catalogue.document(entity(code, from)), catalogue.document(entity(code, to)));
     }
 
@@ -208,13 +208,5 @@ public class SystemResource {
                         + (version == null ? " is published" : " version " + version))
                         .chinese(version == null ? "指标体系 " + code + " 没有已发布的版本"
                                 : "没有指标体系 " + code + " 的版本 " + version));
-    }
-
-    private static int required(String name, Integer value) {
-        if (value == null) {
-            throw ProblemException.badRequest("query parameter '" + name + "' is required",
-                    List.of(new Problem.FieldError(name, "required"))).chinese("缺少查询参数 " + name);
-        }
-        return value;
     }
 }

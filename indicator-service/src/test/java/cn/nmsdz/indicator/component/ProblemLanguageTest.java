@@ -48,7 +48,7 @@ class ProblemLanguageTest {
     @Test
     void aMissingQueryParameterIsNamedInChineseAndInEnglish() {
         bothLanguages(ADMIN, Method.POST, "/api/v1/systems/NMSDZ/drafts", null, 400,
-                "缺少查询参数 from", "query parameter 'from' is required");
+                "查询参数 'from' 必填", "query parameter 'from' is required");
     }
 
 }

@@ -1,6 +1,7 @@
 package cn.nmsdz.scoring.application;
 
 import cn.nmsdz.scoring.snapshot.SnapshotStore;
+import jakarta.validation.Valid;
 import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.scoring.application.ApplicationService.Actor;
 import cn.nmsdz.scoring.application.ApplicationService.ApplicationRequest;
@@ -66,7 +67,7 @@ public class ApplicationResource {
     @APIResponse(responseCode = "403", description = "Not the creation office of this region")
     @APIResponse(responseCode = "409", description = "No snapshot for the year, the pass standard not met, an application "
             + "of the year under way or decided, or the year's score being recomputed (with Retry-After)")
-    public Response apply(@PathParam("code") String region, ApplicationRequest body, @Context UriInfo uri) {
+    public Response apply(@PathParam("code") String region, @Valid ApplicationRequest body, @Context UriInfo uri) {
         access.checkReadable(region);
         Actor actor = actor();
         if (!region.equals(actor.region())) {
@@ -120,7 +121,7 @@ public class ApplicationResource {
     @APIResponse(responseCode = "404", description = "No such application of this region")
     @APIResponse(responseCode = "409", description = "Out of order: names the state the application is in and the level "
             + "(and region) the transition needs")
-    public ApplicationView transition(@PathParam("code") String region, @PathParam("id") String id, TransitionRequest body) {
+    public ApplicationView transition(@PathParam("code") String region, @PathParam("id") String id, @Valid TransitionRequest body) {
         access.checkKnown(region);
         return view(applications.transition(region, parse(id), body, actor()));
     }

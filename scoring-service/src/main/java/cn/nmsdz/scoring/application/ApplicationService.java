@@ -1,6 +1,12 @@
 package cn.nmsdz.scoring.application;
 
 import cn.nmsdz.scoring.snapshot.SnapshotStore;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import cn.nmsdz.events.catalogue.RegionCodes;
 import cn.nmsdz.scoring.rest.RegionAccess;
 import cn.nmsdz.support.access.RegionHierarchy;
@@ -52,11 +58,17 @@ public class ApplicationService {
     }
 
     /** The body of an application. */
-    public record ApplicationRequest(Integer year, Boolean forReviewAnyway, String reason) {
+    public record ApplicationRequest(
+            @Schema(description = "the assessment year applied for", example = "2025") @NotNull @Min(2000) @Max(2100) Integer year,
+            @Schema(description = "apply although the confirmed total does not pass (then a reason is required)")
+            Boolean forReviewAnyway,
+            @Size(max = MAX_REASON) String reason) {
     }
 
     /** The body of a transition. */
-    public record TransitionRequest(String to, String reason) {
+    public record TransitionRequest(
+            @Schema(description = "the state to move to", example = "RECOMMENDED_BY_CITY") @NotBlank String to,
+            @Schema(description = "why (every decision says why)") @NotBlank @Size(max = MAX_REASON) String reason) {
     }
 
     /**

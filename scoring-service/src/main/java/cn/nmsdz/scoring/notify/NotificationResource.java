@@ -1,5 +1,8 @@
 package cn.nmsdz.scoring.notify;
 
+import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.support.rest.PersonalData;
 import cn.nmsdz.support.rest.Problem;
@@ -56,8 +59,7 @@ public class NotificationResource {
     @Operation(summary = "My notifications, newest first",
             description = "Scoped by the token: its region's notifications to its department and to its roles (experts: their "
                     + "assigned regions). `unread=true` leaves out what was marked read.")
-    public List<NotificationView> inbox(@QueryParam("unread") boolean unreadOnly, @QueryParam("limit") String limitParam) {
-        int limit = limit(limitParam);
+    public List<NotificationView> inbox(@QueryParam("unread") boolean unreadOnly, @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         StringBuilder where = new StringBuilder("false");
         List<Object> params = new ArrayList<>();
         Caller caller = Caller.of(identity);
@@ -112,29 +114,13 @@ public class NotificationResource {
         } catch (NumberFormatException e) {
             throw ProblemException.notFound("no notification " + idParam + " in your inbox");
         }
-        boolean mine = inbox(false, "1000").stream().anyMatch(n -> n.id() == id);
+        boolean mine = inbox(false, 1000).stream().anyMatch(n -> n.id() == id);
         if (!mine) {
             throw ProblemException.notFound("no notification " + id + " in your inbox");
         }
         em.createNativeQuery("insert into notification_read (notification_id, username, read_at) values (?1, ?2, ?3) "
                 + "on conflict do nothing").setParameter(1, id).setParameter(2, identity.getPrincipal().getName())
                 .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
-    }
-
-    static int limit(String raw) {
-        if (raw == null) {
-            return 100;
-        }
-        try {
-            int l = Integer.parseInt(raw.strip());
-            if (l >= 1 && l <= 1000) {
-                return l;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw ProblemException.badRequest("query parameter 'limit' must be a whole number 1..1000",
-                List.of(new Problem.FieldError("limit", "must be 1..1000")));
     }
 
     private static OffsetDateTime time(Object o) {

@@ -1,5 +1,8 @@
 package cn.nmsdz.scoring.notify;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -48,14 +51,14 @@ public class ReminderResource {
     @APIResponse(responseCode = "200", description = "How many new events were raised")
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     @APIResponse(responseCode = "403", description = "An office of another region (rule own-region)")
-    public Run run(@PathParam("code") String code, @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String year) {
+    public Run run(@PathParam("code") String code, @Parameter(description = "Assessment year Y", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
         String own = Caller.of(identity).region();
         if (!identity.hasRole("catalogue-admin") && !code.equals(own)) {
             throw ProblemException.forbidden("rule own-region: a creation office sends the reminders of its own region "
                     + own + ", not " + code);
         }
         access.checkReadable(code);
-        int y = RegionAccess.requireYear(year);
+        int y = year;
         return new Run(code, y, reminders.run(code, y));
     }
 }

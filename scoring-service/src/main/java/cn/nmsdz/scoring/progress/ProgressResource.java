@@ -1,5 +1,8 @@
 package cn.nmsdz.scoring.progress;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.nmsdz.support.access.Caller;
@@ -65,9 +68,9 @@ public class ProgressResource {
     @APIResponse(responseCode = "200", description = "The board")
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     public Board board(@PathParam("code") String code,
-            @Parameter(description = "Assessment year Y", required = true, example = "2026", schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String year) {
+            @Parameter(description = "Assessment year Y", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
         access.checkReadable(code);
-        return progress.board(code, RegionAccess.requireYear(year));
+        return progress.board(code, year);
     }
 
     @GET
@@ -81,8 +84,8 @@ public class ProgressResource {
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     @APIResponse(responseCode = "404", description = "The decomposition names no such department")
     public DepartmentList department(@PathParam("code") String code, @PathParam("department") String department,
-            @Parameter(description = "Assessment year Y", required = true, example = "2026", schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String year) {
-        int y = RegionAccess.requireYear(year);
+            @Parameter(description = "Assessment year Y", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
+        int y = year;
         boolean boardReader = identity.hasRole("creation-office") || identity.hasRole("evidence-reviewer")
                 || identity.hasRole("score-reader") || identity.hasRole("catalogue-admin");
         if (boardReader) {

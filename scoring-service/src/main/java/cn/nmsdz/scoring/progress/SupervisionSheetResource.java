@@ -1,5 +1,8 @@
 package cn.nmsdz.scoring.progress;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import cn.nmsdz.scoring.progress.ProgressViews.Board;
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.scoring.rest.RegionAccess;
@@ -49,9 +52,9 @@ public class SupervisionSheetResource {
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     public Response sheet(@PathParam("code") String code,
-            @Parameter(description = "Assessment year Y", required = true, example = "2026", schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String year) {
+            @Parameter(description = "Assessment year Y", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
         access.checkReadable(code);
-        Board board = progress.board(code, RegionAccess.requireYear(year));
+        Board board = progress.board(code, year);
         RegionEntity region = RegionEntity.findById(code);
         return Response.ok(SupervisionWorkbook.write(board, region == null ? null : region.name), XLSX)
                 .header("Content-Disposition", "attachment; filename=\"progress-" + code + "-" + board.year() + ".xlsx\"")

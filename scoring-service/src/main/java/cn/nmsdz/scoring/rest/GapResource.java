@@ -1,5 +1,8 @@
 package cn.nmsdz.scoring.rest;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.nmsdz.scoring.explain.Gaps;
 import cn.nmsdz.support.rest.Language;
@@ -42,12 +45,12 @@ public class GapResource {
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
     public Gaps.GapView gaps(@PathParam("code") String region,
-                        @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String yearParam,
+                        @Parameter(description = "Assessment year Y", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer yearParam,
                         @Parameter(description = ScoreResource.LANG) @QueryParam("lang") String lang,
                         @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);
-        int year = RegionAccess.requireYear(yearParam);
+        int year = yearParam;
         return gaps.view(region, year, language);
     }
 }

@@ -66,37 +66,4 @@ public class RegionAccess {
                             + "或在请求中附上 " + CatalogueAfter.HEADER + "（取创建时应答的 " + WrittenEvents.HEADER + "）");
         }
     }
-
-    /** The assessment year of a query parameter: required, a number, 2000..2100; else 400 naming {@code year}. */
-    public static int requireYear(String raw) {
-        if (raw == null || raw.isBlank()) {
-            throw ProblemException.badRequest("query parameter 'year' (the assessment year) is required",
-                    List.of(new Problem.FieldError("year", "required")))
-                    .chinese("缺少查询参数 year（评估年度）", List.of(new Problem.FieldError("year", "必填")));
-        }
-        long year = number("year", raw);
-        if (year < 2000 || year > 2100) {
-            throw ProblemException.badRequest("query parameter 'year' must be an assessment year 2000..2100",
-                    List.of(new Problem.FieldError("year", "must be 2000..2100")))
-                    .chinese("查询参数 year 必须是 2000 至 2100 之间的评估年度",
-                            List.of(new Problem.FieldError("year", "必须在 2000 至 2100 之间")));
-        }
-        return (int) year;
-    }
-
-    /** A whole-number query parameter, or its default when absent; 400 naming it when it is not a number. */
-    public static long number(String name, String raw, long defaultValue) {
-        return raw == null || raw.isBlank() ? defaultValue : number(name, raw);
-    }
-
-    private static long number(String name, String raw) {
-        try {
-            return Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("query parameter '" + name + "' must be a whole number, not '" + raw + "'",
-                    List.of(new Problem.FieldError(name, "not a whole number")))
-                    .chinese("查询参数 " + name + " 必须是整数，而不是 '" + raw + "'",
-                            List.of(new Problem.FieldError(name, "不是整数")));
-        }
-    }
 }

@@ -2,6 +2,10 @@ package cn.nmsdz.scoring.rest;
 
 import cn.nmsdz.scoring.snapshot.SnapshotCalculator;
 import cn.nmsdz.scoring.snapshot.SnapshotStore;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import cn.nmsdz.scoring.explain.SnapshotRenderer;
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.scoring.report.Reports;
@@ -104,14 +108,14 @@ public class ScoreResource {
     @APIResponse(responseCode = "400", description = "Missing or impossible year")
     @APIResponse(responseCode = "404", description = "No snapshot yet")
     public Response latest(@PathParam("code") String region,
-                           @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String yearParam,
+                           @Parameter(description = "Assessment year Y", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer yearParam,
                            @Context Request request,
                            @Parameter(in = ParameterIn.HEADER, name = "If-None-Match",
                                    description = "The ETag of the snapshot the client has") @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch,
                            @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);
-        int year = RegionAccess.requireYear(yearParam);
+        int year = yearParam;
         SnapshotEntity entity = latestOf(region, year);
         EntityTag tag = new EntityTag(String.valueOf(entity.id));
         CacheControl revalidate = new CacheControl();
@@ -164,25 +168,16 @@ public class ScoreResource {
     @APIResponse(responseCode = "400", description = "Missing or impossible year; `limit`, `after` or `view` out of range")
     @APIResponse(responseCode = "403", description = "The region is outside the token's region")
     public Response history(@PathParam("code") String region,
-                            @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String yearParam,
-                            @Parameter(description = "Page size 1..1000, default 100") @QueryParam("limit") String limitParam,
+                            @Parameter(description = "Assessment year Y", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer yearParam,
+                            @Parameter(description = "Page size, default 100") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
                             @Parameter(description = "Cursor: `X-Next-After` of the previous page; snapshots numbered below it")
-                            @QueryParam("after") String afterParam,
+                            @QueryParam("after") @DefaultValue("9223372036854775807") @Min(1) long after,
                             @Parameter(description = "`full` (default) or `summary` (no indicator scores or explanations)")
                             @QueryParam("view") String view,
                             @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);
-        int year = RegionAccess.requireYear(yearParam);
-        long limit = RegionAccess.number("limit", limitParam, 100);
-        long after = RegionAccess.number("after", afterParam, Long.MAX_VALUE);
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badRequest("limit must be 1..1000", List.of(new Problem.FieldError("limit", "must be 1..1000")));
-        }
-        if (after < 1) {
-            throw ProblemException.badRequest("after must be ≥ 1 (X-Next-After of an earlier page)",
-                    List.of(new Problem.FieldError("after", "must be ≥ 1")));
-        }
+        int year = yearParam;
         boolean summary = "summary".equals(view);
         if (view != null && !summary && !"full".equals(view)) {
             throw ProblemException.badRequest("view must be full or summary", List.of(new Problem.FieldError("view",
@@ -244,7 +239,7 @@ public class ScoreResource {
             content = @Content(mediaType = Reports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
     public Response latestScorecard(@PathParam("code") String region,
-                                    @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String yearParam,
+                                    @Parameter(description = "Assessment year Y", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer yearParam,
                                     @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
         return latestFile(region, yearParam, entity -> reports.scorecard(entity, language), Reports.XLSX, "评分表", "xlsx");
@@ -262,11 +257,11 @@ public class ScoreResource {
             content = @Content(mediaType = Reports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
     public Response gapsWorkbook(@PathParam("code") String region,
-                                 @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String yearParam,
+                                 @Parameter(description = "Assessment year Y", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer yearParam,
                                  @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);
-        int year = RegionAccess.requireYear(yearParam);
+        int year = yearParam;
         RegionEntity r = RegionEntity.findById(region);
         return file(reports.gaps(region, year, r == null || r.name == null ? region : r.name, language), Reports.XLSX,
                 "失分项-" + region + "-" + year + ".xlsx");
@@ -287,15 +282,15 @@ public class ScoreResource {
             content = @Content(mediaType = Reports.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
     public Response selfEvaluation(@PathParam("code") String region,
-                                   @Parameter(description = "Assessment year Y", required = true) @QueryParam("year") String yearParam) {
+                                   @Parameter(description = "Assessment year Y", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer yearParam) {
         return latestFile(region, yearParam, reports::selfEvaluation, Reports.DOCX, "自评报告", "docx");
     }
 
     /** A file of the latest snapshot of a year, named "<what>-<region>-<year>-<number>.<extension>". */
-    private Response latestFile(String region, String yearParam, java.util.function.Function<SnapshotEntity, byte[]> write,
+    private Response latestFile(String region, int yearParam, java.util.function.Function<SnapshotEntity, byte[]> write,
             String type, String what, String extension) {
         access.checkReadable(region);
-        int year = RegionAccess.requireYear(yearParam);
+        int year = yearParam;
         SnapshotEntity entity = latestOf(region, year);
         return file(write.apply(entity), type, what + "-" + region + "-" + year + "-" + entity.number + "." + extension);
     }
@@ -348,23 +343,13 @@ public class ScoreResource {
     @APIResponse(responseCode = "403", description = "`under` is outside the token's region")
     public FeedPage feed(@Parameter(description = "Region code: that region and every region below it", required = true)
                          @QueryParam("under") String under,
-                         @Parameter(description = "Cursor: `next` of the previous page, 0 to start") @QueryParam("after") String afterParam,
-                         @Parameter(description = "Page size 1..1000, default 100") @QueryParam("limit") String limitParam,
+                         @Parameter(description = "Cursor: `next` of the previous page, 0 to start") @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+                         @Parameter(description = "Page size, default 100") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
                          @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
-        long after = RegionAccess.number("after", afterParam, 0);
-        long limit = RegionAccess.number("limit", limitParam, 100);
         if (under == null || under.isBlank()) {
             throw ProblemException.badRequest("query parameter 'under' (a region code) is required",
                     List.of(new Problem.FieldError("under", "required")));
-        }
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badRequest("limit must be 1..1000",
-                    List.of(new Problem.FieldError("limit", "must be 1..1000")));
-        }
-        if (after < 0) {
-            throw ProblemException.badRequest("after must be ≥ 0 (a cursor from an earlier page, or 0)",
-                    List.of(new Problem.FieldError("after", "must be ≥ 0")));
         }
         access.checkReadable(under);
         List<SnapshotEntity> page = SnapshotEntity.<SnapshotEntity>find("region in ?1 and id > ?2", Sort.ascending("id"),

@@ -31,6 +31,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,33 +61,40 @@ public class SimulationResource {
 
     @Schema(description = "Hypothetical evidence added on top of the region's current evidence")
     public record SimulationRequest(
-            @Schema(description = "Assessment year Y (window Y−1, Y)", required = true, example = "2025") Integer year,
-            @Schema(description = "Figures of the region, counted as accepted") List<ObservationInput> observations,
-            @Schema(description = "Expert verdicts, counted as given (they decide in both totals)") List<VerdictInput> verdicts,
-            @Schema(description = "Self-assessment claims, counted as pending (projected total only)") List<ClaimInput> claims) {
+            @Schema(description = "Assessment year Y (window Y−1, Y)", example = "2025")
+            @NotNull @Min(2000) @Max(2100) Integer year,
+            @Schema(description = "Figures of the region, counted as accepted", maxItems = MAX_OBSERVATIONS)
+            List<@NotNull @Valid ObservationInput> observations,
+            @Schema(description = "Expert verdicts, counted as given (they decide in both totals)", maxItems = MAX_JUDGEMENTS)
+            List<@NotNull @Valid VerdictInput> verdicts,
+            @Schema(description = "Self-assessment claims, counted as pending (projected total only)", maxItems = MAX_JUDGEMENTS)
+            List<@NotNull @Valid ClaimInput> claims) {
     }
 
+    /** What evidence-service stores (numeric(24, 6)). */
     public record ObservationInput(
-            @Schema(description = "Metric code of the catalogue", required = true, example = "online_retail_sales") String metric,
-            @Schema(required = true, example = "2025") Integer year,
-            @Schema(required = true, example = "350") BigDecimal value,
+            @Schema(description = "Metric code of the catalogue", example = "online_retail_sales") @NotBlank String metric,
+            @Schema(example = "2025") @NotNull @Min(2000) @Max(2100) Integer year,
+            @Schema(example = "350") @NotNull @Digits(integer = 18, fraction = 6) BigDecimal value,
             @Schema(description = "Enterprise's unified social credit code (indicator 4), else omitted") String subject) {
     }
 
     public record VerdictInput(
             @Schema(description = "Expert id; defaults to one hypothetical expert") String expert,
-            @Schema(required = true, example = "12") String indicator,
+            @Schema(example = "12") @NotBlank String indicator,
             @Schema(description = "Item code, e.g. 12.1; omitted for a whole-indicator award") String item,
             @Schema(description = "Yes/no for an item") Boolean satisfied,
-            @Schema(description = "Points for a whole indicator (expert_points)") BigDecimal points) {
+            @Schema(description = "Points for a whole indicator (expert_points), 0 … its maximum")
+            @DecimalMin("0") @Digits(integer = 18, fraction = 6) BigDecimal points) {
     }
 
     public record ClaimInput(
             @Schema(description = "Department code; defaults to a hypothetical department") String department,
-            @Schema(required = true) String indicator,
+            @NotBlank String indicator,
             String item,
             Boolean satisfied,
-            BigDecimal points) {
+            @Schema(description = "Points for a whole indicator, 0 … its maximum")
+            @DecimalMin("0") @Digits(integer = 18, fraction = 6) BigDecimal points) {
     }
 
     @Inject
@@ -108,7 +122,7 @@ public class SimulationResource {
             + " verdicts or claims, or a body over the JSON limit (nmsdz.json.max-body-size, 8 MiB)")
     public Snapshot simulate(@PathParam("code") String region,
                              @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                     schema = @Schema(implementation = SimulationRequest.class))) SimulationRequest body,
+                                     schema = @Schema(implementation = SimulationRequest.class))) @Valid SimulationRequest body,
                              @Parameter(description = ScoreResource.LANG) @QueryParam("lang") String lang,
                              @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
@@ -148,12 +162,8 @@ public class SimulationResource {
 
     /** Checks every field against the current catalogue and turns the body into engine evidence. */
     static Hypothesis validate(String region, SimulationRequest body, IndicatorSystemDocument system) {
+        // the shape (required fields, ranges, digits) is checked by the records' constraints before this
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (body.year() == null) {
-            errors.add(new Problem.FieldError("/year", "required"));
-        } else if (body.year() < 2000 || body.year() > 2100) {
-            errors.add(new Problem.FieldError("/year", "must be an assessment year 2000..2100"));
-        }
         Set<String> metrics = system.metrics() == null ? Set.of()
                 : system.metrics().stream().map(MetricDefinition::code).collect(Collectors.toSet());
         Map<String, Indicator> indicators = new HashMap<>();
@@ -165,26 +175,12 @@ public class SimulationResource {
         for (int i = 0; i < obs.size(); i++) {
             ObservationInput o = obs.get(i);
             String at = "/observations/" + i;
-            if (o == null) {
-                errors.add(new Problem.FieldError(at, "must be an object"));
-                continue;
-            }
-            if (o.metric() == null || o.metric().isBlank()) {
-                errors.add(new Problem.FieldError(at + "/metric", "required"));
-            } else if (!metrics.contains(o.metric())) {
+            if (!metrics.contains(o.metric())) {
                 errors.add(new Problem.FieldError(at + "/metric", "unknown metric " + o.metric()));
             }
-            if (o.year() == null) {
-                errors.add(new Problem.FieldError(at + "/year", "required"));
-            } else if (o.year() < 2000 || o.year() > 2100) {
-                errors.add(new Problem.FieldError(at + "/year", "must be 2000..2100"));
-            }
-            if (o.value() == null) {
-                errors.add(new Problem.FieldError(at + "/value", "required"));
-            } else if (!storable(o.value())) {
+            if (!storable(o.value())) {
                 errors.add(new Problem.FieldError(at + "/value", STORABLE));
-            }
-            if (o.metric() != null && o.year() != null && o.value() != null) {
+            } else {
                 observations.add(new ObservationFact("simulated-observation-" + i, region, o.metric(), o.year(),
                         o.value(), o.subject(), EvidenceState.ACCEPTED, ++position));
             }
@@ -194,10 +190,6 @@ public class SimulationResource {
         for (int i = 0; i < ver.size(); i++) {
             VerdictInput v = ver.get(i);
             String at = "/verdicts/" + i;
-            if (v == null) {
-                errors.add(new Problem.FieldError(at, "must be an object"));
-                continue;
-            }
             if (judgement(at, v.indicator(), v.item(), v.satisfied(), v.points(), indicators, errors)) {
                 verdicts.add(new ExpertVerdict("simulated-verdict-" + i,
                         v.expert() == null || v.expert().isBlank() ? "simulated-expert" : v.expert(),
@@ -209,10 +201,6 @@ public class SimulationResource {
         for (int i = 0; i < cl.size(); i++) {
             ClaimInput c = cl.get(i);
             String at = "/claims/" + i;
-            if (c == null) {
-                errors.add(new Problem.FieldError(at, "must be an object"));
-                continue;
-            }
             if (judgement(at, c.indicator(), c.item(), c.satisfied(), c.points(), indicators, errors)) {
                 claims.add(new Claim("simulated-claim-" + i,
                         c.department() == null || c.department().isBlank() ? "simulated-department" : c.department(),
@@ -231,9 +219,7 @@ public class SimulationResource {
                                      Map<String, Indicator> indicators, List<Problem.FieldError> errors) {
         int before = errors.size();
         Indicator indicator = indicatorCode == null ? null : indicators.get(indicatorCode);
-        if (indicatorCode == null || indicatorCode.isBlank()) {
-            errors.add(new Problem.FieldError(at + "/indicator", "required"));
-        } else if (indicator == null) {
+        if (indicator == null) {
             errors.add(new Problem.FieldError(at + "/indicator", "unknown indicator " + indicatorCode));
         }
         String itemCode = blankToNull(item);
@@ -256,7 +242,8 @@ public class SimulationResource {
     static final String STORABLE = "at most 18 digits before and 6 after the decimal point";
 
     /**
-     * What evidence-service stores (numeric(24, 6)): the engine's arithmetic on a value like 1e-999999999
+     * What evidence-service stores (numeric(24, 6)), beyond {@code @Digits}: for 1E+2147483647 the validator's
+     * precision − scale overflows int and passes; the engine's arithmetic on a value like 1e-999999999
      * would align a billion digits.
      */
     static boolean storable(BigDecimal value) {

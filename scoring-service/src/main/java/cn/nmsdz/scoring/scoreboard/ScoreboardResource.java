@@ -1,5 +1,9 @@
 package cn.nmsdz.scoring.scoreboard;
 
+import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.nmsdz.scoring.projection.RegionEntity;
@@ -52,18 +56,13 @@ public class ScoreboardResource {
     @APIResponse(responseCode = "400", description = "A missing or wrong year, level, sort, order, page or size")
     @APIResponse(responseCode = "403", description = "The region is outside the token's region")
     public Scoreboard board(@PathParam("code") String code,
-            @Parameter(description = "assessment year", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String year,
+            @Parameter(description = "assessment year") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @Parameter(description = "county (default), city or province") @QueryParam("level") String level,
             @Parameter(description = "confirmedTotal (default), projectedTotal, region, rate:A … rate:E") @QueryParam("sort") String sort,
             @Parameter(description = "desc (default; asc for region) or asc") @QueryParam("order") String order,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @Parameter(description = "0-based page") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int p,
+            @Parameter(description = "page size") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int s) {
         Query q = query(code, year, level, sort, order);
-        long p = RegionAccess.number("page", page, 0);
-        long s = RegionAccess.number("size", size, 50);
-        if (p < 0 || s < 1 || s > 500) {
-            throw ProblemException.badRequest("page must be 0 or more and size 1..500", List.of(
-                    new Problem.FieldError(p < 0 ? "page" : "size", p < 0 ? "must be 0 or more" : "must be 1..500")));
-        }
         List<Scoreboard.Row> rows = scoreboard.rows(code, q.year, q.level, q.sort, q.descending);
         int from = (int) Math.min(rows.size(), p * s);
         int to = (int) Math.min(rows.size(), from + s);
@@ -78,7 +77,7 @@ public class ScoreboardResource {
     @Transactional
     @Operation(summary = "The scoreboard as an .xlsx sheet in Chinese (every region, one sheet)")
     @APIResponse(responseCode = "200", description = "评估排行 sheet")
-    public Response workbook(@PathParam("code") String code, @Parameter(description = "Assessment year Y", required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @QueryParam("year") String year,
+    public Response workbook(@PathParam("code") String code, @Parameter(description = "Assessment year Y") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("level") String level, @QueryParam("sort") String sort, @QueryParam("order") String order) {
         Query q = query(code, year, level, sort, order);
         List<Scoreboard.Row> rows = scoreboard.rows(code, q.year, q.level, q.sort, q.descending);
@@ -99,9 +98,8 @@ public class ScoreboardResource {
     private record Query(int year, String level, String sort, boolean descending) {
     }
 
-    private Query query(String code, String year, String level, String sort, String order) {
+    private Query query(String code, int y, String level, String sort, String order) {
         access.checkReadable(code);
-        int y = RegionAccess.requireYear(year);
         String l = ScoreboardService.level(level);
         String s = ScoreboardService.sort(sort);
         if (order != null && !order.equals("asc") && !order.equals("desc")) {

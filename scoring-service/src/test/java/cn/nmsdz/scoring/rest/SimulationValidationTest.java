@@ -59,13 +59,29 @@ class SimulationValidationTest {
     @Test
     void everyWrongFieldIsNamed() throws IOException {
         ProblemException e = assertThrows(ProblemException.class, () -> SimulationResource.validate("140829", body("""
-                {"observations": [{"metric": "nope", "value": 1}],
+                {"year": 2025, "observations": [{"metric": "nope", "year": 2025, "value": 1}],
                  "verdicts": [{"indicator": "12", "item": "12.9", "satisfied": true},
                               {"indicator": "10", "points": 2.5},
                               {"indicator": "99", "satisfied": true, "points": 1}]}"""), official));
         assertEquals(400, e.status());
-        assertEquals(List.of("/year", "/observations/0/metric", "/observations/0/year", "/verdicts/0/item",
+        assertEquals(List.of("/observations/0/metric", "/verdicts/0/item",
                 "/verdicts/1/points", "/verdicts/2/indicator", "/verdicts/2"), fields(e));
+    }
+
+    /** The shape (required fields, ranges, digits) is the records' constraints, named as JSON pointers. */
+    @Test
+    void theShapeIsTheRecordsConstraints() throws IOException {
+        try (var factory = jakarta.validation.Validation.byDefaultProvider().configure()
+                .messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
+                .buildValidatorFactory()) {
+            var violations = factory.getValidator().validate(body("""
+                    {"observations": [{"metric": "online_operators", "value": 1}, {"metric": " ", "year": 1999, "value": 0.0000001}],
+                     "verdicts": [{"points": -1}], "claims": [null]}"""));
+            ProblemException e = cn.nmsdz.support.rest.ConstraintProblems.problem(violations, "");
+            assertEquals(List.of("/claims/0", "/observations/0/year", "/observations/1/metric", "/observations/1/value",
+                    "/observations/1/year", "/verdicts/0/indicator", "/verdicts/0/points", "/year"), fields(e));
+            assertEquals(cn.nmsdz.support.rest.ConstraintProblems.TYPE, e.type());
+        }
     }
 
     @Test

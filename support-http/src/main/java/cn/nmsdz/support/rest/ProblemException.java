@@ -9,6 +9,7 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.FieldError> errors;
     private String chineseDetail;
     private List<Problem.FieldError> chineseErrors;
+    private String type;
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -57,6 +58,16 @@ public class ProblemException extends RuntimeException {
 
     public ProblemException chinese(String detail) {
         return chinese(detail, null);
+    }
+
+    /** The problem type of this refusal (a stable URI listed in the README), instead of {@code about:blank}. */
+    public ProblemException typed(String type) {
+        this.type = type;
+        return this;
+    }
+
+    public String type() {
+        return type;
     }
 
     public String chineseDetail() {

@@ -51,7 +51,7 @@ public class ProblemMappers {
             LOG.warnf("denied user=%s resource=%s: %s", user(request), uri.getPath(), e.getMessage());
         }
         boolean chinese = ProblemText.current() == Language.ZH;
-        String type = RefusalRule.namedIn(e.getMessage()).map(RefusalRule::type).orElse(BLANK);
+        String type = e.type() != null ? e.type() : RefusalRule.namedIn(e.getMessage()).map(RefusalRule::type).orElse(BLANK);
         return respond(type, e.status(), e.title(), chinese && e.chineseDetail() != null ? e.chineseDetail()
                 : e.getMessage(), uri, chinese && e.chineseErrors() != null ? e.chineseErrors() : e.errors());
     }
