@@ -93,9 +93,9 @@ PY
 
 echo "gateway vs nginx: GET $URL_PATH as $USERNAME, $CONNECTIONS connections, $THREADS wrk threads, ${SECONDS_PER_ROUND}s rounds"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-# warm both (JIT, pools)
-wrk -t1 -c4 -d3s -H "Authorization: Bearer $TOKEN" "$GATEWAY$URL_PATH" >/dev/null
-wrk -t1 -c4 -d3s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$NGINX_PORT$URL_PATH" >/dev/null
+# warm both (JIT of a freshly started gateway and backend, pools): WARMUP_SECONDS [20] each
+wrk -t1 -c4 -d"${WARMUP_SECONDS:-20}s" -H "Authorization: Bearer $TOKEN" "$GATEWAY$URL_PATH" >/dev/null
+wrk -t1 -c4 -d"${WARMUP_SECONDS:-20}s" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$NGINX_PORT$URL_PATH" >/dev/null
 printf '%-6s %12s %10s %12s %10s %8s %8s %s\n' round gw_req/s gw_p99_ms nginx_req/s nginx_p99 ratio p99x load
 for i in $(seq "$ROUNDS"); do
   read -r grps gp99 gbad <<<"$(round "$GATEWAY")"
