@@ -9,7 +9,9 @@ alter table scoring_region add column path text collate "C";
 alter table snapshot add column region_path text collate "C";
 
 -- The path of a region as the projection knows its ancestors now; an unknown parent is the path's top.
-create function scoring_region_paths(root varchar) returns void language sql as $$
+-- The functions name their tables without a schema: "set search_path from current" binds them to this schema (the
+-- one Flyway migrates), so they find them whoever writes (a bench's psql as well as the service).
+create function scoring_region_paths(root varchar) returns void language sql set search_path from current as $$
     with recursive tree(code, path, depth) as (
         select r.code,
                coalesce((select p.path from scoring_region p where p.code = r.parent_code),
@@ -28,7 +30,7 @@ create function scoring_region_paths(root varchar) returns void language sql as 
     update snapshot s set region_path = m.path from moved m where s.region = m.code;
 $$;
 
-create function scoring_region_path_changed() returns trigger language plpgsql as $$
+create function scoring_region_path_changed() returns trigger language plpgsql set search_path from current as $$
 begin
     perform scoring_region_paths(new.code);
     return null;
@@ -37,7 +39,7 @@ end $$;
 create trigger scoring_region_path after insert or update of code, parent_code on scoring_region
     for each row execute function scoring_region_path_changed();
 
-create function snapshot_region_path() returns trigger language plpgsql as $$
+create function snapshot_region_path() returns trigger language plpgsql set search_path from current as $$
 begin
     new.region_path := coalesce((select r.path from scoring_region r where r.code = new.region), '/' || new.region || '/');
     return new;
