@@ -40,7 +40,7 @@ for s in "${services[@]}"; do
   ticks=$(getconf CLK_TCK)
   started=$(awk -v t="$ticks" '{print $22 / t}' "/proc/$pid/stat")
   wait "$restart"
-  quarkus=$(grep -o 'started in [0-9.]*s' "$HOME_DIR/logs/$s.log" | tail -1 | grep -o '[0-9.]*s')
+  quarkus=$(grep -o 'started in [0-9.]*s' "$HOME_DIR/logs/$s.log" | tail -1 | grep -o '[0-9.]*s$')
   printf '%-18s %14.2f %12s %14s\n' "$s" "$(echo "$ready - $started" | bc)" "$quarkus" "$(rss_mib "$pid")"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
