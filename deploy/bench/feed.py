@@ -5,8 +5,8 @@ PostgreSQL reading the same rows' bodies (psql to /dev/null, the bytes the feed 
 
   NMSDZ_HOME=$PWD/.nmsdz-dev NMSDZ_PORT_OFFSET=5000 deploy/bench/feed.py
 
-SEED=N first copies the latest snapshot of 平陆县 N times (SQL, bench data only: the copies' bodies keep the
-original's id and number) so that pages of 1,000 exist. Environment: NMSDZ_PORT_OFFSET [0], NMSDZ_HOME [.nmsdz],
+SEED=N first copies the latest snapshot of 平陆县 N times (SQL, bench data: each copy's body gets its own id and
+number, the rest is the original's) so that pages of 1,000 exist. Environment: NMSDZ_PORT_OFFSET [0], NMSDZ_HOME [.nmsdz],
 UNDER [140000], PAGES [3], SEED [0].
 """
 import json
@@ -89,6 +89,9 @@ def main():
                         s.body, now()
                  from (select * from scoring.snapshot where region = '140829' order by number desc limit 1) s,
                       generate_series(1, {SEED}) g""")
+        # each copy names its own id and number in its body, as a stored snapshot does (the feed serves the body)
+        psql(r"""update scoring.snapshot set body = regexp_replace(regexp_replace(body, '"id":\d+', '"id":' || id),
+                 '"number":\d+', '"number":' || number) where body not like '{"id":' || id || ',%'""")
     total = psql("select count(*) from scoring.snapshot where region like '14%'").stdout.strip()
     print(f"feed under {UNDER}: {PAGES} pages of 1,000 ({total} snapshots in 山西); load average "
           f"{' '.join(open('/proc/loadavg').read().split()[:3])}")
