@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What the gateway refuses about a request's head before anything else looks at it, each as problem+json: a request
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  * itself with an empty body: Quarkus does not let an application set the HTTP server's invalidRequestHandler.
  */
 final class RequestChecks {
-    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final String BEARER = "Bearer ";
     private final long maxRequestLine;
     private final long maxHeaderBytes;
@@ -92,7 +90,30 @@ final class RequestChecks {
         if (value.length() < BEARER.length() || !value.substring(0, BEARER.length()).equalsIgnoreCase(BEARER)) {
             return true;
         }
-        return COMPACT_JWS.matcher(value.substring(BEARER.length()).trim()).matches();
+        return compactJws(value.substring(BEARER.length()).trim());
+    }
+
+    /**
+     * Whether a token has the compact JWS shape {@code [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*}: one pass over
+     * its characters, not a regular expression (the regex was 7 % of the gateway's CPU per request, issue 12).
+     */
+    static boolean compactJws(String token) {
+        int dots = 0;
+        int segment = 0; // characters in the current segment
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                if (segment == 0 || ++dots > 2) {
+                    return false;
+                }
+                segment = 0;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                segment++;
+            } else {
+                return false;
+            }
+        }
+        return dots == 2;
     }
 
     /** The refusal of a head the gateway will not forward, or null. */

@@ -37,6 +37,22 @@ class RequestChecksTest {
         }
     }
 
+    /** The one-pass shape check accepts exactly what the compact-JWS expression it replaced accepts. */
+    @Test
+    void theShapeCheckAgreesWithTheCompactJwsExpression() {
+        java.util.regex.Pattern spec = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+        java.util.Random random = new java.util.Random(12);
+        String alphabet = "aZ09_-.+/= \u00e9";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder token = new StringBuilder();
+            for (int i = random.nextInt(9); i > 0; i--) {
+                token.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = token.toString();
+            assertEquals(spec.matcher(t).matches(), RequestChecks.compactJws(t), "'" + t + "'");
+        }
+    }
+
     @Test
     void theHeadIsMeasuredAsSent() {
         assertEquals("GET /a HTTP/1.1".length(), RequestChecks.requestLineLength("GET", "/a"));

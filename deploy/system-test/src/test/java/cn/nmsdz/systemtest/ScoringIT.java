@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -82,6 +83,39 @@ class ScoringIT {
         given().auth().oauth2(Tokens.client("provincial-platform-cq", "provincial-platform-cq-secret"))
                 .get(READS + "/api/v1/snapshots?under=" + SHANXI + "&after=0&limit=10")
                 .then().statusCode(403).contentType(startsWith("application/problem+json"));
+    }
+
+    /**
+     * The feed's summary form (issue 12): the same snapshots in the same order as the full form, with totals and
+     * verdicts but without the 41 indicator scores and their explanations; in English the full form is the stored
+     * snapshot itself, the same as the Chinese one but for the words.
+     */
+    @Test
+    void theFeedServesTheSameSnapshotsInSummaryWithoutExplanations() {
+        String platform = Tokens.client("provincial-platform-sx", "provincial-platform-sx-secret");
+        submit("online_operators", 4242);
+        String page = READS + "/api/v1/snapshots?under=" + SHANXI + "&after=0&limit=20";
+        JsonPath full = await(() -> {
+            JsonPath p = given().auth().oauth2(platform).get(page).then().statusCode(200).extract().jsonPath();
+            return p.getList("snapshots").isEmpty() ? null : p;
+        });
+        JsonPath summary = given().auth().oauth2(platform).get(page + "&view=summary").then().statusCode(200)
+                .contentType(startsWith("application/json")).extract().jsonPath();
+        JsonPath english = given().auth().oauth2(platform).get(page + "&lang=en").then().statusCode(200)
+                .extract().jsonPath();
+        List<Long> ids = full.getList("snapshots.id", Long.class);
+        assertEquals(ids, summary.getList("snapshots.id", Long.class));
+        assertEquals(ids, english.getList("snapshots.id", Long.class));
+        assertEquals(full.getLong("next"), summary.getLong("next"));
+        assertEquals(full.getList("snapshots.confirmed.total"), summary.getList("snapshots.confirmed.total"));
+        assertEquals(full.getList("snapshots.confirmed.verdict.passed"), summary.getList("snapshots.confirmed.verdict.passed"));
+        assertEquals(full.getList("snapshots.confirmed.firstLevel.code"), summary.getList("snapshots.confirmed.firstLevel.code"));
+        assertTrue(full.getList("snapshots[0].confirmed.indicators").size() > 0, "the full form has the indicators");
+        assertNull(summary.get("snapshots[0].confirmed.indicators"), "the summary has no indicators");
+        assertEquals(full.getList("snapshots.confirmed.total"), english.getList("snapshots.confirmed.total"));
+        assertEquals(full.getList("snapshots[0].confirmed.indicators.code"), english.getList("snapshots[0].confirmed.indicators.code"));
+        given().auth().oauth2(platform).get(page + "&view=everything").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"));
     }
 
     @Test

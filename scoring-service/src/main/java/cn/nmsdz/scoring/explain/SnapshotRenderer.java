@@ -41,7 +41,11 @@ public class SnapshotRenderer {
         if (s == null) {
             return null;
         }
-        Words words = words(s.systemCode(), s.systemVersion(), language);
+        return render(s, words(s.systemCode(), s.systemVersion(), language), language, recomputed);
+    }
+
+    /** As {@link #render(Snapshot, Language, Supplier)} with the words of its catalogue version already looked up. */
+    public Snapshot render(Snapshot s, Words words, Language language, Supplier<Snapshot> recomputed) {
         Snapshot again = null;
         if (language == Language.ZH && lacksReasons(s)) {
             try {

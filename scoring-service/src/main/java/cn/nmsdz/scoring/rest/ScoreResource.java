@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import cn.nmsdz.scoring.domain.model.ScoreResult;
 import cn.nmsdz.scoring.domain.model.Verdict;
 import java.math.BigDecimal;
@@ -77,6 +78,9 @@ public class ScoreResource {
 
     @Inject
     Reports reports;
+
+    @Inject
+    SnapshotFeed feed;
 
     /** The documented {@code lang} parameter of every operation that returns explanations. */
     static final String LANG = "Language of explanations, missing inputs and verdict reasons: `zh` (简体中文, the default) "
@@ -338,24 +342,35 @@ public class ScoreResource {
             description = "Every snapshot of every region under a code (and of that region), in creation order, after the "
                     + "cursor. Pass `next` as `after` to continue. Each snapshot is served exactly once across pages: "
                     + "snapshots are inserted under a transaction-scoped lock, so ids become visible in increasing "
-                    + "order and no snapshot can appear later behind a cursor already passed.")
-    @APIResponse(responseCode = "400", description = "Missing `under`, or `limit`/`after` out of range")
+                    + "order and no snapshot can appear later behind a cursor already passed. `view=summary` leaves out "
+                    + "the indicator scores and their explanations (a full snapshot is about 50 KB, a summary about 1 KB); "
+                    + "with `lang=en` full snapshots are served as stored, the fastest way to pull.")
+    @APIResponse(responseCode = "200", description = "A page of snapshots (full or summary) and the next cursor",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPage.class)))
+    @APIResponse(responseCode = "400", description = "Missing `under`, or `limit`/`after`/`view` out of range")
     @APIResponse(responseCode = "403", description = "`under` is outside the token's region")
-    public FeedPage feed(@Parameter(description = "Region code: that region and every region below it", required = true)
+    public Response feed(@Parameter(description = "Region code: that region and every region below it", required = true)
                          @QueryParam("under") String under,
                          @Parameter(description = "Cursor: `next` of the previous page, 0 to start") @QueryParam("after") @DefaultValue("0") @Min(0) long after,
                          @Parameter(description = "Page size, default 100") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+                         @Parameter(description = "`full` (default) or `summary` (no indicator scores or explanations)")
+                         @QueryParam("view") String view,
                          @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
         if (under == null || under.isBlank()) {
             throw ProblemException.badRequest("query parameter 'under' (a region code) is required",
                     List.of(new Problem.FieldError("under", "required")));
         }
+        boolean summary = "summary".equals(view);
+        if (view != null && !summary && !"full".equals(view)) {
+            throw ProblemException.badRequest("view must be full or summary", List.of(new Problem.FieldError("view",
+                    "must be full or summary")));
+        }
         access.checkReadable(under);
-        List<SnapshotEntity> page = SnapshotEntity.<SnapshotEntity>find("region in ?1 and id > ?2", Sort.ascending("id"),
-                RegionEntity.selfAndBelow(under), after).range(0, (int) limit - 1).list();
-        long next = page.isEmpty() ? after : page.get(page.size() - 1).id;
-        return new FeedPage(page.stream().map(e -> listed(e, language)).toList(), next);
+        SnapshotFeed.Range range = feed.under(under);
+        StreamingOutput page = out -> feed.write(out, range, after, (int) limit, summary, language);
+        return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .build();
     }
 
     private static SnapshotEntity find(String region, long number) {

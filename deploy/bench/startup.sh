@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Issue 12, rows "start, launch → ready" and "RSS": restarts each service of a running suite alone (the launcher's
+# restart) and prints the time from the JVM's process start (/proc/PID/stat) to its first 200 on /q/health/ready
+# (polled every 20 ms), Quarkus' own "started in", and the RSS right after ready and now (after whatever load ran
+# before). JAVA_TOOL_OPTIONS reaches the services (e.g. an AppCDS archive or a JDK 25 AOT cache); PATH picks the java.
+#
+#   NMSDZ_HOME=$PWD/.nmsdz-dev NMSDZ_PORT_OFFSET=5000 deploy/bench/startup.sh [SERVICE ...]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+OFFSET=${NMSDZ_PORT_OFFSET:-0}
+HOME_DIR=${NMSDZ_HOME:-$ROOT/.nmsdz}
+services=("$@")
+[ ${#services[@]} -gt 0 ] || services=(indicator-service evidence-service scoring-service gateway)
+
+port() {
+  case "$1" in
+    indicator-service) echo $((8081 + OFFSET)) ;; evidence-service) echo $((8082 + OFFSET)) ;;
+    scoring-service) echo $((8083 + OFFSET)) ;; web) echo $((8084 + OFFSET)) ;; gateway) echo $((9000 + OFFSET)) ;;
+  esac
+}
+rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+uptime_s() { cut -d' ' -f1 /proc/uptime; }
+
+echo "java: $(java -version 2>&1 | head -1); JAVA_TOOL_OPTIONS=${JAVA_TOOL_OPTIONS:-}"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-18s %14s %12s %14s\n' service launch→ready_s started_in RSS_ready_MiB
+for s in "${services[@]}"; do
+  "$ROOT/deploy/local/nmsdz" stop "$s" >/dev/null
+  "$ROOT/deploy/local/nmsdz" restart "$s" >/dev/null &
+  restart=$!
+  url="http://127.0.0.1:$(port "$s")/q/health/ready"
+  pid=
+  while [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; do
+    sleep 0.02
+    pid=$(cat "$HOME_DIR/run/$s.pid" 2>/dev/null || true)
+    if [ -n "$pid" ] && ! [ -d "/proc/$pid" ]; then pid=; fi
+  done
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ]; do sleep 0.02; done
+  ready=$(uptime_s)
+  ticks=$(getconf CLK_TCK)
+  started=$(awk -v t="$ticks" '{print $22 / t}' "/proc/$pid/stat")
+  wait "$restart"
+  quarkus=$(grep -o 'started in [0-9.]*s' "$HOME_DIR/logs/$s.log" | tail -1 | grep -o '[0-9.]*s$')
+  printf '%-18s %14.2f %12s %14s\n' "$s" "$(echo "$ready - $started" | bc)" "$quarkus" "$(rss_mib "$pid")"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,158 @@
+package cn.nmsdz.scoring.component;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.nmsdz.events.catalogue.Zone;
+import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
+import cn.nmsdz.scoring.messaging.ProjectionConsumer;
+import cn.nmsdz.scoring.snapshot.SnapshotService;
+import cn.nmsdz.testsupport.TestEvents;
+import cn.nmsdz.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The provincial pull feed (issue 12): the region paths V15 keeps from the region projection, the range of them a feed
+ * page reads, and the page as served in each form (stored English, rendered Chinese, summary) against the same
+ * snapshots read through the history endpoint.
+ */
+@QuarkusTest
+@ScoringComponentTest
+class SnapshotFeedTest {
+    static final String PROVINCE = "659000";
+    static final String CITY = "659010";
+    static final String COUNTY = "659011";
+    /** Its code is a prefix of CITY's: its range must not take CITY in. */
+    static final String PREFIX = "65901";
+    static final String ELSEWHERE = "659100";
+    static final int YEAR = 2025;
+    static final String NATIONAL = TestTokens.user("feed-national", "score-reader", Map.of("region", "CN"));
+
+    @Inject
+    ProjectionConsumer consumer;
+
+    @Inject
+    SnapshotService snapshots;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void regionsScored() {
+        if (QuarkusTransaction.requiringNew().call(() -> CatalogueSystemEntity.current().isEmpty())) {
+            consumer.onCatalogue(TestEvents.published(TestEvents.officialCatalogue()));
+        }
+        if (count("select count(*) from scoring_region where code = '" + PROVINCE + "'") > 0) {
+            return;
+        }
+        consumer.onCatalogue(TestEvents.region(PROVINCE, "测试省", null, Zone.WEST));
+        consumer.onCatalogue(TestEvents.region(ELSEWHERE, "别省", null, Zone.WEST));
+        // the county arrives before its city: its path starts at the city it names until the city is known
+        consumer.onCatalogue(TestEvents.region(COUNTY, "测试县", CITY, Zone.WEST));
+        assertEquals("/" + CITY + "/" + COUNTY + "/", path(COUNTY));
+        consumer.onCatalogue(TestEvents.region(CITY, "测试市", PROVINCE, Zone.WEST));
+        consumer.onCatalogue(TestEvents.region(PREFIX, "前缀区", PROVINCE, Zone.WEST));
+        for (String region : List.of(COUNTY, CITY, PREFIX, ELSEWHERE)) {
+            consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales_growth", YEAR, "9.1")));
+        }
+        while (QuarkusTransaction.requiringNew().call(snapshots::storeOnePending)) {
+            // every marked region-year
+        }
+    }
+
+    @Test
+    void aRegionsPathFollowsItsAncestorsAndItsSnapshotsFollowWhenItMoves() {
+        assertEquals("/" + PROVINCE + "/" + CITY + "/" + COUNTY + "/", path(COUNTY), "the city's arrival completes it");
+        assertEquals(Set.of("/" + PROVINCE + "/" + CITY + "/" + COUNTY + "/"), snapshotPaths(COUNTY));
+        assertEquals(Set.of(CITY, COUNTY), regionsOf(feed(CITY, "")));
+        assertEquals(Set.of(PREFIX), regionsOf(feed(PREFIX, "")), "65901 is not above 659010");
+        assertEquals(Set.of(CITY, COUNTY, PREFIX), regionsOf(feed(PROVINCE, "")));
+        assertEquals(Set.of(ELSEWHERE), regionsOf(feed(ELSEWHERE, "")));
+
+        try {
+            consumer.onCatalogue(TestEvents.region(CITY, "测试市", ELSEWHERE, Zone.WEST));
+            assertEquals(Set.of("/" + ELSEWHERE + "/" + CITY + "/" + COUNTY + "/"), snapshotPaths(COUNTY),
+                    "the snapshots of a moved region move with it");
+            assertEquals(Set.of(CITY, COUNTY, ELSEWHERE), regionsOf(feed(ELSEWHERE, "")));
+            assertEquals(Set.of(PREFIX), regionsOf(feed(PROVINCE, "")));
+        } finally {
+            consumer.onCatalogue(TestEvents.region(CITY, "测试市", PROVINCE, Zone.WEST));
+        }
+        assertEquals(Set.of(CITY, COUNTY, PREFIX), regionsOf(feed(PROVINCE, "")));
+    }
+
+    @Test
+    void aPageFollowsTheCursorInIdOrder() {
+        List<Long> all = feed(PROVINCE, "").getList("snapshots.id", Long.class);
+        assertTrue(all.size() >= 3, "three regions scored: " + all);
+        JsonPath first = feed(PROVINCE, "&limit=2");
+        assertEquals(all.subList(0, 2), first.getList("snapshots.id", Long.class));
+        assertEquals(all.get(1), first.getLong("next"));
+        JsonPath rest = feed(PROVINCE, "&limit=1000&after=" + all.get(1));
+        assertEquals(all.subList(2, all.size()), rest.getList("snapshots.id", Long.class));
+        JsonPath empty = feed(PROVINCE, "&after=" + all.get(all.size() - 1));
+        assertTrue(empty.getList("snapshots").isEmpty());
+        assertEquals(all.get(all.size() - 1), empty.getLong("next"), "an empty page keeps the cursor");
+    }
+
+    @Test
+    void eachFormServesWhatTheHistoryServesForTheSameSnapshot() {
+        for (String form : List.of("&lang=en", "&lang=zh", "", "&view=summary&lang=en", "&view=summary")) {
+            Map<?, ?> fromHistory = given().auth().oauth2(NATIONAL)
+                    .get("/api/v1/regions/" + COUNTY + "/scores?year=" + YEAR + form).then().statusCode(200)
+                    .extract().jsonPath().getList("", Map.class).get(0);
+            Map<?, ?> fromFeed = feed(COUNTY, form).getList("snapshots", Map.class).stream()
+                    .filter(s -> s.get("id").equals(fromHistory.get("id"))).findFirst().orElseThrow();
+            assertEquals(fromHistory, fromFeed, "form " + form);
+            assertEquals(form.contains("summary"), !((Map<?, ?>) fromFeed.get("confirmed")).containsKey("indicators"),
+                    "form " + form);
+        }
+        String zh = feed(COUNTY, "").getString("snapshots[0].confirmed.verdict.reasons[0]");
+        String en = feed(COUNTY, "&lang=en").getString("snapshots[0].confirmed.verdict.reasons[0]");
+        assertFalse(zh.equals(en), "Chinese by default: " + zh + " / " + en);
+    }
+
+    @Test
+    void aFormOtherThanFullOrSummaryIsRefused() {
+        given().auth().oauth2(NATIONAL).get("/api/v1/snapshots?under=" + PROVINCE + "&view=brief").then().statusCode(400)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+    }
+
+    private static JsonPath feed(String under, String query) {
+        return given().auth().oauth2(NATIONAL).get("/api/v1/snapshots?under=" + under + query).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static Set<String> regionsOf(JsonPath page) {
+        return Set.copyOf(page.getList("snapshots.region", String.class));
+    }
+
+    private String path(String region) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select path from scoring_region where code = ?1").setParameter(1, region).getSingleResult());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> snapshotPaths(String region) {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Object>) em.createNativeQuery(
+                "select region_path from snapshot where region = ?1").setParameter(1, region).getResultList()).stream()
+                .map(Object::toString).collect(Collectors.toSet()));
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult())
+                .longValue());
+    }
+}
