@@ -18,6 +18,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +33,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Notifications {
+    @Inject
+    EntityManager em;
+
 
     /** A recipient: a department of the region, or a role in the region. */
     public record Recipient(String kind, String code) {
@@ -40,17 +48,57 @@ public class Notifications {
         }
     }
 
+    /** Something to tell: an event of a region for its recipients, recorded once by {@code dedupeKey}. */
+    public record Notice(String region, String type, String subject, String message, String dedupeKey,
+                         Map<String, Object> data, List<Recipient> recipients) {
+    }
+
     /** Records the event once (by {@code dedupeKey}); false when it was recorded before. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean raise(String region, String type, String subject, String message, String dedupeKey,
             Map<String, Object> data, List<Recipient> recipients) {
-        if (CampaignEventEntity.count("dedupeKey", dedupeKey) > 0) {
-            return false;
+        return raiseAll(List.of(new Notice(region, type, subject, message, dedupeKey, data, recipients))) == 1;
+    }
+
+    /**
+     * Records each notice not recorded before (by its {@code dedupeKey}) and returns how many that was. The keys are
+     * looked up and the webhook subscriptions read once for all of them: a new snapshot raises one notice per
+     * indicator awaiting an expert, and rescoring stores thousands of snapshots.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int raiseAll(List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return 0;
         }
+        Set<String> recorded = new HashSet<>(em.createQuery("select c.dedupeKey from CampaignEventEntity c"
+                        + " where c.dedupeKey in ?1", String.class)
+                .setParameter(1, notices.stream().map(Notice::dedupeKey).toList()).getResultList());
+        List<WebhookSubscriptionEntity> subscriptions = null;
+        int raised = 0;
+        for (Notice n : notices) {
+            if (!recorded.add(n.dedupeKey())) {
+                continue;
+            }
+            if (subscriptions == null) {
+                subscriptions = WebhookSubscriptionEntity.listAll();
+            }
+            record(n, subscriptions);
+            raised++;
+        }
+        return raised;
+    }
+
+    private void record(Notice notice, List<WebhookSubscriptionEntity> subscriptions) {
+        String region = notice.region();
+        String type = notice.type();
+        String subject = notice.subject();
+        String message = notice.message();
+        Map<String, Object> data = notice.data();
+        List<Recipient> recipients = notice.recipients();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         CampaignEventEntity e = new CampaignEventEntity();
         e.id = UUID.randomUUID().toString();
-        e.dedupeKey = dedupeKey;
+        e.dedupeKey = notice.dedupeKey();
         e.region = region;
         e.type = type;
         e.subject = subject;
@@ -85,7 +133,7 @@ public class Notifications {
             n.createdAt = now;
             n.persist();
         });
-        for (WebhookSubscriptionEntity s : WebhookSubscriptionEntity.<WebhookSubscriptionEntity>listAll()) {
+        for (WebhookSubscriptionEntity s : subscriptions) {
             if ((s.region == null || s.region.equals(region)) && types(s).contains(type)) {
                 WebhookDeliveryEntity d = new WebhookDeliveryEntity();
                 d.subscriptionId = s.id;
@@ -95,7 +143,6 @@ public class Notifications {
                 d.persist();
             }
         }
-        return true;
     }
 
     static List<String> types(WebhookSubscriptionEntity s) {
@@ -140,19 +187,21 @@ public class Notifications {
     public void onSnapshot(@Observes SnapshotStored stored) {
         SnapshotEntity entity = stored.entity();
         Snapshot snapshot = stored.snapshot();
+        List<Notice> awaiting = new ArrayList<>();
         for (IndicatorScore s : snapshot.confirmed().indicators()) {
             if (s.awaitingExpert() != null && !s.awaitingExpert().isEmpty()) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("year", entity.year);
                 data.put("indicator", s.code());
                 data.put("items", s.awaitingExpert());
-                raise(entity.region, CampaignEventTypes.AWAITING_EXPERT, "indicator/" + s.code(),
+                awaiting.add(new Notice(entity.region, CampaignEventTypes.AWAITING_EXPERT, "indicator/" + s.code(),
                         "指标" + s.code() + "待专家评估：" + String.join("、", s.awaitingExpert()) + " / indicator " + s.code()
                                 + " awaits an expert verdict",
                         "awaiting-expert:" + entity.region + ":" + entity.year + ":" + s.code() + ":" + s.awaitingExpert(),
-                        data, List.of(Recipient.role("expert")));
+                        data, List.of(Recipient.role("expert"))));
             }
         }
+        raiseAll(awaiting);
         SnapshotEntity previous = SnapshotEntity.<SnapshotEntity>find(
                 "region = ?1 and year = ?2 and number < ?3 order by number desc", entity.region, entity.year, entity.number)
                 .firstResult();

@@ -3,8 +3,6 @@ package cn.nmsdz.scoring.snapshot;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -14,8 +12,11 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "snapshot")
 public class SnapshotEntity extends PanacheEntityBase {
+    /**
+     * The feed cursor, taken from the identity column's sequence before the insert ({@link #nextId}): the stored body
+     * holds it, so the ~50 KB body is written once, by the insert.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public String region;
     public int year;
@@ -40,4 +41,10 @@ public class SnapshotEntity extends PanacheEntityBase {
     public String body;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** A new snapshot id; taken under the feed lock (see SnapshotStore), ids become visible in increasing order. */
+    public static long nextId() {
+        return ((Number) getEntityManager().createNativeQuery("select nextval(pg_get_serial_sequence('snapshot', 'id'))")
+                .getSingleResult()).longValue();
+    }
 }

@@ -42,6 +42,7 @@ public class SnapshotStore {
                         "select max(s.number) from SnapshotEntity s where s.region = ?1")
                 .setParameter(1, computed.region()).getSingleResult()).map(Number::longValue).orElse(0L);
         SnapshotEntity entity = new SnapshotEntity();
+        entity.id = SnapshotEntity.nextId(); // under the feed lock: ids become visible in increasing order
         entity.region = computed.region();
         entity.year = computed.year();
         entity.number = number;
@@ -54,13 +55,11 @@ public class SnapshotStore {
         entity.confirmedPassed = computed.confirmed().verdict().passed();
         entity.projectedPassed = computed.projected().verdict().passed();
         entity.createdAt = computed.createdAt();
-        entity.body = "{}";
-        entity.persist();
-        em.flush(); // the id is the feed position and part of the body
         Snapshot snapshot = new Snapshot(entity.id, computed.region(), computed.regionName(), computed.year(), number,
                 computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
                 computed.confirmed(), computed.projected(), computed.createdAt());
         entity.body = write(snapshot);
+        entity.persist();
         outbox.append(Topics.SCORE, EventTypes.SNAPSHOT_CREATED, "/scoring-service", entity.region,
                 new SnapshotCreatedData(entity.region, entity.year, number, entity.systemCode, entity.systemVersion,
                         entity.evidencePosition, entity.confirmedTotal, entity.projectedTotal, entity.confirmedPassed,

@@ -217,6 +217,7 @@ class ExplanationLanguageTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             long number = 1 + SnapshotEntity.<SnapshotEntity>find("region", Sort.descending("number"), REGION).firstResult().number;
             SnapshotEntity copy = new SnapshotEntity();
+            copy.id = SnapshotEntity.nextId();
             copy.region = REGION;
             copy.year = YEAR;
             copy.number = number;

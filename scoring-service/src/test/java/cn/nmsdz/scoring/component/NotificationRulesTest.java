@@ -150,6 +150,7 @@ class NotificationRulesTest {
     /** A stored copy of {@code latest} as the region-year's next snapshot, passing or not. */
     private SnapshotEntity successor(SnapshotEntity latest, boolean passed) {
         SnapshotEntity next = new SnapshotEntity();
+        next.id = SnapshotEntity.nextId();
         next.region = latest.region;
         next.year = latest.year;
         // snapshot numbers run per region across its years
