@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a JSON body into its record; an unreadable field is the same problem as on every other endpoint (service-support's
+ * Reads a JSON body into its record; an unreadable field is the same problem as on every other endpoint (support-http's
  * strict reading: the field as a JSON pointer, what it must be), never Jackson's message.
  */
 final class Bodies {

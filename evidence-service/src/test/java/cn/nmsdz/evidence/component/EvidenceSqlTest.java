@@ -286,7 +286,7 @@ class EvidenceSqlTest {
         assertEquals(stored, count("select rows from reference_data_load where name = '" + NationalReferenceData.NAME + "'"));
     }
 
-    // ---------------------------------------------------------------- service-support: OutboxRelay
+    // ---------------------------------------------------------------- support-messaging: OutboxRelay
 
     /**
      * {@code select * from outbox_event where sent_at is null order by id limit :n for update skip locked} and
@@ -315,7 +315,7 @@ class EvidenceSqlTest {
                 + "outbox_event where message_key = '509837' order by id"));
     }
 
-    // ---------------------------------------------------------------- service-support: Wakeups
+    // ---------------------------------------------------------------- support-messaging: Wakeups
 
     /**
      * {@code select count(*) from (select pg_notify(current_schema() || '.' || ?1, '')) n}: a transaction that signals a

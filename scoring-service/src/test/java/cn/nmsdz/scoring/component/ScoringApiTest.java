@@ -108,7 +108,7 @@ class ScoringApiTest {
     }
 
     /**
-     * The region-access rule is the one evidence-service applies (service-support's RegionHierarchy): an expert reads
+     * The region-access rule is the one evidence-service applies (support-http's RegionHierarchy): an expert reads
      * the regions assigned to it (it was "403 a token of region null" here while evidence-service answered 200), and
      * a national token every region.
      */

@@ -29,7 +29,7 @@ class SimulationValidationTest {
                 IndicatorSystemDocument.class);
     }
 
-    /** Read as the services read bodies (service-support's strict reading). */
+    /** Read as the services read bodies (support-http's strict reading). */
     static final com.fasterxml.jackson.databind.ObjectMapper STRICT =
             cn.nmsdz.support.json.StrictJsonReading.apply(new com.fasterxml.jackson.databind.ObjectMapper());
 
