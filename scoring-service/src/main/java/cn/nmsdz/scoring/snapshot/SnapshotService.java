@@ -6,6 +6,7 @@ import cn.nmsdz.scoring.backlog.Backlog;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.projection.EvidenceFactEntity;
 import cn.nmsdz.support.tracing.Traces;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
@@ -47,10 +48,16 @@ public class SnapshotService {
     /** How long computing and storing one marked region-year's snapshot takes (count = snapshots stored). */
     private Timer snapshotTimer;
 
+    /** Snapshots that failed (the region-year waits behind the others and is tried again): a stall shows here first. */
+    private Counter snapshotFailures;
+
     @Inject
     void meters(MeterRegistry registry) {
         snapshotTimer = Timer.builder("nmsdz.scoring.snapshot.computation")
                 .description("computing and storing one region-year's snapshot").register(registry);
+        snapshotFailures = Counter.builder("nmsdz.scoring.snapshot.failures")
+                .description("snapshots whose computing or storing failed; the region-year is tried again behind the"
+                        + " others").register(registry);
     }
 
     /**
@@ -118,6 +125,7 @@ public class SnapshotService {
                 seq = store.store(computed).projectionSeq;
                 computing.stop(snapshotTimer);
             } catch (RuntimeException e) {
+                snapshotFailures.increment();
                 throw new Backlog.RetryLater("snapshot of " + regionYear.region() + " " + regionYear.year(), e,
                         () -> queue.postpone(regionYear));
             }

@@ -25,8 +25,19 @@ public class HoldingProbe extends SnapshotWorkerProbe {
         this.region = region;
     }
 
+    private volatile String failing;
+
+    /** The next computation of this region-year fails (as a broken row or a lost connection would). */
+    public void failAt(String region, int year) {
+        this.failing = region + ":" + year;
+    }
+
     @Override
     public void computed(String region, int year) {
+        if ((region + ":" + year).equals(failing)) {
+            failing = null;
+            throw new IllegalStateException("a failure the test asked for");
+        }
         if (region.equals(this.region) && year == this.year) {
             this.region = null;
             held.countDown();

@@ -3,14 +3,17 @@ package cn.nmsdz.scoring.component;
 import cn.nmsdz.scoring.snapshot.SnapshotQueue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.testsupport.TestEvents;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
+import cn.nmsdz.scoring.backlog.Backlog;
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.scoring.snapshot.RegionYear;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,6 +49,9 @@ class SnapshotRescoringTest {
 
     @Inject
     HoldingProbe probe;
+
+    @Inject
+    MeterRegistry registry;
 
     @Inject
     EntityManager em;
@@ -191,6 +197,23 @@ class SnapshotRescoringTest {
         drain();
         assertEquals("2.0", points(region, year, "10"));
         assertTrue(stale(region).isEmpty());
+    }
+
+    @Test
+    void aFailingSnapshotIsCountedAndItsRegionYearTriedAgain() {
+        String region = freshRegion();
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", THIS_YEAR, "100")));
+        drainExcept(region);
+        probe.failAt(region, THIS_YEAR);
+        double before = registry.counter("nmsdz.scoring.snapshot.failures").count();
+
+        assertThrows(Backlog.RetryLater.class, () -> QuarkusTransaction.requiringNew().call(snapshots::storeOnePending));
+
+        assertEquals(before + 1, registry.counter("nmsdz.scoring.snapshot.failures").count(), "the failure is counted");
+        assertEquals(0, snapshotCount(region, THIS_YEAR), "nothing of the failed snapshot is stored");
+        drain();
+        assertEquals(1, snapshotCount(region, THIS_YEAR), "the mark stayed: the next turn stores it");
+        assertEquals(lastAppliedSeq(region), latestSnapshotSeq(region, THIS_YEAR));
     }
 
     // ------------------------------------------------------------------ helpers
