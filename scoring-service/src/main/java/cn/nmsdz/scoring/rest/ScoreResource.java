@@ -182,11 +182,7 @@ public class ScoreResource {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);
         int year = yearParam;
-        boolean summary = "summary".equals(view);
-        if (view != null && !summary && !"full".equals(view)) {
-            throw ProblemException.badRequest("view must be full or summary", List.of(new Problem.FieldError("view",
-                    "must be full or summary")));
-        }
+        boolean summary = summaryView(view);
         List<SnapshotEntity> page = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2 and number < ?3",
                 Sort.descending("number"), region, year, after).range(0, (int) limit - 1).list();
         Response.ResponseBuilder response = Response.ok(page.stream()
@@ -361,11 +357,7 @@ public class ScoreResource {
             throw ProblemException.badRequest("query parameter 'under' (a region code) is required",
                     List.of(new Problem.FieldError("under", "required")));
         }
-        boolean summary = "summary".equals(view);
-        if (view != null && !summary && !"full".equals(view)) {
-            throw ProblemException.badRequest("view must be full or summary", List.of(new Problem.FieldError("view",
-                    "must be full or summary")));
-        }
+        boolean summary = summaryView(view);
         access.checkReadable(under);
         SnapshotFeed.Range range = feed.under(under);
         StreamingOutput page = out -> feed.write(out, range, after, (int) limit, summary, language);
@@ -390,5 +382,14 @@ public class ScoreResource {
                     .chinese("地区 " + region + " 尚无 " + year + " 年度的评分快照");
         }
         return entity;
+    }
+
+    /** Whether {@code view} asks for the summary form: {@code summary}, or {@code full} / absent for the full one. */
+    static boolean summaryView(String view) {
+        if (view != null && !"summary".equals(view) && !"full".equals(view)) {
+            throw ProblemException.badRequest("view must be full or summary", List.of(new Problem.FieldError("view",
+                    "must be full or summary")));
+        }
+        return "summary".equals(view);
     }
 }
