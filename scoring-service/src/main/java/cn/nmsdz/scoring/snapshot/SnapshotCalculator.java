@@ -32,7 +32,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SnapshotCalculator {
-    static final String NATION = RegionCodes.NATION;
 
     private final ScoringEngine engine = new ScoringEngine();
 
@@ -201,7 +200,7 @@ public class SnapshotCalculator {
                         + " union (" + candidate.formatted("'ACCEPTED'") + ")"
                         + " union (" + candidate.formatted("'ACCEPTED', 'SUBMITTED'") + ")",
                         EvidenceFactVersionEntity.class)
-                .setParameter(1, region).setParameter(2, NATION).setParameter(3, seq)
+                .setParameter(1, region).setParameter(2, RegionCodes.NATION).setParameter(3, seq)
                 .setParameter(4, maxPosition == null ? Long.MAX_VALUE : maxPosition).setParameter(5, year)
                 .setHint("org.hibernate.readOnly", true)
                 .getResultList();

@@ -24,7 +24,6 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class SnapshotQueue {
-    static final String NATION = RegionCodes.NATION;
 
     /** The wake-up topic of a transaction that marked region-years (see {@link Wakeups}). */
     public static final String WAKE = "snapshots";
@@ -39,7 +38,7 @@ public class SnapshotQueue {
      * evidence_fact_version, {@code s} names the region and year (one rule for the worker's recheck and the staleness
      * check).
      */
-    private static final String READ_BY_SNAPSHOT = "v.region in (s.region, '" + NATION + "')"
+    private static final String READ_BY_SNAPSHOT = "v.region in (s.region, '" + RegionCodes.NATION + "')"
             + " and v.kind <> 'DOCUMENT' and v.year between s.year - (case when v.kind = 'OBSERVATION' then 2 else 0 end)"
             + " and s.year";
 
@@ -84,7 +83,7 @@ public class SnapshotQueue {
                         + " on conflict (region, year) do update set marks = snapshot_pending.marks + 1,"
                         + " rescoring_job = coalesce(snapshot_pending.rescoring_job, excluded.rescoring_job)")
                 .setParameter(1, jobId).setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter(3, Year.now(ZoneOffset.UTC).getValue()).setParameter(4, NATION).executeUpdate();
+                .setParameter(3, Year.now(ZoneOffset.UTC).getValue()).setParameter(4, RegionCodes.NATION).executeUpdate();
         wakeups.afterCommit(WAKE);
         return ((Number) em.createNativeQuery("select count(*) from snapshot_pending where rescoring_job = ?1")
                 .setParameter(1, jobId).getSingleResult()).intValue();

@@ -28,7 +28,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SnapshotService {
-    static final String NATION = RegionCodes.NATION;
 
     @Inject
     SnapshotQueue queue;
@@ -73,9 +72,9 @@ public class SnapshotService {
         if (CatalogueSystemEntity.current().isEmpty() || EvidenceKind.DOCUMENT.name().equals(fact.kind)) {
             return; // a document carries no figure or judgement: the numbers cannot change
         }
-        List<String> regions = NATION.equals(fact.region) ? scoredRegions() : List.of(fact.region);
+        List<String> regions = RegionCodes.NATION.equals(fact.region) ? scoredRegions() : List.of(fact.region);
         for (String region : regions) {
-            if (NATION.equals(region)) {
+            if (RegionCodes.NATION.equals(region)) {
                 continue;
             }
             Set<Integer> years = fact.year == null ? queue.yearsOf(region)
@@ -141,6 +140,6 @@ public class SnapshotService {
     /** Regions with evidence of their own (the nation's comparators are not a scored region). */
     public List<String> scoredRegions() {
         return em.createQuery("select distinct f.region from EvidenceFactEntity f where f.region <> ?1 order by f.region",
-                String.class).setParameter(1, NATION).getResultList();
+                String.class).setParameter(1, RegionCodes.NATION).getResultList();
     }
 }
