@@ -32,4 +32,11 @@ public interface ScoringConfig {
     /** Snapshot worker threads per instance; they split the marked region-years (read by PendingSnapshotWorker). */
     @WithDefault("2")
     int snapshotWorkers();
+
+    /**
+     * How many marked region-years a snapshot worker stores per transaction at most: an idle region is a batch of one,
+     * scored at once; a burst or a rescoring shares one commit per batch (read by PendingSnapshotWorker).
+     */
+    @WithDefault("32")
+    int snapshotBatch();
 }

@@ -202,10 +202,12 @@ public class Notifications {
             }
         }
         raiseAll(awaiting);
-        SnapshotEntity previous = SnapshotEntity.<SnapshotEntity>find(
-                "region = ?1 and year = ?2 and number < ?3 order by number desc", entity.region, entity.year, entity.number)
-                .firstResult();
-        if (previous != null && previous.confirmedPassed != entity.confirmedPassed) {
+        // only the previous verdict, not the previous snapshot with its ~50 KB body (rescoring stores thousands)
+        List<Boolean> previouslyPassed = em.createQuery("select s.confirmedPassed from SnapshotEntity s"
+                        + " where s.region = ?1 and s.year = ?2 and s.number < ?3 order by s.number desc", Boolean.class)
+                .setParameter(1, entity.region).setParameter(2, entity.year).setParameter(3, entity.number)
+                .setMaxResults(1).getResultList();
+        if (!previouslyPassed.isEmpty() && previouslyPassed.get(0) != entity.confirmedPassed) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("year", entity.year);
             data.put("snapshotNumber", entity.number);

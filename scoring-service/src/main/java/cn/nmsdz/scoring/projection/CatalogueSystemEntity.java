@@ -1,8 +1,10 @@
 package cn.nmsdz.scoring.projection;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -26,6 +28,11 @@ public class CatalogueSystemEntity extends PanacheEntityBase {
     public String code;
     @Id
     public int version;
+    /**
+     * The ~90 KB document, loaded only when its version is parsed (once per version, see {@link #system()}): finding
+     * the version in force, which every snapshot does, then reads a small row.
+     */
+    @Basic(fetch = FetchType.LAZY)
     @Column(columnDefinition = "text")
     public String document;
     @Column(name = "received_at")

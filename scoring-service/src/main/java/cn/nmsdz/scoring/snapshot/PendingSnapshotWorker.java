@@ -14,9 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Stores the snapshots that changes of evidence marked (see {@link SnapshotService#rescoreAfter}), one
- * region and year per transaction, on {@code nmsdz.scoring.snapshot-workers} threads at once (they split the marks
- * by region-year, see {@link SnapshotService#storeOnePending}). It starts the moment a transaction that marked
+ * Stores the snapshots that changes of evidence marked (see {@link SnapshotService#rescoreAfter}), up to
+ * {@code nmsdz.scoring.snapshot-batch} region-years per transaction, on {@code nmsdz.scoring.snapshot-workers} threads at once (they split the marks
+ * by region-year, see {@link SnapshotService#storePending}). It starts the moment a transaction that marked
  * something commits ({@link Wakeups}, in every instance), so an idle region is scored at once; evidence arriving in
  * a burst is coalesced adaptively: every mark made while the workers are busy is answered by one snapshot that reads
  * all of it, as soon as a worker is free. The tick ({@code nmsdz.scoring.snapshot-interval}) is only a safety net.
@@ -33,6 +33,10 @@ public class PendingSnapshotWorker {
 
     @ConfigProperty(name = "nmsdz.scoring.snapshot-workers", defaultValue = "2")
     int workers;
+
+    /** How many marked region-years a worker stores per transaction at most (one commit for a burst's snapshots). */
+    @ConfigProperty(name = "nmsdz.scoring.snapshot-batch", defaultValue = "32")
+    int batch;
 
     private volatile WakeableWorker worker;
 
@@ -64,7 +68,7 @@ public class PendingSnapshotWorker {
 
     private void drain() {
         Backlog.drain(() -> {
-            boolean took = snapshots.storeOnePending();
+            boolean took = snapshots.storePending(batch) > 0;
             lastProgress = Instant.now();
             return took;
         }, LOG);

@@ -11,15 +11,17 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The one work queue of scoring-service: {@code snapshot_pending}, a mark per region-year that needs a new snapshot,
  * however many changes of evidence or rescoring jobs asked for it. A mark made by a rescoring job names the job
  * ({@code rescoring_job}), which counts it done when its snapshot is stored. Workers claim marks with an advisory lock
- * per region-year (see {@link SnapshotService#storeOnePending()}), never with the mark's row lock, so a consumer marking
+ * per region-year (see {@link SnapshotService#storePending(int)}), never with the mark's row lock, so a consumer marking
  * a region-year never waits for its computation.
  */
 @ApplicationScoped
@@ -110,52 +112,47 @@ public class SnapshotQueue {
     }
 
     /**
-     * The longest-waiting marked region-year that no other worker computes, claimed with a transaction-scoped
-     * advisory lock; empty when none is left.
+     * Up to {@code max} of the longest-waiting marked region-years that no other worker computes, each claimed with a
+     * transaction-scoped advisory lock, in one statement; empty when none is left. The lock is tried only on the rows
+     * the outer {@code limit} takes (the candidates are a sub-select, which PostgreSQL does not flatten into the
+     * filter), so a worker never holds a region-year it does not compute.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    Optional<Claim> claim() {
+    List<Claim> claim(int max) {
         @SuppressWarnings("unchecked")
-        List<Object[]> candidates = em.createNativeQuery("select region, year from snapshot_pending"
-                + " order by marked_at, region, year limit 16").getResultList();
-        for (Object[] candidate : candidates) {
-            String region = (String) candidate[0];
-            int year = ((Number) candidate[1]).intValue();
-            if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1, hashtext(?2 || ':' || ?3))")
-                    .setParameter(1, COMPUTING_LOCK).setParameter(2, region).setParameter(3, String.valueOf(year))
-                    .getSingleResult()) {
-                continue; // another worker computes it
-            }
-            @SuppressWarnings("unchecked")
-            List<Object[]> mark = em.createNativeQuery("select marks, traceparent from snapshot_pending"
-                    + " where region = ?1 and year = ?2").setParameter(1, region).setParameter(2, year).getResultList();
-            if (!mark.isEmpty()) {
-                return Optional.of(new Claim(new RegionYear(region, year), ((Number) mark.get(0)[0]).longValue(),
-                        (String) mark.get(0)[1]));
-            } // else stored by another worker since the candidates were read
-        }
-        return Optional.empty();
+        List<Object[]> claimed = em.createNativeQuery("select region, year, marks, traceparent from"
+                        + " (select region, year, marks, traceparent, marked_at from snapshot_pending"
+                        + " order by marked_at, region, year limit ?2) c"
+                        + " where pg_try_advisory_xact_lock(?1, hashtext(region || ':' || year)) limit ?3")
+                .setParameter(1, COMPUTING_LOCK).setParameter(2, Math.max(16, 4 * max)).setParameter(3, max)
+                .getResultList();
+        return claimed.stream().map(r -> new Claim(new RegionYear((String) r[0], ((Number) r[1]).intValue()),
+                ((Number) r[2]).longValue(), (String) r[3])).toList();
     }
 
     /**
-     * Deletes a claimed mark if its count is still the one claimed (compare and delete) and counts it done for the
-     * rescoring job it names; otherwise it was marked again meanwhile and goes behind the others for its own turn.
+     * Deletes each claimed mark whose count is still the one claimed (compare and delete) and counts it done for the
+     * rescoring job it names, one update per job; a mark counted up meanwhile goes behind the others for its own turn.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void complete(Claim claim) {
-        @SuppressWarnings("unchecked")
-        List<Number> job = em.createNativeQuery("delete from snapshot_pending where region = ?1 and year = ?2"
-                        + " and marks = ?3 returning coalesce(rescoring_job, 0)")
-                .setParameter(1, claim.regionYear().region()).setParameter(2, claim.regionYear().year())
-                .setParameter(3, claim.marks()).getResultList();
-        if (job.isEmpty()) {
-            postpone(claim.regionYear());
-        } else if (job.get(0).longValue() != 0) {
-            em.createNativeQuery("update rescoring_job set done = done + 1,"
-                            + " finished_at = case when done + 1 >= total then ?2 else finished_at end where id = ?1")
-                    .setParameter(1, job.get(0).longValue()).setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
-                    .executeUpdate();
+    void complete(List<Claim> claims) {
+        Map<Long, Integer> doneByJob = new TreeMap<>();
+        for (Claim claim : claims) {
+            @SuppressWarnings("unchecked")
+            List<Number> job = em.createNativeQuery("delete from snapshot_pending where region = ?1 and year = ?2"
+                            + " and marks = ?3 returning coalesce(rescoring_job, 0)")
+                    .setParameter(1, claim.regionYear().region()).setParameter(2, claim.regionYear().year())
+                    .setParameter(3, claim.marks()).getResultList();
+            if (job.isEmpty()) {
+                postpone(claim.regionYear());
+            } else if (job.get(0).longValue() != 0) {
+                doneByJob.merge(job.get(0).longValue(), 1, Integer::sum);
+            }
         }
+        doneByJob.forEach((job, done) -> em.createNativeQuery("update rescoring_job set done = done + ?2,"
+                        + " finished_at = case when done + ?2 >= total then ?3 else finished_at end where id = ?1")
+                .setParameter(1, job).setParameter(2, done).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate());
     }
 
     /** Moves a marked region and year behind the others, so one that keeps failing blocks nobody. */

@@ -16,15 +16,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 
 /**
  * The scoring pipeline's steps, each in the caller's transaction: what a change of evidence marks
- * ({@link #rescoreAfter}), and storing the snapshot of one marked region-year ({@link #storeOnePending}): claim it
- * from the {@link SnapshotQueue}, compute it with the {@link SnapshotCalculator}, store it with the
- * {@link SnapshotStore}, and complete the mark.
+ * ({@link #rescoreAfter}), and storing the snapshots of marked region-years ({@link #storePending}): claim them
+ * from the {@link SnapshotQueue}, compute them with the {@link SnapshotCalculator}, store them with the
+ * {@link SnapshotStore}, and complete their marks.
  */
 @ApplicationScoped
 public class SnapshotService {
@@ -61,7 +62,7 @@ public class SnapshotService {
 
     /**
      * Marks what a change of evidence affects for a new snapshot, in the consumer's transaction; the
-     * snapshots themselves are stored by {@link #storeOnePending()}, one per marked region and year
+     * snapshots themselves are stored by {@link #storePending(int)}, one per marked region and year
      * however many changes marked it. A figure of year y is read by the assessment years y (as Y),
      * y+1 (as Y−1) and y+2 (as the base of a derived growth); a national figure affects every region.
      * A judgement (claim, expert assessment) affects only its own assessment year; one without a year (never
@@ -86,55 +87,100 @@ public class SnapshotService {
         }
     }
 
-    /**
-     * Stores the snapshot of the longest-waiting marked region and year that no other worker computes; false when none
-     * is left. The worker claims its region-year with a transaction-scoped advisory lock, not the mark's row lock: a
-     * consumer marking the same region-year meanwhile never waits for the computation, it only counts the mark up;
-     * the worker deletes the mark at the end only if its count is still the one it read (compare and delete),
-     * otherwise the region-year goes behind the others and is scored again. Several workers (threads or instances)
-     * thus split the marks by region-year.
-     */
+    /** Stores the snapshot of the longest-waiting marked region-year no other worker computes; false when none is left. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean storeOnePending() {
-        Optional<SnapshotQueue.Claim> claimed = queue.claim();
-        if (claimed.isEmpty()) {
-            return false;
+        return storePending(1) > 0;
+    }
+
+    /**
+     * Stores the snapshots of up to {@code max} of the longest-waiting marked region-years that no other worker
+     * computes, in the caller's transaction, and returns how many it took (0 when none is left). The worker claims its
+     * region-years with transaction-scoped advisory locks, not the marks' row locks: a consumer marking the same
+     * region-year meanwhile never waits for the computation, it only counts the mark up; the worker deletes a mark at
+     * the end only if its count is still the one it read (compare and delete), otherwise the region-year goes behind
+     * the others and is scored again. Several workers (threads or instances) thus split the marks by region-year.
+     * <p>
+     * All of them are computed before the first is stored: storing takes the feed lock until the commit (see
+     * {@link SnapshotStore}), so another worker computes while this one stores. Under a burst or a rescoring a batch
+     * shares one commit; an idle region's mark is a batch of one, scored at once. If one of them fails, the batch
+     * rolls back and that region-year goes behind the others; the rest are taken again on the next turn.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int storePending(int max) {
+        List<SnapshotQueue.Claim> claims = queue.claim(max);
+        if (claims.isEmpty()) {
+            return 0;
         }
-        SnapshotQueue.Claim claim = claimed.get();
+        if (CatalogueSystemEntity.current().isPresent()) {
+            List<Computing> computed = new ArrayList<>(claims.size());
+            for (SnapshotQueue.Claim claim : claims) {
+                computed.add(compute(claim));
+                // the evidence rows read are mapped into the snapshot and written nowhere: every flush before the
+                // batch's next statements would otherwise check them all again
+                em.clear();
+            }
+            List<SnapshotQueue.Claim> done = new ArrayList<>(claims.size());
+            for (Computing c : computed) {
+                if (store(c)) {
+                    done.add(c.claim());
+                }
+            }
+            queue.complete(done);
+        } else {
+            queue.complete(claims);
+        }
+        return claims.size();
+    }
+
+    /** A computed region-year: its snapshot, the span that continues the change's trace, how long computing took. */
+    private record Computing(SnapshotQueue.Claim claim, Snapshot snapshot, Span span, long computeNanos) {
+    }
+
+    private Computing compute(SnapshotQueue.Claim claim) {
         RegionYear regionYear = claim.regionYear();
         // the snapshot continues the trace of the change that marked it (and its score.events event carries it on)
         Span span = Traces.start("snapshot", SpanKind.INTERNAL, claim.traceparent())
                 .setAttribute("nmsdz.region", regionYear.region()).setAttribute("nmsdz.year", regionYear.year());
+        long start = System.nanoTime();
         try (Scope ignored = span.makeCurrent()) {
-            storeClaimed(claim);
-            return true;
-        } finally {
+            Snapshot snapshot = calculator.compute(regionYear.region(), regionYear.year());
+            probe.computed(regionYear.region(), regionYear.year());
+            return new Computing(claim, snapshot, span, System.nanoTime() - start);
+        } catch (RuntimeException e) {
             span.end();
+            throw failed(regionYear, e);
         }
     }
 
-    private void storeClaimed(SnapshotQueue.Claim claim) {
-        RegionYear regionYear = claim.regionYear();
-        if (CatalogueSystemEntity.current().isPresent()) {
-            long seq;
-            Timer.Sample computing = Timer.start();
-            try {
-                Snapshot computed = calculator.compute(regionYear.region(), regionYear.year());
-                probe.computed(regionYear.region(), regionYear.year());
-                seq = store.store(computed).projectionSeq;
-                computing.stop(snapshotTimer);
-            } catch (RuntimeException e) {
-                snapshotFailures.increment();
-                throw new Backlog.RetryLater("snapshot of " + regionYear.region() + " " + regionYear.year(), e,
-                        () -> queue.postpone(regionYear));
-            }
-            if (queue.changedSince(regionYear.region(), regionYear.year(), seq)) {
-                // evidence committed while this snapshot was computed: keep the mark, score it again on a later turn
-                queue.postpone(regionYear);
-                return;
-            }
+    /**
+     * Stores a computed snapshot; true when its mark can be completed, false when evidence it reads was applied while
+     * it was computed (the mark stays, and the region-year is scored again on a later turn).
+     */
+    private boolean store(Computing c) {
+        RegionYear regionYear = c.claim().regionYear();
+        long seq;
+        long start = System.nanoTime();
+        try (Scope ignored = c.span().makeCurrent()) {
+            seq = store.store(c.snapshot()).projectionSeq;
+            // this snapshot's own computing and storing, not the time the batch's other computations took between
+            snapshotTimer.record(c.computeNanos() + System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) {
+            throw failed(regionYear, e);
+        } finally {
+            c.span().end();
         }
-        queue.complete(claim);
+        if (queue.changedSince(regionYear.region(), regionYear.year(), seq)) {
+            queue.postpone(regionYear);
+            return false;
+        }
+        return true;
+    }
+
+    private Backlog.RetryLater failed(RegionYear regionYear, RuntimeException e) {
+        snapshotFailures.increment();
+        return new Backlog.RetryLater("snapshot of " + regionYear.region() + " " + regionYear.year(), e,
+                () -> queue.postpone(regionYear));
     }
 
     /** Regions with evidence of their own (the nation's comparators are not a scored region). */

@@ -216,6 +216,37 @@ class SnapshotRescoringTest {
         assertEquals(lastAppliedSeq(region), latestSnapshotSeq(region, THIS_YEAR));
     }
 
+    /**
+     * A worker stores the region-years it takes in batches, one commit for all (rescoring stores thousands, issue 12);
+     * a snapshot failing within a batch rolls the whole batch back, loses nothing and holds up no other region-year.
+     */
+    @Test
+    void aBatchStoresSeveralRegionYearsInOneTurnAndAFailureInItLosesNone() {
+        String first = freshRegion();
+        String second = freshRegion();
+        consumer.onEvidence(List.of(TestEvents.figure(first, "online_retail_sales", THIS_YEAR, "100"),
+                TestEvents.figure(second, "online_retail_sales", THIS_YEAR, "200")));
+        drainExcept(first, second);
+
+        assertEquals(2, QuarkusTransaction.requiringNew().call(() -> snapshots.storePending(32)),
+                "one turn takes both marked region-years");
+        assertEquals(1, snapshotCount(first, THIS_YEAR));
+        assertEquals(1, snapshotCount(second, THIS_YEAR));
+
+        consumer.onEvidence(List.of(TestEvents.figure(first, "online_retail_sales", THIS_YEAR, "110"),
+                TestEvents.figure(second, "online_retail_sales", THIS_YEAR, "210")));
+        drainExcept(first, second);
+        probe.failAt(second, THIS_YEAR);
+        assertThrows(Backlog.RetryLater.class,
+                () -> QuarkusTransaction.requiringNew().call(() -> snapshots.storePending(32)));
+        assertEquals(1, snapshotCount(first, THIS_YEAR), "the batch rolled back: the first one's snapshot too");
+        drain();
+        assertEquals(2, snapshotCount(first, THIS_YEAR), "both marks stayed: the next turns store them");
+        assertEquals(2, snapshotCount(second, THIS_YEAR));
+        assertTrue(latestSnapshotSeq(first, THIS_YEAR) >= lastAppliedSeq(first), "the latest snapshots read every figure");
+        assertTrue(latestSnapshotSeq(second, THIS_YEAR) >= lastAppliedSeq(second));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static String freshRegion() {
@@ -228,21 +259,22 @@ class SnapshotRescoringTest {
         }
     }
 
-    /** Stores every marked region-year but the given region's, which then are the only ones left. */
-    private void drainExcept(String region) {
+    /** Stores every marked region-year but the given regions', which then are the only ones left. */
+    private void drainExcept(String... regions) {
+        List<String> kept = List.of(regions);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update snapshot_pending set marked_at = marked_at + interval '1 day' where region = ?1")
-                .setParameter(1, region).executeUpdate());
+                "update snapshot_pending set marked_at = marked_at + interval '1 day' where region in (?1)")
+                .setParameter(1, kept).executeUpdate());
         while (QuarkusTransaction.requiringNew().call(() -> {
-            Number others = (Number) em.createNativeQuery("select count(*) from snapshot_pending where region <> ?1")
-                    .setParameter(1, region).getSingleResult();
+            Number others = (Number) em.createNativeQuery("select count(*) from snapshot_pending where region not in (?1)")
+                    .setParameter(1, kept).getSingleResult();
             return others.longValue() > 0 && snapshots.storeOnePending();
         })) {
             // next
         }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update snapshot_pending set marked_at = now() - interval '1 hour' where region = ?1")
-                .setParameter(1, region).executeUpdate());
+                "update snapshot_pending set marked_at = now() - interval '1 hour' where region in (?1)")
+                .setParameter(1, kept).executeUpdate());
     }
 
     /** Waits until the task has committed, or is waiting for a row lock held by the worker. */
