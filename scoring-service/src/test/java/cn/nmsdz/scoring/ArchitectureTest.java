@@ -1,11 +1,9 @@
 package cn.nmsdz.scoring;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -13,12 +11,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import cn.nmsdz.testsupport.ServiceLayout;
 import java.util.Set;
 
 /**
- * The rule engine is plain Java (only java.. and the catalogue's shape from events), with no floating point; and no
- * package cycles: the Kafka consumer (messaging) marks work in the snapshot queue, the snapshot package announces a
- * stored snapshot as a CDI event (notify listens), and the gap view lives in explain, read by rest and report.
+ * The package layout of every service ({@link ServiceLayout}: a plain-Java domain, every resource in rest, the Kafka
+ * consumer in messaging, nothing depending on either, no package cycles), and a rule engine with no floating point.
+ * No cycles here because the consumer (messaging) marks work in the snapshot queue, the snapshot package announces a
+ * stored snapshot as a CDI event (notify listens), the gap view lives in explain, read by rest and report, and the
+ * region-scope check (security) is shared by rest and the application service.
  */
 @AnalyzeClasses(packages = "cn.nmsdz.scoring", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -26,8 +27,7 @@ class ArchitectureTest {
     static final Set<String> FLOATING = Set.of("double", "float", Double.class.getName(), Float.class.getName());
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = classes().that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, "cn.nmsdz.events.catalogue..");
+    static final ArchRule layout = ServiceLayout.of("cn.nmsdz.scoring");
 
     @ArchTest
     static final ArchRule domainHasNoFloatingPointFields = noFields().that().areDeclaredInClassesThat()
@@ -43,9 +43,6 @@ class ArchitectureTest {
     static final ArchRule domainComputesNoFloatingPoint = noClasses().that().resideInAPackage(DOMAIN)
             .should().callMethodWhere(describe("the method returns a floating-point number",
                     (JavaMethodCall call) -> FLOATING.contains(call.getTarget().getRawReturnType().getName())));
-
-    @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("cn.nmsdz.scoring.(*)..").should().beFreeOfCycles();
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> floating() {
         return describe("a floating-point type", c -> FLOATING.contains(c.getName()));

@@ -1,5 +1,6 @@
 package cn.nmsdz.evidence.document;
 
+import cn.nmsdz.evidence.domain.FileNames;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

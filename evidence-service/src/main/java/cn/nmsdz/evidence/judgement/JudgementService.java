@@ -2,8 +2,8 @@ package cn.nmsdz.evidence.judgement;
 
 import cn.nmsdz.evidence.projection.IndicatorDefinitionEntity;
 import cn.nmsdz.evidence.projection.ItemDefinitionEntity;
-import cn.nmsdz.evidence.core.EvidenceEntity;
-import cn.nmsdz.evidence.core.EvidenceLedger;
+import cn.nmsdz.evidence.ledger.EvidenceEntity;
+import cn.nmsdz.evidence.ledger.EvidenceLedger;
 import cn.nmsdz.events.evidence.EvidenceKind;
 import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.support.access.Caller;

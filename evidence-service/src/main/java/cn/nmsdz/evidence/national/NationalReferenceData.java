@@ -1,7 +1,7 @@
 package cn.nmsdz.evidence.national;
 
 import cn.nmsdz.events.catalogue.RegionCodes;
-import cn.nmsdz.evidence.core.EvidenceEntity;
+import cn.nmsdz.evidence.ledger.EvidenceEntity;
 import cn.nmsdz.events.evidence.EvidenceKind;
 import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.evidence.observation.ObservationInput;

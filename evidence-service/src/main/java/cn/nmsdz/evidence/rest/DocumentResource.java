@@ -1,12 +1,12 @@
 package cn.nmsdz.evidence.rest;
 
-import cn.nmsdz.evidence.core.EvidenceEntity;
-import cn.nmsdz.evidence.core.EvidenceView;
+import cn.nmsdz.evidence.ledger.EvidenceEntity;
+import cn.nmsdz.evidence.ledger.EvidenceView;
 import cn.nmsdz.events.evidence.EvidenceKind;
 import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.evidence.document.DocumentService;
 import cn.nmsdz.evidence.document.DocumentStorage;
-import cn.nmsdz.evidence.document.FileNames;
+import cn.nmsdz.evidence.domain.FileNames;
 import cn.nmsdz.evidence.document.MediaTypes;
 import cn.nmsdz.evidence.idempotency.Idempotency;
 import cn.nmsdz.evidence.idempotency.RequestFingerprint;

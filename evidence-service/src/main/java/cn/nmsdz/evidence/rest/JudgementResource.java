@@ -1,7 +1,7 @@
 package cn.nmsdz.evidence.rest;
 
 import jakarta.validation.Validator;
-import cn.nmsdz.evidence.core.EvidenceView;
+import cn.nmsdz.evidence.ledger.EvidenceView;
 import cn.nmsdz.evidence.idempotency.Idempotency;
 import cn.nmsdz.evidence.idempotency.RequestFingerprint;
 import cn.nmsdz.evidence.judgement.JudgementInput;

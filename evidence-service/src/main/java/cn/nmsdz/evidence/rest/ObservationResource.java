@@ -1,7 +1,7 @@
 package cn.nmsdz.evidence.rest;
 
-import cn.nmsdz.evidence.core.EvidenceEntity;
-import cn.nmsdz.evidence.core.EvidenceView;
+import cn.nmsdz.evidence.ledger.EvidenceEntity;
+import cn.nmsdz.evidence.ledger.EvidenceView;
 import cn.nmsdz.evidence.idempotency.Idempotency;
 import cn.nmsdz.evidence.observation.ObservationInput;
 import cn.nmsdz.evidence.observation.ObservationService;

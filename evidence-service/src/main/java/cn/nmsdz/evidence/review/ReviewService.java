@@ -1,8 +1,9 @@
 package cn.nmsdz.evidence.review;
 
 import cn.nmsdz.events.EventTypes;
-import cn.nmsdz.evidence.core.EvidenceEntity;
-import cn.nmsdz.evidence.core.EvidenceLedger;
+import cn.nmsdz.evidence.ledger.EvidenceEntity;
+import cn.nmsdz.evidence.ledger.EvidenceLedger;
+import cn.nmsdz.evidence.domain.ReviewStep;
 import cn.nmsdz.events.evidence.EvidenceKind;
 import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.support.access.Caller;

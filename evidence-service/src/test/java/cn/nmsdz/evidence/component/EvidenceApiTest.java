@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.nmsdz.events.catalogue.DecompositionData;
 import cn.nmsdz.events.catalogue.Zone;
-import cn.nmsdz.evidence.projection.CatalogueConsumer;
+import cn.nmsdz.evidence.messaging.CatalogueConsumer;
 import cn.nmsdz.testsupport.TestEvents;
 import cn.nmsdz.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -14,7 +14,7 @@ import cn.nmsdz.events.catalogue.SecondLevelNode;
 import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.evidence.national.NationalReferenceData;
-import cn.nmsdz.evidence.projection.CatalogueConsumer;
+import cn.nmsdz.evidence.messaging.CatalogueConsumer;
 import cn.nmsdz.evidence.projection.CatalogueDefinitions;
 import cn.nmsdz.testsupport.TestEvents;
 import cn.nmsdz.testsupport.TestTokens;

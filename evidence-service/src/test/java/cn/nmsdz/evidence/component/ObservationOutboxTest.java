@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.nmsdz.events.catalogue.Zone;
-import cn.nmsdz.evidence.projection.CatalogueConsumer;
+import cn.nmsdz.evidence.messaging.CatalogueConsumer;
 import cn.nmsdz.testsupport.TestEvents;
 import cn.nmsdz.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;

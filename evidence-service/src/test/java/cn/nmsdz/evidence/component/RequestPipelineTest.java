@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.nmsdz.evidence.projection.CatalogueConsumer;
+import cn.nmsdz.evidence.messaging.CatalogueConsumer;
 import cn.nmsdz.testsupport.TestTokens;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;

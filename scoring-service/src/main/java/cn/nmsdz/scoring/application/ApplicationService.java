@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
 import cn.nmsdz.events.catalogue.RegionCodes;
-import cn.nmsdz.scoring.rest.RegionAccess;
+import cn.nmsdz.scoring.security.RegionAccess;
 import cn.nmsdz.support.access.RegionHierarchy;
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.Topics;

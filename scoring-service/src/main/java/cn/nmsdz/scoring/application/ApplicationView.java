@@ -36,7 +36,7 @@ public record ApplicationView(
             long snapshotId, long snapshotNumber, OffsetDateTime at) {
     }
 
-    static ApplicationView of(ApplicationEntity a, List<ApplicationHistoryEntity> history) {
+    public static ApplicationView of(ApplicationEntity a, List<ApplicationHistoryEntity> history) {
         SnapshotEntity s = SnapshotEntity.findById(a.snapshotId);
         Map<Level, String> deciders = ApplicationService.deciders(a.region);
         return new ApplicationView(a.id, a.region, a.year, a.state, a.state.chinese,

@@ -41,7 +41,7 @@ public record SnapshotDiff(
             BigDecimal change, IndicatorStatus frozenStatus, IndicatorStatus latestStatus) {
     }
 
-    static SnapshotDiff of(UUID application, Snapshot frozen, Snapshot latest) {
+    public static SnapshotDiff of(UUID application, Snapshot frozen, Snapshot latest) {
         return new SnapshotDiff(application, frozen.region(), frozen.year(), ref(frozen), ref(latest),
                 frozen.id() != latest.id(), basis(frozen.confirmed(), latest.confirmed()),
                 basis(frozen.projected(), latest.projected()));

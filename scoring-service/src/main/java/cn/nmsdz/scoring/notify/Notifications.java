@@ -145,7 +145,7 @@ public class Notifications {
         }
     }
 
-    static List<String> types(WebhookSubscriptionEntity s) {
+    public static List<String> types(WebhookSubscriptionEntity s) {
         try {
             return EventEnvelope.JSON.readValue(s.eventTypes, new TypeReference<List<String>>() { });
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.security.RegionAccess;
 import cn.nmsdz.scoring.snapshot.SnapshotCalculator;
 import cn.nmsdz.scoring.snapshot.SnapshotStore;
 import jakarta.ws.rs.DefaultValue;

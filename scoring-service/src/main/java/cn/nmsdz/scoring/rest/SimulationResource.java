@@ -1,5 +1,6 @@
 package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.security.RegionAccess;
 import cn.nmsdz.scoring.snapshot.SnapshotCalculator;
 import cn.nmsdz.scoring.explain.SnapshotRenderer;
 import cn.nmsdz.support.rest.Language;

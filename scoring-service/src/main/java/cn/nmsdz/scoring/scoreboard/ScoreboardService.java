@@ -85,7 +85,7 @@ public class ScoreboardService {
     }
 
     /** The level of a query parameter (county, city, province): 400 naming it otherwise. */
-    static String level(String raw) {
+    public static String level(String raw) {
         String level = raw == null || raw.isBlank() ? "COUNTY" : raw.trim().toUpperCase(Locale.ROOT);
         if (!LEVELS.contains(level)) {
             throw ProblemException.badRequest("query parameter 'level' must be county, city or province, not '" + raw + "'",
@@ -95,7 +95,7 @@ public class ScoreboardService {
     }
 
     /** The sort key of a query parameter: confirmedTotal (default), projectedTotal, region, rate:<first-level code>. */
-    static String sort(String raw) {
+    public static String sort(String raw) {
         String sort = raw == null || raw.isBlank() ? "confirmedTotal" : raw.trim();
         IndicatorSystemDocument system = CatalogueSystemEntity.current().map(CatalogueSystemEntity::system).orElse(null);
         boolean rate = sort.startsWith("rate:") && system != null

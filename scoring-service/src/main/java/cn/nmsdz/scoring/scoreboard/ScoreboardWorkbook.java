@@ -13,13 +13,13 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** The scoreboard as a sheet, in Chinese (排名, 地区, 确认得分 …), every region on one sheet. */
-final class ScoreboardWorkbook {
+public final class ScoreboardWorkbook {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private ScoreboardWorkbook() {
     }
 
-    static byte[] write(String title, List<Scoreboard.Row> rows) {
+    public static byte[] write(String title, List<Scoreboard.Row> rows) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("评估排行");
             sheet.createRow(0).createCell(0).setCellValue(title);

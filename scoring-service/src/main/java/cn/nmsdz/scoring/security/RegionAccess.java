@@ -1,4 +1,4 @@
-package cn.nmsdz.scoring.rest;
+package cn.nmsdz.scoring.security;
 
 import cn.nmsdz.events.catalogue.RegionCodes;
 import cn.nmsdz.scoring.projection.RegionEntity;

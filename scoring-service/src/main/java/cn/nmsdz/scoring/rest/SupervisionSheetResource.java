@@ -1,11 +1,13 @@
-package cn.nmsdz.scoring.progress;
+package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.security.RegionAccess;
+import cn.nmsdz.scoring.progress.ProgressService;
+import cn.nmsdz.scoring.progress.SupervisionWorkbook;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
 import cn.nmsdz.scoring.progress.ProgressViews.Board;
 import cn.nmsdz.scoring.projection.RegionEntity;
-import cn.nmsdz.scoring.rest.RegionAccess;
 import cn.nmsdz.support.rest.PersonalData;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.document;
+package cn.nmsdz.evidence.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;

@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.review;
+package cn.nmsdz.evidence.domain;
 
 import cn.nmsdz.events.evidence.ReviewState;
 import java.util.EnumSet;

@@ -1,5 +1,12 @@
-package cn.nmsdz.scoring.notify;
+package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.notify.CampaignEventEntity;
+import cn.nmsdz.scoring.notify.CampaignEventTypes;
+import cn.nmsdz.scoring.notify.Notifications;
+import cn.nmsdz.scoring.notify.WebhookAttemptEntity;
+import cn.nmsdz.scoring.notify.WebhookDeliveryEntity;
+import cn.nmsdz.scoring.notify.WebhookSubscriptionEntity;
+import cn.nmsdz.scoring.notify.WebhookTargets;
 import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.support.rest.Problem;

@@ -1,5 +1,6 @@
-package cn.nmsdz.scoring.notify;
+package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.notify.Notifications;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;

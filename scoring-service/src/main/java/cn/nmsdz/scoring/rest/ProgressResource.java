@@ -1,5 +1,7 @@
-package cn.nmsdz.scoring.progress;
+package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.security.RegionAccess;
+import cn.nmsdz.scoring.progress.ProgressService;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
@@ -12,7 +14,6 @@ import cn.nmsdz.scoring.progress.ProgressViews.DepartmentRow;
 import cn.nmsdz.scoring.progress.ProgressViews.IndicatorProgress;
 import cn.nmsdz.scoring.progress.ProgressViews.IndicatorRow;
 import cn.nmsdz.scoring.projection.RegionEntity;
-import cn.nmsdz.scoring.rest.RegionAccess;
 import cn.nmsdz.support.rest.PersonalData;
 import cn.nmsdz.support.rest.ProblemException;
 import io.quarkus.security.Authenticated;

@@ -1,12 +1,16 @@
-package cn.nmsdz.scoring.application;
+package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.security.RegionAccess;
+import cn.nmsdz.scoring.application.ApplicationEntity;
+import cn.nmsdz.scoring.application.ApplicationService;
+import cn.nmsdz.scoring.application.ApplicationView;
+import cn.nmsdz.scoring.application.SnapshotDiff;
 import cn.nmsdz.scoring.snapshot.SnapshotStore;
 import jakarta.validation.Valid;
 import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.scoring.application.ApplicationService.Actor;
 import cn.nmsdz.scoring.application.ApplicationService.ApplicationRequest;
 import cn.nmsdz.scoring.application.ApplicationService.TransitionRequest;
-import cn.nmsdz.scoring.rest.RegionAccess;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;

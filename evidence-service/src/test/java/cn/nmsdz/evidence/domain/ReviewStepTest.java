@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.review;
+package cn.nmsdz.evidence.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.core;
+package cn.nmsdz.evidence.ledger;
 
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.Topics;

@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.core;
+package cn.nmsdz.evidence.ledger;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.core;
+package cn.nmsdz.evidence.ledger;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,5 +1,11 @@
-package cn.nmsdz.evidence.projection;
+package cn.nmsdz.evidence.messaging;
 
+import cn.nmsdz.evidence.projection.CatalogueDefinitions;
+import cn.nmsdz.evidence.projection.CataloguePublished;
+import cn.nmsdz.evidence.projection.IndicatorDefinitionEntity;
+import cn.nmsdz.evidence.projection.ItemDefinitionEntity;
+import cn.nmsdz.evidence.projection.KnownRegionEntity;
+import cn.nmsdz.evidence.projection.MetricDefinitionEntity;
 import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.catalogue.DecompositionData;
 import cn.nmsdz.events.catalogue.FirstLevelNode;

@@ -1,5 +1,8 @@
-package cn.nmsdz.scoring.notify;
+package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.security.RegionAccess;
+import cn.nmsdz.scoring.notify.Notifications;
+import cn.nmsdz.scoring.notify.Reminders;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
@@ -7,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.nmsdz.support.access.Caller;
-import cn.nmsdz.scoring.rest.RegionAccess;
 import cn.nmsdz.support.rest.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;

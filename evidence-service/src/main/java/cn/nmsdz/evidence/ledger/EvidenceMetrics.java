@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.core;
+package cn.nmsdz.evidence.ledger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

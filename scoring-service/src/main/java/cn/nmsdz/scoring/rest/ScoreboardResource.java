@@ -1,5 +1,9 @@
-package cn.nmsdz.scoring.scoreboard;
+package cn.nmsdz.scoring.rest;
 
+import cn.nmsdz.scoring.security.RegionAccess;
+import cn.nmsdz.scoring.scoreboard.Scoreboard;
+import cn.nmsdz.scoring.scoreboard.ScoreboardService;
+import cn.nmsdz.scoring.scoreboard.ScoreboardWorkbook;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Min;
@@ -7,7 +11,6 @@ import jakarta.validation.constraints.Max;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.nmsdz.scoring.projection.RegionEntity;
-import cn.nmsdz.scoring.rest.RegionAccess;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import io.quarkus.security.Authenticated;

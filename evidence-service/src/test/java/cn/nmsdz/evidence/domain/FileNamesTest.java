@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.document;
+package cn.nmsdz.evidence.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package cn.nmsdz.evidence.core;
+package cn.nmsdz.evidence.ledger;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.OffsetDateTime;
