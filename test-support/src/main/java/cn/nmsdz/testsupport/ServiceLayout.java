@@ -14,8 +14,9 @@ import com.tngtech.archunit.lang.CompositeArchRule;
  * The one package layout of indicator-, evidence- and scoring-service (README, "Package layout"), as ArchUnit rules
  * over a service's root package, e.g. {@code cn.nmsdz.scoring}:
  * <ul>
- * <li>{@code domain..}: the pure rules, plain Java: java.., the shared contracts in events and its own domain only
- * (so no Quarkus, JPA or Jackson annotation either);</li>
+ * <li>{@code domain..}: the pure rules, plain Java: java.., the shared catalogue model and evidence vocabularies of
+ * events ({@code events.catalogue}, {@code events.evidence}; not the envelope, which is Jackson) and its own domain
+ * only (so no Quarkus, JPA or Jackson annotation either);</li>
  * <li>feature packages (the application layer: services, their entities and queries) depend on neither adapter;</li>
  * <li>{@code rest}: every JAX-RS resource and provider; nothing outside depends on it;</li>
  * <li>{@code messaging}: every Kafka consumer ({@code @Incoming}); nothing outside depends on it;</li>
@@ -47,8 +48,10 @@ public final class ServiceLayout {
     public static ArchRule domainIsPlainJava(String root) {
         String domain = root + ".domain..";
         return classes().that().resideInAPackage(domain)
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.nmsdz.events..", domain)
-                .as("the domain of " + root + " is plain Java (java.., cn.nmsdz.events.. and itself only)");
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.nmsdz.events.catalogue..",
+                        "cn.nmsdz.events.evidence..", domain)
+                .as("the domain of " + root + " is plain Java (java.., the catalogue model and evidence vocabularies of"
+                        + " events, and itself only)");
     }
 
     public static ArchRule noPackageCycles(String root) {

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
 import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.support.rest.PersonalData;
-import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
