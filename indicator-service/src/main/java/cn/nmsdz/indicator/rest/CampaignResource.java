@@ -99,7 +99,7 @@ public class CampaignResource {
              {"code": "apply", "name": "申报验收", "startsOn": "2026-12-01", "endsOn": "2027-03-31"}]""")))
     @APIResponse(responseCode = "200", description = "The stages now stored")
     @APIResponse(responseCode = "400", description = "Every problem, each naming its field; nothing stored")
-    public List<Stage> putStages(@PathParam("code") String code, @Valid List<@NotNull @Valid Stage> stages) {
+    public List<Stage> putStages(@PathParam("code") String code, List<@NotNull @Valid Stage> stages) {
         access.requireWrite(code);
         return campaign.putStages(code, required(stages));
     }
@@ -187,7 +187,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "400", description = "Every problem, each naming its field; nothing stored")
     @APIResponse(responseCode = "404", description = "Unknown region or department")
     public List<Liaison> putLiaisons(@PathParam("code") String code, @PathParam("department") String department,
-            @Valid List<@NotNull @Valid Liaison> liaisons) {
+            List<@NotNull @Valid Liaison> liaisons) {
         access.requireWrite(code);
         return campaign.putLiaisons(code, department, required(liaisons));
     }
