@@ -426,8 +426,11 @@ class MalformedInputIT {
                         "sx-reader", "json", simulation, 413, "at most 10000 observations", null),
                 row("GET scores?limit=0", "GET", "/regions/" + PL + "/scores?year=2025&limit=0", "sx-reader", null, null, 400,
                         "'limit' must be 1..1000", null),
+                // was English only ("view must be full or summary"): now the standard invalid-field problem, Chinese first
                 row("GET scores?view=everything", "GET", "/regions/" + PL + "/scores?year=2025&view=everything", "sx-reader", null,
-                        null, 400, "view must be full or summary", null)));
+                        null, 400, "query parameter 'view' must be full or summary", null),
+                row("GET snapshots?view=everything in Chinese", "GET", "/snapshots?under=" + PL + "&view=everything&lang=zh",
+                        "sx-reader", null, null, 400, "查询参数 'view' 必须是 full 或 summary", null)));
         return rows.stream();
     }
 
