@@ -320,7 +320,9 @@ class EvidenceIT {
                 .body("indicator", everyItem(equalTo("11")));
         given().auth().oauth2(clerk).get(API + "/regions/" + PINGLU + "/evidence?kind=PHOTO&year=later&size=0")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"))
-                .body("errors.field", equalTo(List.of("kind", "year", "size")));
+                .body("type", equalTo("urn:nmsdz:problem:invalid-field"))
+                // every bad filter in one answer, in the order every invalid-field problem lists its fields
+                .body("errors.field", equalTo(List.of("kind", "size", "year")));
         given().auth().oauth2(clerk).get(API + "/regions/500118/evidence")
                 .then().statusCode(403);
     }

@@ -203,8 +203,9 @@ class MalformedInputIT {
                         "multipart/form-data; boundary=zzz", "--yyy\r\nbroken", 400, "multipart/form-data body cannot be read", regions),
                 row("POST /regions/import a broken xlsx", "POST", "/regions/import", "admin", XLSX, "PK\u0003\u0004garbage", 400,
                         "not a readable .xlsx", regions),
+                // was 422 (the service's own check): now the field's constraint, the invalid-field 400 of every endpoint
                 row("was 500: POST departments with a 100-character code", "POST", departments, "admin", "json",
-                        department.replace("500118-malformed", "500118-" + "a".repeat(100)).replace("ALIASES", "[]"), 422,
+                        department.replace("500118-malformed", "500118-" + "a".repeat(100)).replace("ALIASES", "[]"), 400,
                         "at most 64 characters", ycDepartments),
                 row("was bare 400: POST departments aliases as an object", "POST", departments, "admin", "json",
                         department.replace("ALIASES", "{}"), 400, "/aliases has the wrong type: expected an array", ycDepartments),
@@ -425,8 +426,11 @@ class MalformedInputIT {
                         "sx-reader", "json", simulation, 413, "at most 10000 observations", null),
                 row("GET scores?limit=0", "GET", "/regions/" + PL + "/scores?year=2025&limit=0", "sx-reader", null, null, 400,
                         "'limit' must be 1..1000", null),
+                // was English only ("view must be full or summary"): now the standard invalid-field problem, Chinese first
                 row("GET scores?view=everything", "GET", "/regions/" + PL + "/scores?year=2025&view=everything", "sx-reader", null,
-                        null, 400, "view must be full or summary", null)));
+                        null, 400, "query parameter 'view' must be full or summary", null),
+                row("GET snapshots?view=everything in Chinese", "GET", "/snapshots?under=" + PL + "&view=everything&lang=zh",
+                        "sx-reader", null, null, 400, "查询参数 'view' 必须是 full 或 summary", null)));
         return rows.stream();
     }
 

@@ -23,28 +23,24 @@ public final class JudgementRules {
     }
 
     /**
+     * The rules that need the catalogue or join fields; each field's own rule (indicator and year given, points not
+     * negative with one decimal, lengths) is a constraint of {@link JudgementInput}, checked before.
+     *
      * @param indicator the catalogue's indicator named by the input (null when unknown)
      * @param item      the catalogue's item named by the input (null when unknown or none)
      */
     public static List<Problem.FieldError> validate(JudgementInput in, boolean expert, IndicatorDefinitionEntity indicator,
             ItemDefinitionEntity item) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (in == null) {
-            errors.add(new Problem.FieldError("/", "a JSON body is required"));
-            return errors;
-        }
-        if (in.indicator() == null || in.indicator().isBlank()) {
-            errors.add(new Problem.FieldError("/indicator", "is required"));
-        } else if (indicator == null) {
+        if (in.indicator() != null && indicator == null) {
             errors.add(new Problem.FieldError("/indicator", "'" + in.indicator() + "' is not an indicator of the published catalogue"));
         }
         if (in.item() != null && indicator != null && (item == null || !item.indicatorCode.equals(indicator.code))) {
             errors.add(new Problem.FieldError("/item", "'" + in.item() + "' is not an item of indicator " + indicator.code));
         }
+        // the year is required and from FIRST_YEAR by its constraints; the last one moves with the calendar
         int lastYear = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
-        if (in.year() == null) {
-            errors.add(new Problem.FieldError("/year", "is required: the assessment year the judgement is for"));
-        } else if (in.year() < FIRST_YEAR || in.year() > lastYear) {
+        if (in.year() != null && in.year() > lastYear) {
             errors.add(new Problem.FieldError("/year", "must be an assessment year between " + FIRST_YEAR + " and " + lastYear));
         }
         boolean onItem = in.item() != null;
@@ -73,26 +69,17 @@ public final class JudgementRules {
             errors.add(new Problem.FieldError(in.points() == null ? "/satisfied" : "/points",
                     "give either satisfied or points for a claim on the whole indicator"));
         }
-        if (in.points() != null) {
-            if (in.points().signum() < 0) {
-                errors.add(new Problem.FieldError("/points", "must not be negative"));
-            } else if (indicator != null && indicator.maxPoints != null && in.points().compareTo(indicator.maxPoints) > 0) {
-                errors.add(new Problem.FieldError("/points", "must be at most " + indicator.maxPoints.stripTrailingZeros()
-                        .toPlainString() + " (the maximum of indicator " + indicator.code + ")"));
-            } else if (in.points().stripTrailingZeros().scale() > 1) {
-                errors.add(new Problem.FieldError("/points", "at most one decimal"));
-            }
+        // not negative and at most one decimal are the constraints of JudgementInput; the maximum is the indicator's
+        if (in.points() != null && indicator != null && indicator.maxPoints != null
+                && in.points().compareTo(indicator.maxPoints) > 0) {
+            errors.add(new Problem.FieldError("/points", "must be at most " + indicator.maxPoints.stripTrailingZeros()
+                    .toPlainString() + " (the maximum of indicator " + indicator.code + ")"));
         }
         if (expert && (in.comment() == null || in.comment().isBlank())) {
             errors.add(new Problem.FieldError("/comment", "is required: an expert verdict says why"));
         }
-        if (in.comment() != null && in.comment().length() > MAX_COMMENT) {
-            errors.add(new Problem.FieldError("/comment", "at most " + MAX_COMMENT + " characters"));
-        }
+        // the comment's length and the number of documents are JudgementInput's constraints
         List<String> docs = in.documentIds() == null ? List.of() : in.documentIds();
-        if (docs.size() > MAX_DOCUMENTS) {
-            errors.add(new Problem.FieldError("/documentIds", "at most " + MAX_DOCUMENTS + " documents"));
-        }
         for (int i = 0; i < docs.size(); i++) {
             if (!isUuid(docs.get(i))) {
                 errors.add(new Problem.FieldError("/documentIds/" + i, "'" + docs.get(i) + "' is not a document id"));

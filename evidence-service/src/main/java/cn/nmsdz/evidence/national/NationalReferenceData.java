@@ -7,7 +7,9 @@ import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.evidence.observation.ObservationInput;
 import cn.nmsdz.evidence.observation.ObservationService;
 import cn.nmsdz.evidence.projection.CataloguePublished;
+import cn.nmsdz.support.rest.ConstraintProblems;
 import cn.nmsdz.support.rest.Problem;
+import jakarta.validation.Validator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -51,6 +53,9 @@ public class NationalReferenceData {
     @Inject
     ObservationService observations;
 
+    @Inject
+    Validator validator;
+
     /** The first published catalogue brings the metrics the figures need: loaded in the transaction that applies it. */
     void onCataloguePublished(@Observes CataloguePublished published) {
         loadOnce();
@@ -78,9 +83,9 @@ public class NationalReferenceData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // a figure whose metric the catalogue does not define is left out (and said), the rest is stored
-        List<Problem.FieldError> errors = ObservationService.validate(rows, ObservationService.metrics(), Set.of(),
-                Year.now(ZoneOffset.UTC).getValue());
+        // a figure that breaks a rule of observations (or whose metric the catalogue does not define) is left out and
+        // said; the rest is stored
+        List<Problem.FieldError> errors = problems(rows);
         Set<Integer> bad = new HashSet<>();
         for (Problem.FieldError error : errors) {
             LOG.warnf("national reference row %s left out: %s", error.field(), error.message());
@@ -97,6 +102,20 @@ public class NationalReferenceData {
                 .setParameter("n", NAME).executeUpdate();
         LOG.infof("national reference data: %d observations of %s stored", good.size(), REGION);
         return good.size();
+    }
+
+    /**
+     * Every problem of the rows, by index ("/3/year"), by the same rules as a submission: each row's constraints
+     * (ObservationInput, the same validator as the request pipeline), then the catalogue's rules.
+     */
+    public List<Problem.FieldError> problems(List<ObservationInput> rows) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            errors.addAll(ConstraintProblems.problem(validator.validate(rows.get(i)), "/" + i).errors());
+        }
+        errors.addAll(ObservationService.validate(rows, ObservationService.metrics(), Set.of(),
+                Year.now(ZoneOffset.UTC).getValue()));
+        return errors;
     }
 
     /** Reads the CSV: '#' comments, a header, then metric,year,value,source ('—' or empty values skipped). */

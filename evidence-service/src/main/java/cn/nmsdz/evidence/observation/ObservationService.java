@@ -30,6 +30,7 @@ public class ObservationService {
 
     @Inject
     cn.nmsdz.evidence.security.RegionScope regionScope;
+    /** The most rows of one request (ObservationBatchReader stops reading at the next one: 413). */
     public static final int MAX_BATCH = 10_000;
     public static final int FIRST_YEAR = 2000;
     /** The column's size: a unified social credit code has 18 characters. */
@@ -94,7 +95,10 @@ public class ObservationService {
     }
 
     /**
-     * Every problem of every row, by index: the whole batch is judged before anything is stored.
+     * Every problem of every row against the catalogue, by index: the whole batch is judged before anything is stored.
+     * Each row's own fields (metric, year 2000…, value with 18+6 digits, source, subject length) are the constraints of
+     * {@link ObservationInput}, checked before (the request pipeline, the national load): a field they leave empty is
+     * not judged again here.
      *
      * @param indicators the catalogue's indicator codes (empty while unknown: the indicator is then not checked)
      */
@@ -115,10 +119,6 @@ public class ObservationService {
             errors.add(new Problem.FieldError("/", "at least one observation is required"));
             return errors;
         }
-        if (rows.size() > MAX_BATCH) {
-            errors.add(new Problem.FieldError("/", "a batch holds at most " + MAX_BATCH + " observations, not " + rows.size()));
-            return errors;
-        }
         for (int i = 0; i < rows.size(); i++) {
             ObservationInput row = rows.get(i);
             String at = "/" + i;
@@ -127,27 +127,14 @@ public class ObservationService {
                 continue;
             }
             MetricDefinitionEntity metric = row.metric() == null ? null : metrics.get(row.metric());
-            if (metric == null) {
-                errors.add(new Problem.FieldError(at + "/metric", row.metric() == null ? "is required"
-                        : "'" + row.metric() + "' is not a metric of the published catalogue"));
+            if (row.metric() != null && metric == null) {
+                errors.add(new Problem.FieldError(at + "/metric", "'" + row.metric() + "' is not a metric of the published catalogue"));
             }
-            if (row.year() == null) {
-                errors.add(new Problem.FieldError(at + "/year", "is required"));
-            } else if (row.year() < FIRST_YEAR || row.year() > lastYear) {
+            // the first year is a constraint; the last moves with the calendar
+            if (row.year() != null && row.year() > lastYear) {
                 errors.add(new Problem.FieldError(at + "/year", "must be between " + FIRST_YEAR + " and " + lastYear));
             }
-            if (row.source() == null || row.source().isBlank()) {
-                errors.add(new Problem.FieldError(at + "/source", "is required (e.g. the statistics bureau release)"));
-            } else if (row.source().length() > MAX_SOURCE) {
-                errors.add(new Problem.FieldError(at + "/source", "at most " + MAX_SOURCE + " characters"));
-            }
-            if (row.subject() != null && row.subject().length() > MAX_SUBJECT) {
-                errors.add(new Problem.FieldError(at + "/subject", "at most " + MAX_SUBJECT
-                        + " characters (a unified social credit code has 18)"));
-            }
-            if (row.value() == null) {
-                errors.add(new Problem.FieldError(at + "/value", "is required"));
-            } else if (metric != null) {
+            if (row.value() != null && metric != null) {
                 checkValue(metric, row.value(), at).ifPresent(errors::add);
             }
             if (metric != null && metric.subjectRequired && (row.subject() == null || row.subject().isBlank())) {
@@ -183,8 +170,9 @@ public class ObservationService {
         if ("LEVEL".equals(metric.kind) && value.signum() < 0 && metric.minValue == null) {
             return Optional.of(new Problem.FieldError(field, metric.code + " is a level: it cannot be negative"));
         }
-        // in long: for 1E+2147483647, precision − scale overflows int and would pass
-        if ((long) value.precision() - value.scale() > 18 || value.scale() > 6) {
+        // the digits are ObservationInput's @Digits(18, 6), except where its int arithmetic overflows: precision −
+        // scale of 1E+2147483647 is negative in int and would pass, so that one is caught here, in long
+        if ((long) value.precision() - value.scale() > Integer.MAX_VALUE) {
             return Optional.of(new Problem.FieldError(field, "at most 18 digits before and 6 after the decimal point"));
         }
         return Optional.empty();

@@ -96,23 +96,12 @@ public class ReviewService {
         return e;
     }
 
-    /** Pure checks of a decision: known decision, a reason for a rejection. */
+    /** The rule of a decision that joins its fields: a rejection says why. */
     public static List<Problem.FieldError> validate(ReviewInput input) {
+        // the decision (ACCEPT or REJECT) and the reason's length are ReviewInput's constraints; this rule joins the two
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (input == null) {
-            errors.add(new Problem.FieldError("/", "a body {decision, reason} is required"));
-            return errors;
-        }
-        if (input.decision() == null) {
-            errors.add(new Problem.FieldError("/decision", "is required: ACCEPT or REJECT"));
-        } else if (!List.of("ACCEPT", "REJECT").contains(input.decision())) {
-            errors.add(new Problem.FieldError("/decision", "must be ACCEPT or REJECT, not '" + input.decision() + "'"));
-        }
         if ("REJECT".equals(input.decision()) && blankToNull(input.reason()) == null) {
             errors.add(new Problem.FieldError("/reason", "is required when rejecting"));
-        }
-        if (input.reason() != null && input.reason().length() > MAX_REASON) {
-            errors.add(new Problem.FieldError("/reason", "at most " + MAX_REASON + " characters"));
         }
         return errors;
     }

@@ -256,6 +256,29 @@ class EvidenceSqlTest {
     // ---------------------------------------------------------------- NationalReferenceData
 
     /**
+     * The national load judges its rows by the rules of a submission, one place each: ObservationInput's constraints
+     * (the validator the request pipeline uses), then the catalogue's; a bad row is named by index and field with what
+     * is wrong (the log says it as it leaves the row out).
+     */
+    @Test
+    void nationalReferenceData_aBadRowIsNamedByTheSameRulesAsASubmission() {
+        List<cn.nmsdz.evidence.observation.ObservationInput> rows = List.of(
+                new cn.nmsdz.evidence.observation.ObservationInput("online_retail_sales", 2024, java.math.BigDecimal.ONE,
+                        null, "国家统计局", null),
+                new cn.nmsdz.evidence.observation.ObservationInput("online_retail_sales", 1999, java.math.BigDecimal.ONE,
+                        null, " ", null),
+                new cn.nmsdz.evidence.observation.ObservationInput("no_such_metric", 2024,
+                        new java.math.BigDecimal("1.1234567"), null, "国家统计局", null));
+        List<cn.nmsdz.support.rest.Problem.FieldError> problems = QuarkusTransaction.requiringNew()
+                .call(() -> national.problems(rows));
+        assertEquals(List.of("/1/source", "/1/year", "/2/value", "/2/metric"),
+                problems.stream().map(cn.nmsdz.support.rest.Problem.FieldError::field).toList());
+        assertEquals(List.of("is required", "must be 2000..2100", "must have at most 18 digits before and 6 after the decimal point",
+                "'no_such_metric' is not a metric of the published catalogue"),
+                problems.stream().map(cn.nmsdz.support.rest.Problem.FieldError::message).toList());
+    }
+
+    /**
      * {@code insert into reference_data_load … on conflict do nothing} (the marker claims the load) and
      * {@code update reference_data_load set rows = :r}: the marker counts the rows stored, and a second load stores none.
      */

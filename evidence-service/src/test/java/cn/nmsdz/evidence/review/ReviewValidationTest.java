@@ -17,11 +17,5 @@ class ReviewValidationTest {
         assertEquals(List.of(), fields(new ReviewInput("REJECT", "与公报不符")));
         assertEquals(List.of("/reason"), fields(new ReviewInput("REJECT", "  ")));
     }
-
-    @Test
-    void onlyAcceptOrRejectAreDecisions() {
-        assertEquals(List.of("/decision"), fields(new ReviewInput("accept", null)));
-        assertEquals(List.of("/decision"), fields(new ReviewInput(null, "x")));
-        assertEquals(List.of("/"), fields(null));
-    }
+    // ACCEPT or REJECT only, and the reason's length: ReviewInput's constraints (RequestPipelineTest)
 }

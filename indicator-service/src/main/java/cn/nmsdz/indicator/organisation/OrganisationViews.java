@@ -1,6 +1,7 @@
 package cn.nmsdz.indicator.organisation;
 
 import java.time.LocalDate;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -55,9 +56,9 @@ public final class OrganisationViews {
 
     @Schema(description = "The owners of one indicator; departments by code, tasks and measures by number")
     public record EntryRequest(
-            @Schema(description = "Plan task numbers", example = "[1, 2, 3]") List<Integer> tasks,
-            @Schema(description = "Implementation measure numbers", example = "[]") List<Integer> measures,
-            @Schema(description = "Lead department codes", example = "[\"500118-commerce\"]") List<String> leadUnits,
-            @Schema(description = "Responsible department codes", example = "[\"500118-statistics\"]") List<String> responsibleUnits) {
+            @Schema(description = "Plan task numbers", example = "[1, 2, 3]") List<@NotNull Integer> tasks,
+            @Schema(description = "Implementation measure numbers", example = "[]") List<@NotNull Integer> measures,
+            @Schema(description = "Lead department codes", example = "[\"500118-commerce\"]") List<@NotNull String> leadUnits,
+            @Schema(description = "Responsible department codes", example = "[\"500118-statistics\"]") List<@NotNull String> responsibleUnits) {
     }
 }

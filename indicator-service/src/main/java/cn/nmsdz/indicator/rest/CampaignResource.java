@@ -3,6 +3,8 @@ package cn.nmsdz.indicator.rest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import cn.nmsdz.indicator.domain.decomposition.PlanTask;
 import cn.nmsdz.indicator.organisation.CampaignService;
 import cn.nmsdz.indicator.organisation.CampaignViews.CampaignView;
@@ -97,7 +99,7 @@ public class CampaignResource {
              {"code": "apply", "name": "申报验收", "startsOn": "2026-12-01", "endsOn": "2027-03-31"}]""")))
     @APIResponse(responseCode = "200", description = "The stages now stored")
     @APIResponse(responseCode = "400", description = "Every problem, each naming its field; nothing stored")
-    public List<Stage> putStages(@PathParam("code") String code, List<Stage> stages) {
+    public List<Stage> putStages(@PathParam("code") String code, List<@NotNull @Valid Stage> stages) {
         access.requireWrite(code);
         return campaign.putStages(code, required(stages));
     }
@@ -116,7 +118,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "400", description = "Every problem, each naming its field; nothing stored")
     @APIResponse(responseCode = "404", description = "Unknown region, or no decomposition entry for the indicator")
     public ScheduleView putSchedule(@PathParam("code") String code, @PathParam("indicator") String indicator,
-            ScheduleRequest body) {
+            @Valid ScheduleRequest body) {
         access.requireWrite(code);
         return campaign.putSchedule(code, indicator, null, required(body));
     }
@@ -131,7 +133,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "400", description = "Every problem, each naming its field; nothing stored")
     @APIResponse(responseCode = "404", description = "Unknown region, indicator without decomposition entry, or unknown item")
     public ScheduleView putItemSchedule(@PathParam("code") String code, @PathParam("indicator") String indicator,
-            @Parameter(example = "17.1") @PathParam("item") String item, ScheduleRequest body) {
+            @Parameter(example = "17.1") @PathParam("item") String item, @Valid ScheduleRequest body) {
         access.requireWrite(code);
         return campaign.putSchedule(code, indicator, item, required(body));
     }
@@ -150,7 +152,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The task now stored")
     @APIResponse(responseCode = "400", description = "Every problem, each naming its field; nothing stored")
     @APIResponse(responseCode = "404", description = "Unknown region or a region without plan")
-    public TaskView putTask(@PathParam("code") String code, @PathParam("number") int number, TaskRequest body) {
+    public TaskView putTask(@PathParam("code") String code, @PathParam("number") int number, @Valid TaskRequest body) {
         access.requireWrite(code);
         return campaign.putTask(code, PlanTask.TASK, number, required(body));
     }
@@ -162,7 +164,7 @@ public class CampaignResource {
     @Operation(summary = "Change or add an implementation measure of the plan", description = "As for a task." + WRITERS)
     @APIResponse(responseCode = "200", description = "The measure now stored")
     @APIResponse(responseCode = "400", description = "Every problem, each naming its field; nothing stored")
-    public TaskView putMeasure(@PathParam("code") String code, @PathParam("number") int number, TaskRequest body) {
+    public TaskView putMeasure(@PathParam("code") String code, @PathParam("number") int number, @Valid TaskRequest body) {
         access.requireWrite(code);
         return campaign.putTask(code, PlanTask.MEASURE, number, required(body));
     }
@@ -185,7 +187,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "400", description = "Every problem, each naming its field; nothing stored")
     @APIResponse(responseCode = "404", description = "Unknown region or department")
     public List<Liaison> putLiaisons(@PathParam("code") String code, @PathParam("department") String department,
-            List<Liaison> liaisons) {
+            List<@NotNull @Valid Liaison> liaisons) {
         access.requireWrite(code);
         return campaign.putLiaisons(code, department, required(liaisons));
     }
@@ -199,7 +201,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The group now stored")
     @APIResponse(responseCode = "400", description = "Every problem, each naming its field; nothing stored")
     @APIResponse(responseCode = "404", description = "Unknown region or a region without plan")
-    public LeadershipGroup putLeadership(@PathParam("code") String code, LeadershipGroup group) {
+    public LeadershipGroup putLeadership(@PathParam("code") String code, @Valid LeadershipGroup group) {
         access.requireWrite(code);
         return campaign.putLeadership(code, required(group));
     }

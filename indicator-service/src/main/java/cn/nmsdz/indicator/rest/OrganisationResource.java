@@ -3,6 +3,9 @@ package cn.nmsdz.indicator.rest;
 import cn.nmsdz.support.rest.PersonalData;
 import cn.nmsdz.indicator.domain.decomposition.DecompositionEntry;
 import cn.nmsdz.indicator.domain.decomposition.Department;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import cn.nmsdz.indicator.organisation.LeadershipGroup;
 import cn.nmsdz.indicator.organisation.DecompositionService;
 import cn.nmsdz.indicator.organisation.DepartmentService;
@@ -104,19 +107,19 @@ public class OrganisationResource {
     @Operation(summary = "Add a department to a region",
             description = "Codes are <region>-<slug>; a name or alias may denote one department only. "
                     + "Announced with the region's whole decomposition on catalogue.events (decomposition-changed).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Department.class),
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DepartmentInput.class),
             examples = @ExampleObject(name = "department", value = DEPARTMENT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "No body")
+    @APIResponse(responseCode = "400", description = "No body, or fields that break their constraints (invalid-field)")
     @APIResponse(responseCode = "404", description = "Unknown region")
     @APIResponse(responseCode = "409", description = "The code exists already")
-    @APIResponse(responseCode = "422", description = "Every problem with the department, each with its field")
-    public Response createDepartment(@PathParam("code") String code, Department department) {
+    @APIResponse(responseCode = "422", description = "Every problem with the department in its region, each with its field")
+    public Response createDepartment(@PathParam("code") String code, @Valid DepartmentInput department) {
         access.requireWrite(code);
         if (department == null) {
             throw ProblemException.missingBody("a JSON department").chinese("缺少请求体：需要 JSON 格式的部门");
         }
-        return Response.status(201).entity(departments.createDepartment(code, department)).build();
+        return Response.status(201).entity(departments.createDepartment(code, department.department())).build();
     }
 
     @PUT
@@ -125,20 +128,22 @@ public class OrganisationResource {
     @RolesAllowed({"catalogue-admin", "creation-office"})
     @Operation(summary = "Create or change a department",
             description = "Replaces name, aliases, kind and members. Announced on catalogue.events (decomposition-changed).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Department.class),
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DepartmentInput.class),
             examples = @ExampleObject(name = "department", value = DEPARTMENT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Stored")
-    @APIResponse(responseCode = "400", description = "No body, or a code that differs from the path")
+    @APIResponse(responseCode = "400", description = "No body, a code that differs from the path, or fields that break "
+            + "their constraints (invalid-field)")
     @APIResponse(responseCode = "404", description = "Unknown region")
-    @APIResponse(responseCode = "422", description = "Every problem with the department, each with its field")
+    @APIResponse(responseCode = "422", description = "Every problem with the department in its region, each with its field")
     public Department putDepartment(@PathParam("code") String code,
-            @Parameter(description = "department code", example = "500118-market-supervision") @PathParam("department") String department,
-            Department body) {
+            @Parameter(description = "department code", example = "500118-market-supervision") @PathParam("department")
+            @Size(max = DepartmentInput.CODE_MAX) @Pattern(regexp = DepartmentInput.CODE) String department,
+            @Valid DepartmentInput body) {
         access.requireWrite(code);
         if (body == null) {
             throw ProblemException.missingBody("a JSON department").chinese("缺少请求体：需要 JSON 格式的部门");
         }
-        return departments.putDepartment(code, department, body);
+        return departments.putDepartment(code, department, body.department());
     }
 
     @DELETE
@@ -186,32 +191,15 @@ public class OrganisationResource {
     @APIResponse(responseCode = "422", description = "Every unknown indicator, task, measure or department, each with its field")
     public EntryView putEntry(@PathParam("code") String code,
             @Parameter(description = "indicator code", example = "1") @PathParam("indicator") String indicator,
-            EntryRequest body) {
+            @Valid EntryRequest body) {
         access.requireWrite(code);
         if (body == null) {
             throw ProblemException.missingBody("a JSON decomposition entry").chinese("缺少请求体：需要 JSON 格式的任务分解表条目");
-        }
-        List<Problem.FieldError> nulls = new java.util.ArrayList<>();
-        nullElements("tasks", body.tasks(), nulls);
-        nullElements("measures", body.measures(), nulls);
-        nullElements("leadUnits", body.leadUnits(), nulls);
-        nullElements("responsibleUnits", body.responsibleUnits(), nulls);
-        if (!nulls.isEmpty()) {
-            throw ProblemException.badRequest(nulls.size() + " null element(s) in the entry; nothing was stored", nulls)
-                    .chinese("条目中有 " + nulls.size() + " 个 null 元素；未保存任何内容");
         }
         decomposition.putEntry(code, new DecompositionEntry(indicator, body.tasks(), body.measures(), body.leadUnits(),
                 body.responsibleUnits()));
         return views.decomposition(code).entries().stream().filter(e -> e.indicator().equals(indicator))
                 .findFirst().orElseThrow();
-    }
-
-    private static void nullElements(String field, List<?> values, List<Problem.FieldError> errors) {
-        for (int i = 0; values != null && i < values.size(); i++) {
-            if (values.get(i) == null) {
-                errors.add(new Problem.FieldError("/" + field + "/" + i, "must not be null"));
-            }
-        }
     }
 
     @GET

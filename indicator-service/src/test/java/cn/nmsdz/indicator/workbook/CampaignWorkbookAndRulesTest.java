@@ -140,11 +140,12 @@ class CampaignWorkbookAndRulesTest {
     }
 
     @Test
-    void persons_need_a_name_and_a_department_of_the_region_and_stages_sensible_dates() {
-        assertEquals(List.of("/persons/0/name", "/persons/1/department"), pointers(CampaignRules.persons(
+    void persons_belong_to_a_department_of_the_region_and_a_stage_code_is_given_once() {
+        // a person's name, a stage's fields and dates are constraints of CampaignViews: RequestPipelineTest
+        assertEquals(List.of("/persons/1/department"), pointers(CampaignRules.persons(
                 List.of(new Person("500118-commerce", " ", null), new Person("140829-finance", "王五", null)),
                 Set.of("500118-commerce"), "500118")));
-        assertEquals(List.of("/0/endsOn", "/1/code", "/1/name"), pointers(CampaignRules.stages(List.of(
+        assertEquals(List.of("/1/code"), pointers(CampaignRules.stages(List.of(
                 new Stage("push", "全面推进", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 4, 1)),
                 new Stage("push", "", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1))))));
     }

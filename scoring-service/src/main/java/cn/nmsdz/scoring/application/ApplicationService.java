@@ -29,7 +29,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -78,19 +77,14 @@ public class ApplicationService {
      */
     @Transactional
     public ApplicationEntity apply(String region, ApplicationRequest body, Actor actor) {
-        List<Problem.FieldError> errors = new ArrayList<>();
         if (body == null) {
             throw ProblemException.missingBody("a JSON body {year, forReviewAnyway, reason}");
         }
-        if (body.year() == null) {
-            errors.add(new Problem.FieldError("/year", "is required: the assessment year applied for"));
-        } else if (body.year() < 2000 || body.year() > 2100) {
-            errors.add(new Problem.FieldError("/year", "must be an assessment year 2000..2100"));
-        }
+        // year and the reason's length are the request's constraints; this rule joins two fields
         boolean anyway = Boolean.TRUE.equals(body.forReviewAnyway());
-        reason(body.reason(), anyway, "a reason is required when applying for review anyway", errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.size() + " problem(s); nothing was stored", errors);
+        if (anyway && blankToNull(body.reason()) == null) {
+            throw ProblemException.badRequest("a reason is required when applying for review anyway; nothing was stored",
+                    List.of(new Problem.FieldError("/reason", "a reason is required when applying for review anyway")));
         }
         int year = body.year();
         // one application per region and year: concurrent first submissions are serialised, not a unique-key error
@@ -155,24 +149,17 @@ public class ApplicationService {
     /** Moves an application one step ({@link ApplicationFlow}), as the authority of the level that step needs. */
     @Transactional
     public ApplicationEntity transition(String region, UUID id, TransitionRequest body, Actor actor) {
-        List<Problem.FieldError> errors = new ArrayList<>();
         if (body == null) {
             throw ProblemException.missingBody("a JSON body {to, reason}");
         }
-        State target = null;
-        if (body.to() == null || body.to().isBlank()) {
-            errors.add(new Problem.FieldError("/to", "is required: the state to move to"));
-        } else {
-            try {
-                target = State.valueOf(body.to());
-            } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("/to", "'" + body.to() + "' is not a state; one of "
-                        + java.util.Arrays.toString(State.values())));
-            }
-        }
-        reason(body.reason(), true, "is required: every decision says why", errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.size() + " problem(s); nothing was changed", errors);
+        // `to` and `reason` given, the reason's length: the request's constraints; here the word must be a state
+        State target;
+        try {
+            target = State.valueOf(body.to());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("'" + body.to() + "' is not a state; nothing was changed",
+                    List.of(new Problem.FieldError("/to", "'" + body.to() + "' is not a state; one of "
+                            + java.util.Arrays.toString(State.values()))));
         }
         if (!RegionHierarchy.isSelfOrBelow(region, actor.region(), RegionAccess::parentOf)) {
             throw ProblemException.forbidden("rule region-scope: an authority of " + actor.region() + " decides only "
@@ -252,16 +239,6 @@ public class ApplicationService {
                 new ApplicationChangedData(app.id.toString(), app.region, app.year, from == null ? null : from.name(),
                         app.state.name(), level.name(), actor.user(), actor.region(), reason, app.snapshotId,
                         app.snapshotNumber, at));
-    }
-
-    private static void reason(String reason, boolean required, String whenMissing, List<Problem.FieldError> errors) {
-        if (reason == null || reason.isBlank()) {
-            if (required) {
-                errors.add(new Problem.FieldError("/reason", whenMissing));
-            }
-        } else if (reason.length() > MAX_REASON) {
-            errors.add(new Problem.FieldError("/reason", "at most " + MAX_REASON + " characters, not " + reason.length()));
-        }
     }
 
     private static String blankToNull(String s) {

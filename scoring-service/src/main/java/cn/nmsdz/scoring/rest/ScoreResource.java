@@ -7,6 +7,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Pattern;
 import cn.nmsdz.scoring.explain.SnapshotRenderer;
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.scoring.report.Reports;
@@ -84,6 +85,9 @@ public class ScoreResource {
     SnapshotFeed feed;
 
     /** The documented {@code lang} parameter of every operation that returns explanations. */
+    /** The forms of a snapshot a list serves; another word is the standard invalid-field problem naming `view`. */
+    static final String VIEWS = "full|summary";
+    static final String VIEW = "`full` (default) or `summary` (no indicator scores or explanations)";
     static final String LANG = "Language of explanations, missing inputs and verdict reasons: `zh` (简体中文, the default) "
             + "or `en`; without it, `Accept-Language` decides (English only when it prefers en to zh)";
 
@@ -177,13 +181,13 @@ public class ScoreResource {
                             @Parameter(description = "Page size, default 100") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
                             @Parameter(description = "Cursor: `X-Next-After` of the previous page; snapshots numbered below it")
                             @QueryParam("after") @DefaultValue("9223372036854775807") @Min(1) long after,
-                            @Parameter(description = "`full` (default) or `summary` (no indicator scores or explanations)")
-                            @QueryParam("view") String view,
+                            @Parameter(description = VIEW, schema = @Schema(type = SchemaType.STRING, enumeration = {"full", "summary"}))
+                            @QueryParam("view") @Pattern(regexp = VIEWS) String view,
                             @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);
         int year = yearParam;
-        boolean summary = summaryView(view);
+        boolean summary = "summary".equals(view);
         List<SnapshotEntity> page = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2 and number < ?3",
                 Sort.descending("number"), region, year, after).range(0, (int) limit - 1).list();
         Response.ResponseBuilder response = Response.ok(page.stream()
@@ -350,15 +354,15 @@ public class ScoreResource {
                          @QueryParam("under") String under,
                          @Parameter(description = "Cursor: `next` of the previous page, 0 to start") @QueryParam("after") @DefaultValue("0") @Min(0) long after,
                          @Parameter(description = "Page size, default 100") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-                         @Parameter(description = "`full` (default) or `summary` (no indicator scores or explanations)")
-                         @QueryParam("view") String view,
+                         @Parameter(description = VIEW, schema = @Schema(type = SchemaType.STRING, enumeration = {"full", "summary"}))
+                         @QueryParam("view") @Pattern(regexp = VIEWS) String view,
                          @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
         if (under == null || under.isBlank()) {
             throw ProblemException.badRequest("query parameter 'under' (a region code) is required",
                     List.of(new Problem.FieldError("under", "required")));
         }
-        boolean summary = summaryView(view);
+        boolean summary = "summary".equals(view);
         access.checkReadable(under);
         SnapshotFeed.Range range = feed.under(under);
         StreamingOutput page = out -> feed.write(out, range, after, (int) limit, summary, language);
@@ -383,14 +387,5 @@ public class ScoreResource {
                     .chinese("地区 " + region + " 尚无 " + year + " 年度的评分快照");
         }
         return entity;
-    }
-
-    /** Whether {@code view} asks for the summary form: {@code summary}, or {@code full} / absent for the full one. */
-    static boolean summaryView(String view) {
-        if (view != null && !"summary".equals(view) && !"full".equals(view)) {
-            throw ProblemException.badRequest("view must be full or summary", List.of(new Problem.FieldError("view",
-                    "must be full or summary")));
-        }
-        return "summary".equals(view);
     }
 }

@@ -113,6 +113,14 @@ class RequestPipelineTest {
         given().auth().oauth2(READER).header("Accept-Language", "en").get(base + "/scoreboard?year=2025&size=501").then()
                 .statusCode(400).body("type", equalTo(INVALID)).body("errors[0].field", equalTo("size"))
                 .body("errors[0].message", equalTo("must be 1..500"));
+        // the form of a list: a word of its own, Chinese first like every refusal
+        given().auth().oauth2(READER).get(base + "/scores?year=2025&view=everything").then()
+                .statusCode(400).body("type", equalTo(INVALID)).body("errors[0].field", equalTo("view"))
+                .body("detail", equalTo("查询参数 'view' 必须是 full 或 summary"));
+        given().auth().oauth2(READER).header("Accept-Language", "en").get("/api/v1/snapshots?under=" + REGION + "&view=all")
+                .then().statusCode(400).body("type", equalTo(INVALID))
+                .body("detail", equalTo("query parameter 'view' must be full or summary"));
+        given().auth().oauth2(READER).get(base + "/scores?year=2025&view=summary").then().statusCode(200);
         // not a number at all: the parameter named too, not Quarkus' bare 404
         given().auth().oauth2(READER).header("Accept-Language", "en").get(base + "/scores/latest?year=abc").then()
                 .statusCode(400).contentType(startsWith("application/problem+json"))

@@ -43,22 +43,15 @@ class DecompositionRulesTest {
     }
 
     @Test
-    void a_department_needs_a_regional_code_a_kind_and_names_no_other_department_uses() {
-        Department bad = new Department("140829-x", "区商务委", List.of("区统计局", " "), "AGENCY", List.of("500118-nowhere"));
-        assertEquals(List.of("/code", "/kind", "/name", "/aliases/0", "/aliases/1", "/members/0", "/members"),
+    void a_department_needs_a_code_of_its_region_and_names_no_other_department_uses() {
+        // its own fields (code format, name, kind, blank aliases) are the request's constraints: RequestPipelineTest
+        Department bad = new Department("140829-x", "区商务委", List.of("区统计局"), "OTHER", List.of("500118-nowhere"));
+        assertEquals(List.of("/code", "/name", "/aliases/0", "/members/0", "/members"),
                 pointers(DecompositionRules.department(bad, yongchuan())));
         Department fine = new Department("500118-data-office", "重庆市永川区数据办", List.of("区数据办"), "GOVERNMENT_DEPARTMENT", List.of());
         assertEquals(List.of(), DecompositionRules.department(fine, yongchuan()));
         // changing an existing department may keep its own names
         Department market = yongchuan().department("500118-market-supervision").orElseThrow();
         assertEquals(List.of(), DecompositionRules.department(market, yongchuan()));
-    }
-
-    @Test
-    void a_department_code_longer_than_its_column_is_a_violation_not_a_database_error() {
-        Department longCode = new Department("500118-" + "a".repeat(58), "超长代码局", List.of(), "GOVERNMENT_DEPARTMENT", List.of());
-        assertEquals(List.of("/code"), pointers(DecompositionRules.department(longCode, yongchuan())));
-        Department fits = new Department("500118-" + "a".repeat(57), "刚好代码局", List.of(), "GOVERNMENT_DEPARTMENT", List.of());
-        assertEquals(List.of(), DecompositionRules.department(fits, yongchuan()));
     }
 }
