@@ -2,7 +2,9 @@
 # Issue 12, rows "start, launch → ready" and "RSS": restarts each service of a running suite alone (the launcher's
 # restart) and prints the time from the JVM's process start (/proc/PID/stat) to its first 200 on /q/health/ready
 # (polled every 20 ms), Quarkus' own "started in", and the RSS right after ready and now (after whatever load ran
-# before). JAVA_TOOL_OPTIONS reaches the services (e.g. an AppCDS archive or a JDK 25 AOT cache); PATH picks the java.
+# before). NMSDZ_JAVA picks the services' java (the launcher's): with JDK 25 or later the launcher keeps an AOT cache per
+# service build, recorded by the first run and written when that run's services stop, so run this twice and read the
+# second; NMSDZ_JAVA_OPTS and JAVA_TOOL_OPTIONS add JVM options.
 #
 #   NMSDZ_HOME=$PWD/.nmsdz-dev NMSDZ_PORT_OFFSET=5000 deploy/bench/startup.sh [SERVICE ...]
 set -euo pipefail
@@ -21,7 +23,7 @@ port() {
 rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 uptime_s() { cut -d' ' -f1 /proc/uptime; }
 
-echo "java: $(java -version 2>&1 | head -1); JAVA_TOOL_OPTIONS=${JAVA_TOOL_OPTIONS:-}"
+echo "java: $("${NMSDZ_JAVA:-java}" -version 2>&1 | head -1); NMSDZ_JAVA_OPTS=${NMSDZ_JAVA_OPTS:-} JAVA_TOOL_OPTIONS=${JAVA_TOOL_OPTIONS:-}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-18s %14s %12s %14s\n' service launch→ready_s started_in RSS_ready_MiB
 for s in "${services[@]}"; do

@@ -250,6 +250,7 @@ class ManifestsTest {
                     .findFirst().orElse("");
             assertTrue(jvm.contains("-XX:+ExitOnOutOfMemoryError"), name + ": a JVM out of heap must exit");
             assertTrue(jvm.contains("-XX:MaxRAMPercentage="), name + ": heap not sized from the container's memory");
+            assertTrue(jvm.contains("-XX:+UseSerialGC"), name + ": not the launcher's collector (README \"Memory and start-up\")");
             assertTrue(c.getEnvFrom().stream().anyMatch(e -> e.getConfigMapRef() != null
                     && e.getConfigMapRef().getName().equals("nmsdz-config")), name + ": not configured from nmsdz-config");
             if (!STATELESS.contains(name)) {
