@@ -37,6 +37,6 @@ public interface ScoringConfig {
      * How many marked region-years a snapshot worker stores per transaction at most: an idle region is a batch of one,
      * scored at once; a burst or a rescoring shares one commit per batch (read by PendingSnapshotWorker).
      */
-    @WithDefault("32")
+    @WithDefault("8")
     int snapshotBatch();
 }

@@ -35,7 +35,7 @@ public class PendingSnapshotWorker {
     int workers;
 
     /** How many marked region-years a worker stores per transaction at most (one commit for a burst's snapshots). */
-    @ConfigProperty(name = "nmsdz.scoring.snapshot-batch", defaultValue = "32")
+    @ConfigProperty(name = "nmsdz.scoring.snapshot-batch", defaultValue = "8")
     int batch;
 
     private volatile WakeableWorker worker;
