@@ -115,7 +115,7 @@ class EvidenceApiTest {
         assertEquals(1, events, "the claim is announced with its row");
         given().auth().oauth2(SUBMITTER).contentType("application/json").body(Map.of("decision", "ACCEPT"))
                 .post("/api/v1/evidence/" + id + "/review").then().statusCode(403)
-                .body("type", equalTo(TYPE + "rule:four-eyes"));
+                .body("type", equalTo(TYPE + "rule:role"));
         given().auth().oauth2(REVIEWER).contentType("application/json").body(Map.of("decision", "REJECT"))
                 .post("/api/v1/evidence/" + id + "/review").then().statusCode(400)
                 .contentType(startsWith("application/problem+json")).body("type", equalTo(TYPE + "rule:judgement"));
