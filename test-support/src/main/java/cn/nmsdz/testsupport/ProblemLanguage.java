@@ -15,7 +15,10 @@ public final class ProblemLanguage {
     private ProblemLanguage() {
     }
 
-    /** Both answers have {@code status}, the exact detail of their language, and one and the same {@code type}. */
+    /**
+     * Both answers have {@code status}, the exact detail of their language, and one and the same {@code type}, a
+     * stable {@code urn:nmsdz:problem:} type.
+     */
     public static void bothLanguages(String token, Method method, String path, Object body, int status, String chinese,
             String english) {
         ExtractableResponse<Response> zh = request(token, body).request(method, path).then().statusCode(status)
@@ -25,6 +28,9 @@ public final class ProblemLanguage {
         assertEquals(chinese, zh.path("detail"));
         assertEquals(english, en.path("detail"));
         assertEquals((Object) en.path("type"), zh.path("type"), "one type in both languages");
+        // every refusal of the services has a stable type of its own (README), none says only its status
+        org.junit.jupiter.api.Assertions.assertTrue(String.valueOf((Object) zh.path("type")).startsWith("urn:nmsdz:problem:"),
+                "a stable problem type, not " + zh.path("type"));
         assertEquals(status, (int) zh.path("status"));
         assertEquals(status, (int) en.path("status"));
     }

@@ -86,12 +86,14 @@ class CatalogueIT {
                         "/firstLevel/1/children/0/indicators/1/number",
                         "/firstLevel",
                         "/passStandard/minFirstLevelRate"))
-                .body("errors.message", everyItem(not(equalTo(""))));
+                .body("errors.message", everyItem(not(equalTo(""))))
+                .body("type", equalTo("urn:nmsdz:problem:rule:catalogue"));
 
         given().auth().oauth2(admin).get(api("/systems")).then().statusCode(200)
                 .body("code", not(hasItem("NMSDZ-BROKEN")));
         given().auth().oauth2(admin).get(api("/systems/NMSDZ-BROKEN?version=1"))
-                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+                .then().statusCode(404).contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("urn:nmsdz:problem:not-found"));
     }
 
     @Test
@@ -157,7 +159,8 @@ class CatalogueIT {
         document.put("name", "改名");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(document)
                 .put(api("/systems/" + REVISED + "/versions/" + draft))
-                .then().statusCode(409).contentType(startsWith("application/problem+json"));
+                .then().statusCode(409).contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("urn:nmsdz:problem:rule:catalogue-lifecycle"));
 
         // retiring it serves the earlier published version again (and leaves the test system as found)
         given().auth().oauth2(admin).post(api("/systems/" + REVISED + "/retire?version=" + draft))
@@ -332,7 +335,8 @@ class CatalogueIT {
         given().auth().oauth2(admin).contentType("text/csv; charset=UTF-8")
                 .body("code,name,level,parentCode,zone\n509901,东部区,COUNTY,500000,EAST\n149901,省直县,COUNTY,140000,CENTRAL\n")
                 .post(api("/regions/import")).then().statusCode(422)
-                .body("errors.field", equalTo(List.of("/rows/2/zone", "/rows/3/parentCode")));
+                .body("errors.field", equalTo(List.of("/rows/2/zone", "/rows/3/parentCode")))
+                .body("type", equalTo("urn:nmsdz:problem:rule:region-data"));
         given().auth().oauth2(admin).get(api("/regions/509901")).then().statusCode(404);
         given().auth().oauth2(admin).get(api("/regions/149901")).then().statusCode(404);
 

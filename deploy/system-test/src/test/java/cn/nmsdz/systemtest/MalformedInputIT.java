@@ -91,6 +91,7 @@ class MalformedInputIT {
             assertEquals(415, r.statusCode(), base + ": " + r.body());
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), r.body());
             assertTrue(r.body().contains("a Content-Type header is required"), r.body());
+            assertTrue(r.body().contains("\"type\":\"urn:nmsdz:problem:unsupported-media-type\""), r.body());
         }
         assertEquals(before, count("pl-reviewer", PL, "kind=OBSERVATION"), "nothing was stored");
     }
@@ -123,6 +124,7 @@ class MalformedInputIT {
             assertEquals(405, r.statusCode(), url + ": " + r.asString());
             assertEquals("OPTIONS, POST", r.header("Allow"), url);
             assertTrue(r.asString().contains("allows only OPTIONS, POST"), r.asString());
+            assertEquals("urn:nmsdz:problem:method-not-allowed", r.jsonPath().getString("type"), url);
         }
     }
 

@@ -10,6 +10,7 @@ import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.DepartmentScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -52,13 +53,13 @@ public class DocumentService {
                 throw ProblemException.badRequest("'years' lists the assessment years the document supports, comma-separated "
                         + "(2000 … " + last + "), not '" + raw + "'", List.of(new Problem.FieldError("years",
                         "'" + part.strip() + "' is not an assessment year 2000 … " + last)))
-                        .chinese("years 列出该文件佐证的评估年度，以逗号分隔（2000 … " + last + "），而不是 '" + raw + "'");
+                        .typed(ProblemType.INVALID_FIELD).chinese("years 列出该文件佐证的评估年度，以逗号分隔（2000 … " + last + "），而不是 '" + raw + "'");
             }
         }
         if (years.size() > MAX_YEARS) {
             throw ProblemException.badRequest("a document names at most " + MAX_YEARS + " years",
                     List.of(new Problem.FieldError("years", "at most " + MAX_YEARS + " years")))
-                    .chinese("一个文件最多列出 " + MAX_YEARS + " 个年度");
+                    .typed(ProblemType.INVALID_FIELD).chinese("一个文件最多列出 " + MAX_YEARS + " 个年度");
         }
         return List.copyOf(years);
     }

@@ -1,5 +1,6 @@
 package cn.nmsdz.evidence.document;
 
+import cn.nmsdz.support.rest.RefusalRule;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +32,7 @@ public class UploadSizeGuard {
                 // left to the HTTP layer
             }
             if (declared > maxBody.asLongValue()) {
-                JsonObject problem = new JsonObject().put("type", "about:blank").put("title", "Payload too large")
+                JsonObject problem = new JsonObject().put("type", RefusalRule.DOCUMENT.type()).put("title", "Payload too large")
                         .put("status", 413).put("detail", "the request body is larger than " + maxBody.asLongValue()
                                 + " bytes; a document may have at most " + maxDocument.asLongValue() + " bytes")
                         .put("instance", rc.request().path())

@@ -2,6 +2,7 @@ package cn.nmsdz.evidence.idempotency;
 
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ public class Idempotency {
         String problem = RequestFingerprint.checkKey(key);
         if (problem != null) {
             throw ProblemException.badRequest("unusable " + HEADER, List.of(new Problem.FieldError(HEADER, problem)))
-                    .chinese("幂等键 " + HEADER + " 不可用");
+                    .typed(ProblemType.INVALID_FIELD).chinese("幂等键 " + HEADER + " 不可用");
         }
         // claims the key; a concurrent request with the same key waits here until the first commits
         int claimed = em.createNativeQuery("insert into idempotency_record(caller, idem_key, fingerprint, created_at) "
@@ -50,7 +51,7 @@ public class Idempotency {
                 throw new ProblemException(422, "Idempotency-Key reused",
                         "this " + HEADER + " was used for a different request; use a new key for a new request",
                         List.of(new Problem.FieldError(HEADER, "already used with another request body or path")))
-                        .chinese("这个幂等键 " + HEADER + " 已用于另一个请求；新的请求请使用新的键");
+                        .typed(ProblemType.IDEMPOTENCY_KEY_REUSE).chinese("这个幂等键 " + HEADER + " 已用于另一个请求；新的请求请使用新的键");
             }
             return Response.status(record.status).type(MediaType.APPLICATION_JSON).entity(record.body)
                     .header(REPLAYED, "true").build();

@@ -10,6 +10,7 @@ import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.DepartmentScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RefusalRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -66,7 +67,7 @@ public class JudgementService {
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " problem(s); nothing was stored", errors)
-                    .chinese(errors.size() + " 处问题；未保存任何内容");
+                    .typed(RefusalRule.JUDGEMENT).chinese(errors.size() + " 处问题；未保存任何内容");
         }
     }
 

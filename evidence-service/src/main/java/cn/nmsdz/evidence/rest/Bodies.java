@@ -3,6 +3,7 @@ package cn.nmsdz.evidence.rest;
 import cn.nmsdz.support.rest.ConstraintProblems;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemType;
 import cn.nmsdz.support.rest.ProblemMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ final class Bodies {
         }
         if (!body.isObject()) {
             throw ProblemException.badRequest("the body must be a JSON object", List.of(new Problem.FieldError("/", "not an object")))
-                    .chinese("请求体必须是一个 JSON 对象");
+                    .typed(ProblemType.MALFORMED_BODY).chinese("请求体必须是一个 JSON 对象");
         }
         try {
             return json.treeToValue(body, type);
@@ -51,7 +52,7 @@ final class Bodies {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("the body does not have the expected shape; see the operation's request "
                     + "body schema", List.of(new Problem.FieldError("/", "unreadable")))
-                    .chinese("请求体的结构不符合要求；请参阅该接口的请求体模式（schema）");
+                    .typed(ProblemType.MALFORMED_BODY).chinese("请求体的结构不符合要求；请参阅该接口的请求体模式（schema）");
         }
     }
 }

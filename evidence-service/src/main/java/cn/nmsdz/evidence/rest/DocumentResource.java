@@ -14,6 +14,8 @@ import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.RegionScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemType;
+import cn.nmsdz.support.rest.RefusalRule;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -98,7 +100,7 @@ public class DocumentResource {
         regions.requireWrite(caller, region);
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("a multipart part 'file' is required",
-                    List.of(new Problem.FieldError("file", "is required"))).chinese("缺少 multipart 部分 file");
+                    List.of(new Problem.FieldError("file", "is required"))).typed(ProblemType.INVALID_FIELD).chinese("缺少 multipart 部分 file");
         }
         String blankItem = item == null || item.isBlank() ? null : item.strip();
         String ind = indicator == null ? null : indicator.strip();
@@ -107,7 +109,7 @@ public class DocumentResource {
         long size = Files.size(file.uploadedFile());
         if (size == 0) {
             throw ProblemException.badRequest("the file is empty", List.of(new Problem.FieldError("file", "is empty")))
-                    .chinese("文件是空的");
+                    .typed(RefusalRule.DOCUMENT).chinese("文件是空的");
         }
         if (size > maxSize.asLongValue()) {
             throw tooLarge();
@@ -121,14 +123,14 @@ public class DocumentResource {
             throw new ProblemException(415, "Unsupported media type", "the content of '" + name + "' is " + mediaType
                     + ", which is not accepted", List.of(new Problem.FieldError("file", "content is " + mediaType
                             + "; accepted: " + new TreeSet<>(MediaTypes.ALLOWED))))
-                    .chinese("'" + name + "' 的内容是 " + mediaType + "，不予接受");
+                    .typed(RefusalRule.DOCUMENT).chinese("'" + name + "' 的内容是 " + mediaType + "，不予接受");
         }
         if (!MediaTypes.nameAgrees(name, mediaType)) {
             throw new ProblemException(422, "File name and content disagree", "'" + name + "' is named as ."
                     + FileNames.extension(name) + " but its content is " + mediaType,
                     List.of(new Problem.FieldError("file", "name says ." + FileNames.extension(name) + ", content is "
                             + mediaType)))
-                    .chinese("'" + name + "' 的文件名是 ." + FileNames.extension(name) + "，但其内容是 " + mediaType);
+                    .typed(RefusalRule.DOCUMENT).chinese("'" + name + "' 的文件名是 ." + FileNames.extension(name) + "，但其内容是 " + mediaType);
         }
         DocumentStorage.StoredObject stored;
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
@@ -191,6 +193,6 @@ public class DocumentResource {
         return new ProblemException(413, "Payload too large", "the file is larger than " + maxSize.asLongValue()
                 + " bytes (nmsdz.documents.max-size)", List.of(new Problem.FieldError("file", "larger than "
                         + maxSize.asLongValue() + " bytes")))
-                .chinese("文件大于 " + maxSize.asLongValue() + " 字节（nmsdz.documents.max-size）");
+                .typed(RefusalRule.DOCUMENT).chinese("文件大于 " + maxSize.asLongValue() + " 字节（nmsdz.documents.max-size）");
     }
 }

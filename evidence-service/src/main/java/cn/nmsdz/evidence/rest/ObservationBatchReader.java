@@ -6,6 +6,7 @@ import cn.nmsdz.evidence.observation.ObservationService;
 import cn.nmsdz.support.rest.ConstraintProblems;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemType;
 import cn.nmsdz.support.rest.ProblemMappers;
 import cn.nmsdz.support.rest.RequestReading;
 import com.fasterxml.jackson.core.JsonParser;
@@ -75,7 +76,7 @@ public class ObservationBatchReader implements MessageBodyReader<ObservationBatc
             }
             if (first != JsonToken.START_ARRAY && first != JsonToken.START_OBJECT) {
                 throw ProblemException.badRequest("the body must be a JSON object or array", List.of())
-                        .chinese("请求体必须是 JSON 对象或数组");
+                        .typed(ProblemType.MALFORMED_BODY).chinese("请求体必须是 JSON 对象或数组");
             }
             boolean array = first == JsonToken.START_ARRAY;
             RequestFingerprint.Rows fingerprint = new RequestFingerprint.Rows("POST", path, array ? "array" : "object");
@@ -99,11 +100,11 @@ public class ObservationBatchReader implements MessageBodyReader<ObservationBatc
             }
             if (parser.nextToken() != null) {
                 throw ProblemException.badRequest("the body is not valid JSON: something follows the JSON value", List.of())
-                        .chinese("请求体不是有效的 JSON：JSON 值之后还有内容");
+                        .typed(ProblemType.MALFORMED_BODY).chinese("请求体不是有效的 JSON：JSON 值之后还有内容");
             }
             if (!errors.isEmpty()) {
                 ProblemException unreadable = ProblemException.badRequest(errors.size() + " unreadable row(s); nothing "
-                        + "was stored", errors).chinese(errors.size() + " 行无法读取；未保存任何内容");
+                        + "was stored", errors).typed(ProblemType.MALFORMED_BODY).chinese(errors.size() + " 行无法读取；未保存任何内容");
                 throw array ? unreadable : ObservationResource.withinTheObject(unreadable);
             }
             // each row against the record's constraints, every broken one at once, under its index (/3/value)

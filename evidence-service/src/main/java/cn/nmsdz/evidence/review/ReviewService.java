@@ -10,6 +10,8 @@ import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.evidence.security.RegionScope;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemType;
+import cn.nmsdz.support.rest.RefusalRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,7 +35,7 @@ public class ReviewService {
     public EvidenceEntity review(UUID id, ReviewInput input, Caller caller) {
         List<Problem.FieldError> errors = validate(input);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid review; nothing was changed", errors).chinese("审核无效；未做任何更改");
+            throw ProblemException.badRequest("invalid review; nothing was changed", errors).typed(RefusalRule.JUDGEMENT).chinese("审核无效；未做任何更改");
         }
         EvidenceEntity e = find(id);
         regions.requireVisible(caller, e.region, "no evidence " + id, "没有佐证材料 " + id);
@@ -54,7 +56,7 @@ public class ReviewService {
         ReviewState state = step.next(ReviewState.valueOf(e.state)).orElseThrow(() -> new ProblemException(409,
                 "Conflict", "only SUBMITTED evidence can be reviewed; this is " + e.state + " (version " + e.version + ")",
                 List.of(new Problem.FieldError("state", "is " + e.state)))
-                .chinese("只有已提交（SUBMITTED）的佐证材料可以审核；这份是 " + e.state + "（版本 " + e.version + "）"));
+                .typed(RefusalRule.REVIEW_TRANSITION).chinese("只有已提交（SUBMITTED）的佐证材料可以审核；这份是 " + e.state + "（版本 " + e.version + "）"));
         return ledger.transition(e, state.name(), blankToNull(input.reason()), caller.user(),
                 EventTypes.EVIDENCE_REVIEWED);
     }
@@ -65,7 +67,7 @@ public class ReviewService {
         if (reason != null && reason.length() > MAX_REASON) {
             throw ProblemException.badRequest("invalid withdrawal",
                     List.of(new Problem.FieldError("/reason", "at most " + MAX_REASON + " characters")))
-                    .chinese("撤回无效：撤回理由最多 " + MAX_REASON + " 个字符");
+                    .typed(ProblemType.INVALID_FIELD).chinese("撤回无效：撤回理由最多 " + MAX_REASON + " 个字符");
         }
         EvidenceEntity e = find(id);
         boolean ownRecord = Objects.equals(e.submittedBy, caller.user());
@@ -84,7 +86,7 @@ public class ReviewService {
         ReviewState state = ReviewStep.WITHDRAW.next(ReviewState.valueOf(e.state)).orElseThrow(() -> new ProblemException(
                 409, "Conflict", "evidence that is " + e.state + " cannot be withdrawn",
                 List.of(new Problem.FieldError("state", "is " + e.state)))
-                .chinese("处于 " + e.state + " 状态的佐证材料不能撤回"));
+                .typed(RefusalRule.REVIEW_TRANSITION).chinese("处于 " + e.state + " 状态的佐证材料不能撤回"));
         return ledger.transition(e, state.name(), reason, caller.user(), EventTypes.EVIDENCE_WITHDRAWN);
     }
 

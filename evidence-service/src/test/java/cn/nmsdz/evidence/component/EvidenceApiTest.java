@@ -37,6 +37,8 @@ class EvidenceApiTest {
             Map.of("region", REGION, "department", "market"));
     static final String FOREIGN_SUBMITTER = TestTokens.user("api-foreign", "evidence-submitter",
             Map.of("region", OTHER, "department", "market"));
+    /** The prefix of the problem types (README: type → refused because). */
+    static final String TYPE = "urn:nmsdz:problem:";
     static final String REVIEWER = TestTokens.user("api-reviewer", "evidence-reviewer", Map.of("region", REGION));
     static final String EXPERT = TestTokens.user("api-expert", "expert", Map.of("assigned_regions", List.of(REGION)));
 
@@ -112,18 +114,21 @@ class EvidenceApiTest {
         long events = count("select count(*) from outbox_event where payload like '%" + id + "%'");
         assertEquals(1, events, "the claim is announced with its row");
         given().auth().oauth2(SUBMITTER).contentType("application/json").body(Map.of("decision", "ACCEPT"))
-                .post("/api/v1/evidence/" + id + "/review").then().statusCode(403);
+                .post("/api/v1/evidence/" + id + "/review").then().statusCode(403)
+                .body("type", equalTo(TYPE + "rule:role"));
         given().auth().oauth2(REVIEWER).contentType("application/json").body(Map.of("decision", "REJECT"))
                 .post("/api/v1/evidence/" + id + "/review").then().statusCode(400)
-                .contentType(startsWith("application/problem+json"));
+                .contentType(startsWith("application/problem+json")).body("type", equalTo(TYPE + "rule:judgement"));
         given().auth().oauth2(REVIEWER).contentType("application/json").body(Map.of("decision", "ACCEPT"))
                 .post("/api/v1/evidence/" + id + "/review").then().statusCode(200).body("state", equalTo("ACCEPTED"));
         given().auth().oauth2(REVIEWER).contentType("application/json").body(Map.of("decision", "ACCEPT"))
-                .post("/api/v1/evidence/" + id + "/review").then().statusCode(409);
+                .post("/api/v1/evidence/" + id + "/review").then().statusCode(409)
+                .body("type", equalTo(TYPE + "rule:review-transition"));
         given().auth().oauth2(SUBMITTER).contentType("application/json").body(Map.of("reason", "重复"))
                 .post("/api/v1/evidence/" + id + "/withdraw").then().statusCode(200).body("state", equalTo("WITHDRAWN"));
         given().auth().oauth2(SUBMITTER).contentType("application/json").body(Map.of("reason", "重复"))
-                .post("/api/v1/evidence/" + id + "/withdraw").then().statusCode(409);
+                .post("/api/v1/evidence/" + id + "/withdraw").then().statusCode(409)
+                .body("type", equalTo(TYPE + "rule:review-transition"));
         given().auth().oauth2(REVIEWER).get("/api/v1/evidence/" + id + "/history")
                 .then().statusCode(200).body("size()", equalTo(3));
         assertEquals(3, count("select count(*) from outbox_event where payload like '%" + id + "%'"),
@@ -135,7 +140,8 @@ class EvidenceApiTest {
         given().auth().oauth2(EXPERT).contentType("application/json")
                 .body(Map.of("indicator", "12", "item", "12.1", "year", 2025, "satisfied", true, "comment", "齐全"))
                 .post("/api/v1/regions/" + OTHER + "/assessments").then().statusCode(403)
-                .body("detail", org.hamcrest.Matchers.containsString("expert-assignment"));
+                .body("detail", org.hamcrest.Matchers.containsString("expert-assignment"))
+                .body("type", equalTo(TYPE + "rule:expert-assignment"));
         String id = given().auth().oauth2(EXPERT).contentType("application/json")
                 .body(Map.of("indicator", "12", "item", "12.1", "year", 2025, "satisfied", true, "comment", "齐全"))
                 .post("/api/v1/regions/" + REGION + "/assessments").then().statusCode(201)
@@ -144,7 +150,8 @@ class EvidenceApiTest {
                 .then().statusCode(200).body("id", hasItem(id));
         given().auth().oauth2(EXPERT).get("/api/v1/regions/" + OTHER + "/evidence").then().statusCode(403);
         // by id, evidence of a region the caller does not read looks like no evidence at all
-        given().auth().oauth2(FOREIGN_SUBMITTER).get("/api/v1/evidence/" + id).then().statusCode(404);
+        given().auth().oauth2(FOREIGN_SUBMITTER).get("/api/v1/evidence/" + id).then().statusCode(404)
+                .body("type", equalTo(TYPE + "not-found"));
         given().auth().oauth2(EXPERT).get("/api/v1/evidence/" + id).then().statusCode(200);
         given().auth().oauth2(EXPERT).get("/api/v1/evidence/not-an-id").then().statusCode(404);
     }
@@ -153,8 +160,9 @@ class EvidenceApiTest {
     void aListQueryWithABadYearIsAProblemNamingIt() {
         given().auth().oauth2(REVIEWER).get("/api/v1/regions/" + REGION + "/evidence?year=abc")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"))
-                .body("errors.field", hasItem("year"));
-        given().auth().oauth2(REVIEWER).get("/api/v1/regions/599999/evidence").then().statusCode(404);
+                .body("errors.field", hasItem("year")).body("type", equalTo(TYPE + "invalid-field"));
+        given().auth().oauth2(REVIEWER).get("/api/v1/regions/599999/evidence").then().statusCode(404)
+                .body("type", equalTo(TYPE + "not-found"));
     }
 
     @Test
@@ -170,7 +178,36 @@ class EvidenceApiTest {
                 .post("/api/v1/regions/" + REGION + "/documents").then().statusCode(403);
         given().auth().oauth2(SUBMITTER).multiPart("indicator", "12")
                 .post("/api/v1/regions/" + REGION + "/documents").then().statusCode(400)
-                .body("errors.field", hasItem("file"));
+                .body("errors.field", hasItem("file")).body("type", equalTo(TYPE + "invalid-field"));
+        // the document rule: not empty, a type its name agrees with
+        given().auth().oauth2(SUBMITTER).multiPart("file", "空.pdf", new byte[0], "application/pdf").multiPart("indicator", "12")
+                .post("/api/v1/regions/" + REGION + "/documents").then().statusCode(400)
+                .body("type", equalTo(TYPE + "rule:document"));
+        given().auth().oauth2(SUBMITTER).multiPart("file", "制度.docx", pdf, "application/pdf").multiPart("indicator", "12")
+                .post("/api/v1/regions/" + REGION + "/documents").then().statusCode(422)
+                .body("type", equalTo(TYPE + "rule:document"));
+    }
+
+    /** The plumbing's refusals have their stable types too (README), the same in both languages. */
+    @Test
+    void theSharedRefusalsHaveTheirTypes() {
+        String claims = "/api/v1/regions/" + REGION + "/claims";
+        given().auth().oauth2(SUBMITTER).contentType("application/json").body("{\"indicator\": \"12\",")
+                .post(claims).then().statusCode(400).body("type", equalTo(TYPE + "malformed-body"));
+        given().auth().oauth2(SUBMITTER).contentType("application/json").header("Accept-Language", "en")
+                .body("{\"indicator\": \"12\", \"indicator\": \"13\"}")
+                .post(claims).then().statusCode(400).body("type", equalTo(TYPE + "malformed-body"));
+        given().auth().oauth2(SUBMITTER).contentType("text/plain").body("x")
+                .post(claims).then().statusCode(415).body("type", equalTo(TYPE + "unsupported-media-type"));
+        given().auth().oauth2(SUBMITTER).delete(claims).then().statusCode(405)
+                .body("type", equalTo(TYPE + "method-not-allowed"));
+        given().contentType("application/json").body(Map.of("indicator", "12", "year", 2025, "satisfied", true))
+                .post(claims).then().statusCode(401).body("type", equalTo(TYPE + "unauthorized"));
+        given().auth().oauth2(EXPERT).contentType("application/json")
+                .body(Map.of("indicator", "12", "year", 2025, "satisfied", true))
+                .post(claims).then().statusCode(403).body("type", equalTo(TYPE + "rule:role"));
+        given().auth().oauth2(REVIEWER).get("/api/v1/evidence/" + UUID.randomUUID()).then().statusCode(404)
+                .body("type", equalTo(TYPE + "not-found"));
     }
 
     @Test
@@ -188,7 +225,8 @@ class EvidenceApiTest {
         // the same key with another body is refused, not replayed
         given().auth().oauth2(SUBMITTER).contentType("application/json").header("Idempotency-Key", key)
                 .body(Map.of("indicator", "12", "year", 2023, "satisfied", true))
-                .post("/api/v1/regions/" + REGION + "/claims").then().statusCode(422);
+                .post("/api/v1/regions/" + REGION + "/claims").then().statusCode(422)
+                .body("type", equalTo(TYPE + "idempotency-key-reuse"));
     }
 
     @Test

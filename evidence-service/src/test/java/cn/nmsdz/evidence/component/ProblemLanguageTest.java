@@ -70,6 +70,9 @@ class ProblemLanguageTest {
                 403, "规则 four-eyes：zh-both 提交了这份佐证材料，不能审核它；由地区 509821 的另一位审核人决定",
                 "rule four-eyes: zh-both submitted this evidence and cannot review it; another reviewer of region 509821 "
                         + "decides on it");
+        given().auth().oauth2(SUBMITTER_AND_REVIEWER).contentType(ContentType.JSON).body(Map.of("decision", "ACCEPT"))
+                .post("/api/v1/evidence/" + id + "/review").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:nmsdz:problem:rule:four-eyes"));
         given().auth().oauth2(SUBMITTER_AND_REVIEWER).contentType(ContentType.JSON).body(Map.of("reason", "重复"))
                 .post("/api/v1/evidence/" + id + "/withdraw").then().statusCode(200);
         bothLanguages(SUBMITTER_AND_REVIEWER, Method.POST, "/api/v1/evidence/" + id + "/withdraw", Map.of("reason", "重复"),

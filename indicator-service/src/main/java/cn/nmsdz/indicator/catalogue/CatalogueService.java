@@ -11,6 +11,7 @@ import cn.nmsdz.indicator.domain.validation.SystemValidator;
 import cn.nmsdz.support.outbox.Outbox;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RefusalRule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ public class CatalogueService {
         if (IndicatorSystemEntity.byVersion(document.code(), document.version()).isPresent()) {
             throw ProblemException.conflict("indicator system " + document.code() + " version " + document.version()
                     + " already exists; import it under a new version number")
-                    .chinese("指标体系 " + document.code() + " 的版本 " + document.version() + " 已存在；请以新的版本号导入");
+                    .typed(RefusalRule.CATALOGUE_LIFECYCLE).chinese("指标体系 " + document.code() + " 的版本 " + document.version() + " 已存在；请以新的版本号导入");
         }
         IndicatorSystemEntity entity = new IndicatorSystemEntity();
         entity.code = document.code();
@@ -56,7 +57,7 @@ public class CatalogueService {
         if (!SystemStatus.DRAFT.name().equals(entity.status)) {
             throw ProblemException.conflict("indicator system " + code + " version " + version + " is "
                     + entity.status + "; only a DRAFT can be published")
-                    .chinese("指标体系 " + code + " 的版本 " + version + " 处于 " + entity.status + " 状态；只有草稿（DRAFT）可以发布");
+                    .typed(RefusalRule.CATALOGUE_LIFECYCLE).chinese("指标体系 " + code + " 的版本 " + version + " 处于 " + entity.status + " 状态；只有草稿（DRAFT）可以发布");
         }
         entity.status = SystemStatus.PUBLISHED.name();
         entity.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -77,7 +78,7 @@ public class CatalogueService {
         if (SystemStatus.DRAFT.name().equals(source.status)) {
             throw ProblemException.conflict("indicator system " + code + " version " + from
                     + " is a DRAFT; change it directly, or start from a published version")
-                    .chinese("指标体系 " + code + " 的版本 " + from + " 是草稿（DRAFT）；请直接修改它，或从已发布的版本开始");
+                    .typed(RefusalRule.CATALOGUE_LIFECYCLE).chinese("指标体系 " + code + " 的版本 " + from + " 是草稿（DRAFT）；请直接修改它，或从已发布的版本开始");
         }
         int next = IndicatorSystemEntity.highestVersion(code) + 1;
         IndicatorSystemDocument d = document(source);
@@ -103,7 +104,7 @@ public class CatalogueService {
         if (!SystemStatus.DRAFT.name().equals(entity.status)) {
             throw ProblemException.conflict("indicator system " + code + " version " + version + " is " + entity.status
                     + " and can no longer change; start a new draft from it")
-                    .chinese("指标体系 " + code + " 的版本 " + version + " 处于 " + entity.status + " 状态，不能再修改；请以它为基础新建草稿");
+                    .typed(RefusalRule.CATALOGUE_LIFECYCLE).chinese("指标体系 " + code + " 的版本 " + version + " 处于 " + entity.status + " 状态，不能再修改；请以它为基础新建草稿");
         }
         List<Problem.FieldError> mismatch = new java.util.ArrayList<>();
         if (document != null && !code.equals(document.code())) {
@@ -131,7 +132,7 @@ public class CatalogueService {
         if (!SystemStatus.PUBLISHED.name().equals(entity.status)) {
             throw ProblemException.conflict("indicator system " + code + " version " + version + " is "
                     + entity.status + "; only a PUBLISHED version can be retired")
-                    .chinese("指标体系 " + code + " 的版本 " + version + " 处于 " + entity.status + " 状态；只有已发布（PUBLISHED）的版本可以停用");
+                    .typed(RefusalRule.CATALOGUE_LIFECYCLE).chinese("指标体系 " + code + " 的版本 " + version + " 处于 " + entity.status + " 状态；只有已发布（PUBLISHED）的版本可以停用");
         }
         entity.status = SystemStatus.RETIRED.name();
         outbox.append(Topics.CATALOGUE, EventTypes.SYSTEM_RETIRED, SOURCE, RegionCodes.NATION,
@@ -146,7 +147,7 @@ public class CatalogueService {
         if (!violations.isEmpty()) {
             throw new ProblemException(422, "Invalid indicator system",
                     violations.size() + " rule(s) of the indicator system are violated", violations)
-                    .chinese("违反了指标体系的 " + violations.size() + " 条规则");
+                    .typed(RefusalRule.CATALOGUE).chinese("违反了指标体系的 " + violations.size() + " 条规则");
         }
     }
 

@@ -21,6 +21,7 @@ import cn.nmsdz.indicator.organisation.CampaignViews.TaskView;
 import cn.nmsdz.support.outbox.Outbox;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RefusalRule;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -381,7 +382,7 @@ public class CampaignService {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest(violations.size() + " problem(s) found; nothing was stored",
                     violations.stream().map(x -> new Problem.FieldError(x.pointer(), x.message())).toList())
-                    .chinese("发现 " + violations.size() + " 处问题；未保存任何内容");
+                    .typed(RefusalRule.CAMPAIGN).chinese("发现 " + violations.size() + " 处问题；未保存任何内容");
         }
     }
 }

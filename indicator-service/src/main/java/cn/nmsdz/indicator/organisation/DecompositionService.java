@@ -5,6 +5,7 @@ import cn.nmsdz.indicator.domain.decomposition.DecompositionRules;
 import cn.nmsdz.indicator.domain.decomposition.RegionOrganisation;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RefusalRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,7 +29,7 @@ public class DecompositionService {
     @Transactional
     public DecompositionEntry putEntry(String region, DecompositionEntry entry) {
         organisations.region(region);
-        RegionOrganisations.reject("Invalid decomposition entry", DecompositionRules.entry(entry,
+        RegionOrganisations.reject("Invalid decomposition entry", RefusalRule.DECOMPOSITION, DecompositionRules.entry(entry,
                 new HashSet<>(RegionOrganisations.indicatorCodes(organisations.system())), organisations.organisation(region)));
         DecompositionEntryEntity old = DecompositionEntryEntity.findById(new DecompositionEntryEntity.Key(region, entry.indicator()));
         history.record(region, "decomposition " + entry.indicator(), old == null ? null : old.toDomain(), entry);
@@ -63,7 +64,7 @@ public class DecompositionService {
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(422, "Invalid decomposition", errors.size() + " problem(s) found", errors)
-                    .chinese("任务分解表中发现 " + errors.size() + " 处问题");
+                    .typed(RefusalRule.DECOMPOSITION).chinese("任务分解表中发现 " + errors.size() + " 处问题");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (DecompositionEntry e : entries) {

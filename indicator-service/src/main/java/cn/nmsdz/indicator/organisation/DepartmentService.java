@@ -6,6 +6,7 @@ import cn.nmsdz.indicator.domain.decomposition.RegionOrganisation;
 import cn.nmsdz.indicator.domain.validation.Violation;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RefusalRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,7 +32,7 @@ public class DepartmentService {
         organisations.region(region);
         if (d.code() != null && DepartmentEntity.findById(d.code()) != null) {
             throw ProblemException.conflict("department " + d.code() + " already exists; change it with PUT")
-                    .chinese("部门 " + d.code() + " 已存在；请用 PUT 修改");
+                    .typed(RefusalRule.CAMPAIGN).chinese("部门 " + d.code() + " 已存在；请用 PUT 修改");
         }
         return saveDepartment(region, d);
     }
@@ -82,7 +83,7 @@ public class DepartmentService {
         });
         if (!users.isEmpty()) {
             throw ProblemException.conflict("department " + code + " is still named by " + String.join(", ", users))
-                    .chinese("部门 " + code + " 仍被引用：" + String.join("、", usersZh));
+                    .typed(RefusalRule.CAMPAIGN).chinese("部门 " + code + " 仍被引用：" + String.join("、", usersZh));
         }
         history.record(region, "department " + code, entity.toDomain(), null);
         entity.delete();
@@ -97,7 +98,7 @@ public class DepartmentService {
             violations = new ArrayList<>(violations);
             violations.add(new Violation("/code", "department " + d.code() + " belongs to region " + existing.regionCode));
         }
-        RegionOrganisations.reject("Invalid department", violations);
+        RegionOrganisations.reject("Invalid department", RefusalRule.CAMPAIGN, violations);
         int position = existing != null ? existing.position
                 : DepartmentEntity.ofRegion(region).stream().mapToInt(e -> e.position + 1).max().orElse(0);
         Department before = existing == null ? null : existing.toDomain();

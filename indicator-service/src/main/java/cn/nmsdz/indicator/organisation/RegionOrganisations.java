@@ -14,6 +14,7 @@ import cn.nmsdz.indicator.region.RegionEntity;
 import cn.nmsdz.support.outbox.Outbox;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RefusalRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public class RegionOrganisations {
     /** The latest published version of the default indicator system. */
     public IndicatorSystemDocument system() {
         return IndicatorSystemEntity.latestPublished(defaultSystem).map(catalogue::document)
-                .orElseThrow(() -> new ProblemException(409, "Conflict", "indicator system " + defaultSystem
+                .orElseThrow(() -> ProblemException.conflict("indicator system " + defaultSystem
                         + " is not published yet").chinese("指标体系 " + defaultSystem + " 尚未发布"));
     }
 
@@ -88,11 +89,11 @@ public class RegionOrganisations {
                         .toList());
     }
 
-    static void reject(String title, List<Violation> violations) {
+    static void reject(String title, RefusalRule rule, List<Violation> violations) {
         if (!violations.isEmpty()) {
             throw new ProblemException(422, title, violations.size() + " problem(s) found",
                     violations.stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList())
-                    .chinese("发现 " + violations.size() + " 处问题");
+                    .typed(rule).chinese("发现 " + violations.size() + " 处问题");
         }
     }
 }

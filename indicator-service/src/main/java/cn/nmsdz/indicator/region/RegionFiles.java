@@ -3,6 +3,7 @@ package cn.nmsdz.indicator.region;
 import cn.nmsdz.indicator.domain.region.RegionRows;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RefusalRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -44,11 +45,11 @@ public final class RegionFiles {
         } catch (CharacterCodingException e) {
             throw ProblemException.badRequest("the CSV file is not UTF-8 text; save it as 'CSV UTF-8' (GBK and other "
                     + "encodings are not read)", List.of(new Problem.FieldError("file", "not UTF-8")))
-                    .chinese("CSV 文件不是 UTF-8 文本；请另存为“CSV UTF-8”（不读取 GBK 等其他编码）");
+                    .typed(RefusalRule.REGION_DATA).chinese("CSV 文件不是 UTF-8 文本；请另存为“CSV UTF-8”（不读取 GBK 等其他编码）");
         }
         if (text.indexOf('\u0000') >= 0) {
             throw ProblemException.badRequest("the CSV file contains a NUL character: it is not a text file",
-                    List.of(new Problem.FieldError("file", "not text"))).chinese("CSV 文件含有 NUL 字符：它不是文本文件");
+                    List.of(new Problem.FieldError("file", "not text"))).typed(RefusalRule.REGION_DATA).chinese("CSV 文件含有 NUL 字符：它不是文本文件");
         }
         return csv(text);
     }
@@ -56,7 +57,7 @@ public final class RegionFiles {
     public static List<RegionRows.Row> csv(String text) {
         if (text == null || text.isBlank()) {
             throw ProblemException.badRequest("the CSV file is empty", List.of(new Problem.FieldError("file", "empty")))
-                    .chinese("CSV 文件是空的");
+                    .typed(RefusalRule.REGION_DATA).chinese("CSV 文件是空的");
         }
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text; // Excel writes a BOM before UTF-8 CSV
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
@@ -76,14 +77,14 @@ public final class RegionFiles {
                 rows.add(row((int) parser.getCurrentLineNumber(), cells, columns));
             }
             if (columns == null) {
-                throw ProblemException.badRequest("the CSV file has no header row", List.of()).chinese("CSV 文件没有表头行");
+                throw ProblemException.badRequest("the CSV file has no header row", List.of()).typed(RefusalRule.REGION_DATA).chinese("CSV 文件没有表头行");
             }
             return rows;
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             // the parser's own words stay in the log: no library message in a response
             LOG.infof("CSV of regions not read: %s", e.getMessage());
             throw ProblemException.badRequest("the CSV file cannot be read (check that quotes are closed and that it is UTF-8 text)",
-                    List.of(new Problem.FieldError("file", "not CSV"))).chinese("无法读取 CSV 文件（请检查引号是否成对、文件是否为 UTF-8 文本）");
+                    List.of(new Problem.FieldError("file", "not CSV"))).typed(RefusalRule.REGION_DATA).chinese("无法读取 CSV 文件（请检查引号是否成对、文件是否为 UTF-8 文本）");
         }
     }
 
@@ -110,7 +111,7 @@ public final class RegionFiles {
             }
             if (columns == null) {
                 throw ProblemException.badRequest("the workbook's first sheet has no header row", List.of())
-                        .chinese("工作簿的第一个工作表没有表头行");
+                        .typed(RefusalRule.REGION_DATA).chinese("工作簿的第一个工作表没有表头行");
             }
             return rows;
         } catch (IOException | RuntimeException e) {
@@ -120,7 +121,7 @@ public final class RegionFiles {
             LOG.infof("workbook of regions not read: %s", e.getMessage());
             throw ProblemException.badRequest("the file is not a readable .xlsx workbook",
                     List.of(new Problem.FieldError("file", "not an .xlsx workbook")))
-                    .chinese("文件不是可读取的 .xlsx 工作簿");
+                    .typed(RefusalRule.REGION_DATA).chinese("文件不是可读取的 .xlsx 工作簿");
         }
     }
 
@@ -139,7 +140,7 @@ public final class RegionFiles {
                 .toList();
         if (!missing.isEmpty()) {
             throw ProblemException.badRequest("the header row must name the columns " + String.join(",", RegionRows.COLUMNS),
-                    missing).chinese("表头行必须包含这些列：" + String.join(",", RegionRows.COLUMNS));
+                    missing).typed(RefusalRule.REGION_DATA).chinese("表头行必须包含这些列：" + String.join(",", RegionRows.COLUMNS));
         }
         return columns;
     }

@@ -7,6 +7,7 @@ import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.indicator.domain.region.RegionRows;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RefusalRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public class RegionService {
             throw new ProblemException(422, "Invalid regions", result.violations().size()
                     + " problem(s) found; nothing was imported",
                     result.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList())
-                    .chinese("发现 " + result.violations().size() + " 处问题；未导入任何地区");
+                    .typed(RefusalRule.REGION_DATA).chinese("发现 " + result.violations().size() + " 处问题；未导入任何地区");
         }
         List<RegionEntity> stored = new ArrayList<>();
         for (RegionRows.Checked r : result.rows()) {
@@ -52,7 +53,7 @@ public class RegionService {
         if (!result.violations().isEmpty()) {
             throw ProblemException.badRequest("the region is invalid",
                     result.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList())
-                    .chinese("地区数据无效");
+                    .typed(RefusalRule.REGION_DATA).chinese("地区数据无效");
         }
         RegionRows.Checked r = result.rows().get(0);
         return upsert(new RegionData(r.code(), r.name(), r.level(), r.parentCode(), Zone.valueOf(r.zone())));

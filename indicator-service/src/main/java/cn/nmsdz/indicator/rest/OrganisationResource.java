@@ -18,6 +18,7 @@ import cn.nmsdz.indicator.organisation.OrganisationViews.PlanView;
 import cn.nmsdz.indicator.workbook.DecompositionSheets;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemType;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -259,7 +260,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "422", description = "Every problem by row and column; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown unit", value = """
-                            {"type": "about:blank", "title": "Invalid 任务分解表", "status": 422,
+                            {"type": "urn:nmsdz:problem:rule:decomposition", "title": "Invalid 任务分解表", "status": 422,
                              "detail": "1 problem(s) found; nothing was imported",
                              "errors": [{"field": "/rows/7/牵头单位", "message": "row 7: '区商务局' is no department of region 500118 (use a department's name, alias or code)"}]}""")))
     public DecompositionView importSheet(@PathParam("code") String code, byte[] workbook) {
@@ -285,7 +286,7 @@ public class OrganisationResource {
         access.requireWrite(code);
         if (file == null) {
             throw ProblemException.badRequest("form field 'file' is required", List.of(new Problem.FieldError("file", "required")))
-                    .chinese("缺少表单字段 file");
+                    .typed(ProblemType.INVALID_FIELD).chinese("缺少表单字段 file");
         }
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
             sheets.importSheet(code, in);

@@ -5,6 +5,7 @@ import cn.nmsdz.indicator.region.RegionEntity;
 import cn.nmsdz.indicator.region.RegionService;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemType;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class RegionResource {
     static final String REGION_EXAMPLE = """
             {"code": "140829", "name": "平陆县", "level": "COUNTY", "parentCode": "140800", "zone": "CENTRAL"}""";
     static final String IMPORT_PROBLEM_EXAMPLE = """
-            {"type": "about:blank", "title": "Invalid regions", "status": 422,
+            {"type": "urn:nmsdz:problem:rule:region-data", "title": "Invalid regions", "status": 422,
              "detail": "2 problem(s) found; nothing was imported",
              "errors": [{"field": "/rows/3/parentCode", "message": "row 3: parent 149900 is neither an existing region nor a row above this one"},
                         {"field": "/rows/5/level", "message": "row 5: level must be PROVINCE, CITY or COUNTY, not 'TOWN'"}]}""";
@@ -160,7 +161,7 @@ public class RegionResource {
     public ImportResult importFile(@RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file) {
         if (file == null) {
             throw ProblemException.badRequest("form field 'file' is required", List.of(new Problem.FieldError("file", "required")))
-                    .chinese("缺少表单字段 file");
+                    .typed(ProblemType.INVALID_FIELD).chinese("缺少表单字段 file");
         }
         try {
             String name = file.fileName() == null ? "" : file.fileName().toLowerCase(java.util.Locale.ROOT);

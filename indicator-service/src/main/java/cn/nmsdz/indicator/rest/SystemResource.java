@@ -43,7 +43,7 @@ public class SystemResource {
             {"code": "NMSDZ", "version": 2, "name": "全国网络市场监管与服务示范区创建评估指标体系", "status": "DRAFT",
              "createdAt": "2026-01-20T08:00:00Z", "publishedAt": null}""";
     static final String VIOLATIONS_EXAMPLE = """
-            {"type": "about:blank", "title": "Invalid indicator system", "status": 422,
+            {"type": "urn:nmsdz:problem:rule:catalogue", "title": "Invalid indicator system", "status": 422,
              "detail": "2 rule(s) of the indicator system are violated",
              "errors": [{"field": "/firstLevel/0/maxPoints", "message": "children add up to 20 but the node has 21"},
                         {"field": "/passStandard/minFirstLevelRate", "message": "must be between 0 and 100"}]}""";

@@ -6,6 +6,7 @@ import cn.nmsdz.indicator.organisation.RegionOrganisations;
 import cn.nmsdz.indicator.region.RegionEntity;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RefusalRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,7 +47,7 @@ public class DecompositionSheets {
             throw new ProblemException(422, "Invalid 任务分解表", result.violations().size()
                     + " problem(s) found; nothing was imported",
                     result.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.message())).toList())
-                    .chinese("任务分解表中发现 " + result.violations().size() + " 处问题；未导入任何内容");
+                    .typed(RefusalRule.DECOMPOSITION).chinese("任务分解表中发现 " + result.violations().size() + " 处问题；未导入任何内容");
         }
         decomposition.replaceAll(region, result.entries());
         // the sheet's 时间节点/责任人员/推进阶段 columns: only a sheet that has them changes the schedules (an old file keeps them)

@@ -86,7 +86,8 @@ class OrganisationServicesTest {
         long changes = count("select count(*) from organisation_change");
         given().auth().oauth2(ADMIN).contentType(XLSX).body(broken).post("/api/v1/regions/" + REGION + "/decomposition.xlsx")
                 .then().statusCode(422).contentType(startsWith("application/problem+json"))
-                .body("errors.message", hasItem(containsString("没有这个单位")));
+                .body("errors.message", hasItem(containsString("没有这个单位")))
+                .body("type", org.hamcrest.Matchers.equalTo("urn:nmsdz:problem:rule:decomposition"));
         assertEquals(before, given().auth().oauth2(ADMIN).get("/api/v1/regions/" + REGION + "/decomposition")
                 .then().statusCode(200).extract().asString());
         assertEquals(events, count("select count(*) from outbox_event"), "nothing announced");
@@ -113,7 +114,8 @@ class OrganisationServicesTest {
                         + "order by d.code limit 1").getSingleResult());
         given().auth().oauth2(ADMIN).header("Accept-Language", "en").delete("/api/v1/regions/" + REGION + "/departments/" + named)
                 .then().statusCode(409).contentType(startsWith("application/problem+json"))
-                .body("detail", containsString("department " + named + " is still named by indicator "));
+                .body("detail", containsString("department " + named + " is still named by indicator "))
+                .body("type", org.hamcrest.Matchers.equalTo("urn:nmsdz:problem:rule:campaign"));
         assertEquals(1, count("select count(*) from department where code = '" + named + "'"));
         assertEquals(decompositions + 2, events(EventTypes.DECOMPOSITION_CHANGED), "nothing announced for the refusal");
     }

@@ -20,6 +20,7 @@ import cn.nmsdz.scoring.snapshot.SnapshotEntity;
 import cn.nmsdz.support.outbox.Outbox;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.RefusalRule;
 import cn.nmsdz.support.rest.RetryLaterException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,7 +85,7 @@ public class ApplicationService {
         boolean anyway = Boolean.TRUE.equals(body.forReviewAnyway());
         if (anyway && blankToNull(body.reason()) == null) {
             throw ProblemException.badRequest("a reason is required when applying for review anyway; nothing was stored",
-                    List.of(new Problem.FieldError("/reason", "a reason is required when applying for review anyway")));
+                    List.of(new Problem.FieldError("/reason", "a reason is required when applying for review anyway"))).typed(RefusalRule.APPLICATION_FLOW);
         }
         int year = body.year();
         // one application per region and year: concurrent first submissions are serialised, not a unique-key error
@@ -96,7 +97,7 @@ public class ApplicationService {
         if (existing != null && existing.state != State.RETURNED) {
             throw ProblemException.conflict("region " + region + " has applied for " + year + " already (application "
                     + existing.id + ", " + existing.state + " " + existing.state.chinese + "): only a RETURNED application "
-                    + "is submitted again");
+                    + "is submitted again").typed(RefusalRule.APPLICATION_FLOW);
         }
         SnapshotEntity frozen = freeze(region, year, anyway);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -134,14 +135,14 @@ public class ApplicationService {
                 region, year).firstResult();
         if (latest == null) {
             throw ProblemException.conflict("region " + region + " has no snapshot for " + year + ": an application "
-                    + "freezes the region's confirmed score of the year applied for; submit its evidence first");
+                    + "freezes the region's confirmed score of the year applied for; submit its evidence first").typed(RefusalRule.APPLICATION_FLOW);
         }
         if (!latest.confirmedPassed && !anyway) {
             List<String> reasons = SnapshotStore.read(latest).confirmed().verdict().reasons();
             throw new ProblemException(409, "Pass standard not met", "snapshot " + latest.number + " of " + region + " for "
                     + year + " does not pass on the confirmed basis (" + String.join("; ", reasons) + "); apply with "
                     + "forReviewAnyway true and a reason to have it reviewed anyway",
-                    reasons.stream().map(r -> new Problem.FieldError("confirmed", r)).toList());
+                    reasons.stream().map(r -> new Problem.FieldError("confirmed", r)).toList()).typed(RefusalRule.APPLICATION_FLOW);
         }
         return latest;
     }
@@ -159,7 +160,7 @@ public class ApplicationService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("'" + body.to() + "' is not a state; nothing was changed",
                     List.of(new Problem.FieldError("/to", "'" + body.to() + "' is not a state; one of "
-                            + java.util.Arrays.toString(State.values()))));
+                            + java.util.Arrays.toString(State.values())))).typed(RefusalRule.APPLICATION_FLOW);
         }
         if (!RegionHierarchy.isSelfOrBelow(region, actor.region(), RegionAccess::parentOf)) {
             throw ProblemException.forbidden("rule region-scope: an authority of " + actor.region() + " decides only "
@@ -172,7 +173,7 @@ public class ApplicationService {
         if (target == State.SUBMITTED) {
             throw ProblemException.conflict("the application is " + app.state + " (" + app.state.chinese + "): a returned "
                     + "application is submitted again by its creation office with POST /api/v1/regions/" + region
-                    + "/applications, which freezes the latest snapshot");
+                    + "/applications, which freezes the latest snapshot").typed(RefusalRule.APPLICATION_FLOW);
         }
         Map<Level, String> deciders = deciders(region);
         Set<Level> acting = EnumSet.noneOf(Level.class);
@@ -186,7 +187,7 @@ public class ApplicationService {
             Level needed = ApplicationFlow.next(app.state).stream().map(ApplicationFlow.Step::level).findFirst()
                     .orElse(null);
             throw ProblemException.conflict(outcome.refusal().detail() + (needed == null ? ""
-                    : " It waits for " + needed + " level: region " + deciders.get(needed) + "."));
+                    : " It waits for " + needed + " level: region " + deciders.get(needed) + ".")).typed(RefusalRule.APPLICATION_FLOW);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         State from = app.state;

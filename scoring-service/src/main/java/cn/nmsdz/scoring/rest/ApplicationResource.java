@@ -14,6 +14,7 @@ import cn.nmsdz.scoring.application.ApplicationService.TransitionRequest;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemType;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -164,7 +165,7 @@ public class ApplicationResource {
             // named below
         }
         throw ProblemException.badRequest("path segment 'id' is not an application id", List.of(
-                new Problem.FieldError("id", "path segment 'id' must be an application id (a UUID)")));
+                new Problem.FieldError("id", "path segment 'id' must be an application id (a UUID)"))).typed(ProblemType.INVALID_FIELD);
     }
 
     private ApplicationView view(ApplicationEntity app) {

@@ -16,6 +16,7 @@ import cn.nmsdz.scoring.snapshot.SnapshotEntity;
 import cn.nmsdz.support.rest.Language;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemType;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -360,7 +361,7 @@ public class ScoreResource {
         Language language = Language.requested(lang, headers);
         if (under == null || under.isBlank()) {
             throw ProblemException.badRequest("query parameter 'under' (a region code) is required",
-                    List.of(new Problem.FieldError("under", "required")));
+                    List.of(new Problem.FieldError("under", "required"))).typed(ProblemType.INVALID_FIELD);
         }
         boolean summary = "summary".equals(view);
         access.checkReadable(under);

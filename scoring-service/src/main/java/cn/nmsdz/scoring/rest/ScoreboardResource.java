@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemType;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -107,7 +108,7 @@ public class ScoreboardResource {
         String s = ScoreboardService.sort(sort);
         if (order != null && !order.equals("asc") && !order.equals("desc")) {
             throw ProblemException.badRequest("query parameter 'order' must be asc or desc, not '" + order + "'",
-                    List.of(new Problem.FieldError("order", "asc or desc")));
+                    List.of(new Problem.FieldError("order", "asc or desc"))).typed(ProblemType.INVALID_FIELD);
         }
         boolean descending = order == null ? !"region".equals(s) : order.equals("desc");
         return new Query(y, l, s, descending);

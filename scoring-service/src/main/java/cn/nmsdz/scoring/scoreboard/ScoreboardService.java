@@ -12,6 +12,7 @@ import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.ProblemException;
+import cn.nmsdz.support.rest.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -89,7 +90,7 @@ public class ScoreboardService {
         String level = raw == null || raw.isBlank() ? "COUNTY" : raw.trim().toUpperCase(Locale.ROOT);
         if (!LEVELS.contains(level)) {
             throw ProblemException.badRequest("query parameter 'level' must be county, city or province, not '" + raw + "'",
-                    List.of(new Problem.FieldError("level", "county, city or province")));
+                    List.of(new Problem.FieldError("level", "county, city or province"))).typed(ProblemType.INVALID_FIELD);
         }
         return level;
     }
@@ -104,7 +105,7 @@ public class ScoreboardService {
             throw ProblemException.badRequest("query parameter 'sort' must be confirmedTotal, projectedTotal, region or "
                     + "rate:<first-level code>" + (system == null ? "" : " (" + String.join(", ",
                     system.firstLevel().stream().map(f -> "rate:" + f.code()).toList()) + ")") + ", not '" + raw + "'",
-                    List.of(new Problem.FieldError("sort", "unknown sort key")));
+                    List.of(new Problem.FieldError("sort", "unknown sort key"))).typed(ProblemType.INVALID_FIELD);
         }
         return sort;
     }

@@ -135,11 +135,11 @@ class ExplanationLanguageTest {
     void problemDetailsAreChineseByDefaultAndEnglishOnRequest() {
         given().auth().oauth2(ADMIN).get("/api/v1/regions/" + REGION + "/scores/latest?year=abc").then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
-                .body("type", equalTo("about:blank")).body("title", equalTo("请求无效"))
+                .body("type", equalTo("urn:nmsdz:problem:invalid-field")).body("title", equalTo("请求无效"))
                 .body("detail", equalTo("查询参数 'year' 必须是 -2147483648 至 2147483647 之间的整数，而不是 'abc'"))
                 .body("errors[0].field", equalTo("year"));
         given().auth().oauth2(ADMIN).header("Accept-Language", "en").get("/api/v1/regions/" + REGION + "/scores/latest?year=abc")
-                .then().statusCode(400).body("type", equalTo("about:blank")).body("title", equalTo("Invalid request"))
+                .then().statusCode(400).body("type", equalTo("urn:nmsdz:problem:invalid-field")).body("title", equalTo("Invalid request"))
                 .body("detail", equalTo("query parameter 'year' must be a whole number from -2147483648 to 2147483647, not 'abc'"));
         consumer.onCatalogue(TestEvents.region("140829", "平陆县", "140800", Zone.CENTRAL));
         given().auth().oauth2(ADMIN).get("/api/v1/regions/140829/scores/latest?year=2021").then().statusCode(403)

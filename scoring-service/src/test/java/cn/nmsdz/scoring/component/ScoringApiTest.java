@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @ScoringComponentTest
 class ScoringApiTest {
+    /** The prefix of the problem types (README: type → refused because). */
+    static final String TYPE = "urn:nmsdz:problem:";
     static final String REGION = "500198";
     static final String NEIGHBOUR = "500199";
     static final int YEAR = 2025;
@@ -76,9 +78,10 @@ class ScoringApiTest {
                 .body("detail", org.hamcrest.Matchers.containsString("region-scope"))
                 .body("type", equalTo("urn:nmsdz:problem:rule:region-scope"));
         given().auth().oauth2(READER).get(base + "/latest").then().statusCode(400).body("errors.field", hasItem("year"));
-        given().auth().oauth2(READER).get("/api/v1/regions/509999/scores/latest?year=" + YEAR).then().statusCode(404);
+        given().auth().oauth2(READER).get("/api/v1/regions/509999/scores/latest?year=" + YEAR).then().statusCode(404)
+                .body("type", equalTo(TYPE + "not-found"));
         given().auth().oauth2(OFFICE).get(base + "/latest?year=" + YEAR).then().statusCode(403);
-        given().get(base + "/latest?year=" + YEAR).then().statusCode(401);
+        given().get(base + "/latest?year=" + YEAR).then().statusCode(401).body("type", equalTo(TYPE + "unauthorized"));
     }
 
     @Test
@@ -103,7 +106,7 @@ class ScoringApiTest {
                 .body(Map.of("year", YEAR, "observations", List.of(Map.of("metric", "no_such_metric", "year", YEAR,
                         "value", 1))))
                 .post("/api/v1/regions/" + REGION + "/scores/simulate").then().statusCode(400)
-                .contentType(startsWith("application/problem+json"));
+                .contentType(startsWith("application/problem+json")).body("type", equalTo(TYPE + "invalid-request"));
         assertEquals(stored, count("select count(*) from snapshot"), "a simulation is never stored");
     }
 
@@ -135,6 +138,12 @@ class ScoringApiTest {
                 .contentType("application/json").body(Map.of("year", YEAR))
                 .post("/api/v1/regions/" + REGION + "/applications").then().statusCode(403);
         assertEquals(events, count("select count(*) from outbox_event where message_key = '" + REGION + "'"));
+        // the flow's rule: applying for review anyway says why (the same type in both languages)
+        for (String lang : List.of("zh", "en")) {
+            given().auth().oauth2(OFFICE).contentType("application/json").body(Map.of("year", YEAR, "forReviewAnyway", true))
+                    .post("/api/v1/regions/" + REGION + "/applications?lang=" + lang).then().statusCode(400)
+                    .body("type", equalTo(TYPE + "rule:application-flow")).body("errors.field", hasItem("/reason"));
+        }
         given().auth().oauth2(OFFICE).contentType("application/json")
                 .body(Map.of("year", YEAR, "forReviewAnyway", true, "reason", "组件测试"))
                 .post("/api/v1/regions/" + REGION + "/applications").then().statusCode(201);
@@ -161,7 +170,8 @@ class ScoringApiTest {
                 .body("errors.field", hasItem("/url"));
         given().auth().oauth2(READER).get("/api/v1/webhooks").then().statusCode(403);
         given().auth().oauth2(OFFICE).get("/api/v1/notifications?unread=true").then().statusCode(200);
-        given().auth().oauth2(OFFICE).post("/api/v1/notifications/abc/read").then().statusCode(404);
+        given().auth().oauth2(OFFICE).post("/api/v1/notifications/abc/read").then().statusCode(404)
+                .body("type", equalTo(TYPE + "not-found"));
     }
 
     /** Every region under the code is a row, with or without a snapshot (their applications and latest evidence read). */
@@ -176,7 +186,7 @@ class ScoringApiTest {
         given().auth().oauth2(above).get("/api/v1/regions/510000/scoreboard.xlsx?year=" + YEAR).then().statusCode(200);
         given().auth().oauth2(READER).get("/api/v1/regions/510000/scoreboard?year=" + YEAR).then().statusCode(403);
         given().auth().oauth2(above).get("/api/v1/regions/510000/scoreboard?year=" + YEAR + "&level=street")
-                .then().statusCode(400).body("errors.field", hasItem("level"));
+                .then().statusCode(400).body("errors.field", hasItem("level")).body("type", equalTo(TYPE + "invalid-field"));
     }
 
     @Test

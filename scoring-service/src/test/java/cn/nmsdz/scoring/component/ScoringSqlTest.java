@@ -185,7 +185,8 @@ class ScoringSqlTest {
 
         sql("insert into snapshot_pending (region, year, marks, marked_at) values ('" + REGION + "', " + YEAR + ", 1, now())");
         try {
-            apply().then().statusCode(409).header("Retry-After", "1").body("detail", containsString("recomputed"));
+            apply().then().statusCode(409).header("Retry-After", "1").body("detail", containsString("recomputed"))
+                    .body("type", org.hamcrest.Matchers.equalTo("urn:nmsdz:problem:not-arrived-yet"));
         } finally {
             sql("delete from snapshot_pending where region = '" + REGION + "'");
         }

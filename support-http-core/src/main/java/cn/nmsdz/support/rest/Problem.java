@@ -13,10 +13,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    /** The type of a problem that names no refusal rule of its own (RFC 9457: the status says it all). */
+    /** The type of a problem that says no more than its status (RFC 9457): the gateway's own answers; the services type every refusal (support-http ProblemType, RefusalRule). */
     public static final String BLANK = "about:blank";
 
-    /** A problem of type {@link #BLANK} without field errors (the gateway's, the token-shape refusals). */
+    /** A problem of type {@link #BLANK} without field errors (the gateway's). */
     public static Problem blank(int status, String title, String detail, String instance, String requestId) {
         return new Problem(BLANK, title, status, detail, instance, requestId, null);
     }

@@ -45,8 +45,8 @@ public class BearerShape {
                 : "the bearer token is not a JWT of the nmsdz realm";
         int status = authorization.size() > 1 ? 400 : 401;
         String id = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
-        Problem problem = Problem.blank(status, status == 401 ? "Unauthorized" : "Bad Request", detail,
-                ctx.request().path(), id);
+        Problem problem = new Problem((status == 401 ? ProblemType.UNAUTHORIZED : ProblemType.INVALID_REQUEST).type(),
+                status == 401 ? "Unauthorized" : "Bad Request", status, detail, ctx.request().path(), id, null);
         if (status == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         }

@@ -45,7 +45,7 @@ public class ConstraintProblems {
     private static final Logger LOG = Logger.getLogger(ConstraintProblems.class);
 
     /** The problem type of a value that breaks a constraint of its field or parameter (listed in the README). */
-    public static final String TYPE = "urn:nmsdz:problem:invalid-field";
+    public static final String TYPE = ProblemType.TYPE_PREFIX + "invalid-field";
 
     @ServerExceptionMapper
     public Response violated(ConstraintViolationException e, UriInfo uri, SimpleResourceInfo resource) {

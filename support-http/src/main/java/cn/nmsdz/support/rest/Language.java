@@ -66,7 +66,7 @@ public enum Language {
             String message = fallback == EN ? "must be zh or en" : "只能是 zh 或 en";
             throw new ProblemException(400, fallback == EN ? "Invalid request" : "请求无效",
                     fallback == EN ? "query parameter 'lang' must be zh or en" : "查询参数 lang 只能是 zh（中文）或 en（英文）",
-                    List.of(new Problem.FieldError(PARAMETER, message)));
+                    List.of(new Problem.FieldError(PARAMETER, message))).typed(ProblemType.INVALID_FIELD);
         }
         return language;
     }

@@ -23,7 +23,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {
-        return new ProblemException(400, "Invalid request", detail, errors);
+        return new ProblemException(400, "Invalid request", detail, errors).typed(ProblemType.INVALID_REQUEST);
     }
 
     /**
@@ -31,11 +31,12 @@ public class ProblemException extends RuntimeException {
      * error pointing at the whole body ({@code /}).
      */
     public static ProblemException missingBody(String what) {
-        return badRequest(what + " is required", List.of(new Problem.FieldError("/", "required")));
+        return badRequest(what + " is required", List.of(new Problem.FieldError("/", "required")))
+                .typed(ProblemType.MISSING_BODY);
     }
 
     public static ProblemException notFound(String detail) {
-        return new ProblemException(404, "Not found", detail);
+        return new ProblemException(404, "Not found", detail).typed(ProblemType.NOT_FOUND);
     }
 
     public static ProblemException forbidden(String detail) {
@@ -43,7 +44,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException conflict(String detail) {
-        return new ProblemException(409, "Conflict", detail);
+        return new ProblemException(409, "Conflict", detail).typed(ProblemType.CONFLICT);
     }
 
     /**
@@ -60,10 +61,23 @@ public class ProblemException extends RuntimeException {
         return chinese(detail, null);
     }
 
-    /** The problem type of this refusal (a stable URI listed in the README), instead of {@code about:blank}. */
+    /**
+     * The problem type of this refusal (a stable URI listed in the README). Without one, a refusal whose detail names
+     * its rule ({@code rule four-eyes: …}) has that rule's type, and any other the type of its status
+     * ({@link ProblemType#forStatus}); the factories set the type of what they say (not found, conflict, …).
+     */
     public ProblemException typed(String type) {
         this.type = type;
         return this;
+    }
+
+    /** Refused by a rule of the services: its type {@code urn:nmsdz:problem:rule:<name>}. */
+    public ProblemException typed(RefusalRule rule) {
+        return typed(rule.type());
+    }
+
+    public ProblemException typed(ProblemType type) {
+        return typed(type.type());
     }
 
     public String type() {

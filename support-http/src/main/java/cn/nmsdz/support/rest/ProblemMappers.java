@@ -42,8 +42,6 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 /** Every error leaves a service as application/problem+json; nothing leaves as a bare 500. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    /** The type of a problem that is no refusal rule's: its status says what it is (RFC 9457). */
-    static final String BLANK = Problem.BLANK;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, ContainerRequestContext request) {
@@ -51,9 +49,19 @@ public class ProblemMappers {
             LOG.warnf("denied user=%s resource=%s: %s", user(request), uri.getPath(), e.getMessage());
         }
         boolean chinese = ProblemText.current() == Language.ZH;
-        String type = e.type() != null ? e.type() : RefusalRule.namedIn(e.getMessage()).map(RefusalRule::type).orElse(BLANK);
-        return respond(type, e.status(), e.title(), chinese && e.chineseDetail() != null ? e.chineseDetail()
+        return respond(type(e), e.status(), e.title(), chinese && e.chineseDetail() != null ? e.chineseDetail()
                 : e.getMessage(), uri, chinese && e.chineseErrors() != null ? e.chineseErrors() : e.errors());
+    }
+
+    /** The type of a refusal: the rule its detail names, else the type it was given, else its status's. */
+    static String type(ProblemException e) {
+        return RefusalRule.namedIn(e.getMessage()).map(RefusalRule::type)
+                .orElseGet(() -> e.type() != null ? e.type() : typeOf(e.status()));
+    }
+
+    /** The type of a problem that says what its status says (a 403 without a named rule is the role rule's). */
+    static String typeOf(int status) {
+        return status == 403 ? RefusalRule.ROLE.type() : ProblemType.forStatus(status).type();
     }
 
     @ServerExceptionMapper
@@ -65,7 +73,7 @@ public class ProblemMappers {
         ProblemException problem = unreadable(e);
         // the library's own words stay in the log, with the request id; the client gets them in its own terms
         LOG.infof("unreadable body on %s: %s", uri == null ? "?" : uri.getPath(), firstLine(e.getOriginalMessage()));
-        return respond(problem.status(), problem.title(), problem.getMessage(), uri, problem.errors());
+        return respond(problem.type(), problem.status(), problem.title(), problem.getMessage(), uri, problem.errors());
     }
 
     /**
@@ -76,7 +84,7 @@ public class ProblemMappers {
         String field = field(e);
         String detail = jsonDetail(e, field);
         return new ProblemException(400, "Malformed request body", detail,
-                field == null ? List.of() : List.of(new Problem.FieldError(field, detail)));
+                field == null ? List.of() : List.of(new Problem.FieldError(field, detail))).typed(ProblemType.MALFORMED_BODY);
     }
 
     /**
@@ -235,7 +243,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, ContainerRequestContext request) {
         LOG.warnf("denied user=%s resource=%s: by role rule", user(request), uri.getPath());
-        return respond(403, "Forbidden", ProblemText.text("forbiddenByRole"), uri, List.of());
+        return respond(RefusalRule.ROLE.type(), 403, "Forbidden", ProblemText.text("forbiddenByRole"), uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -267,7 +275,9 @@ public class ProblemMappers {
         if ((e instanceof NotFoundException || e instanceof BadRequestException) && e.getCause() != null) {
             Optional<Problem.FieldError> bad = unconvertibleParameter(resource, uri);
             if (bad.isPresent()) {
-                return respond(400, "Invalid request", bad.get().message(), uri, List.of(bad.get()));
+                // the same mistake as a number parameter's constraint (WholeNumber): the same problem
+                return respond(ProblemType.INVALID_FIELD.type(), 400, "Invalid request", bad.get().message(), uri,
+                        List.of(bad.get()));
             }
         }
         if (e instanceof NotSupportedException) {
@@ -337,11 +347,13 @@ public class ProblemMappers {
             // so nothing changed; the validation that should have caught it is missing. Its text (the statement,
             // the values) goes to the log with the request id, never to the client
             LOG.warnf("a value of the request on %s was refused by the database: %s", uri.getPath(), data.get().getMessage());
-            return respond(400, "Invalid request", ProblemText.text("databaseRefused"), uri, List.of());
+            return respond(ProblemType.VALUE_REFUSED.type(), 400, "Invalid request", ProblemText.text("databaseRefused"), uri,
+                    List.of());
         }
         if (isMultipartParsing(e)) {
             LOG.infof("unreadable multipart body on %s: %s", uri.getPath(), e.getMessage());
-            return respond(400, "Malformed request body", ProblemText.text("multipart"), uri, List.of());
+            return respond(ProblemType.MALFORMED_BODY.type(), 400, "Malformed request body", ProblemText.text("multipart"),
+                    uri, List.of());
         }
         if (identityProviderUnreachable(e)) {
             // Keycloak is down or out of reach: the token cannot be checked now, which is not the caller's fault
@@ -393,11 +405,12 @@ public class ProblemMappers {
                 .collect(Collectors.joining("/", "/", ""));
     }
 
+    /** A problem of the type its status says ({@link #typeOf}). */
     public static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        return respond(BLANK, status, title, detail, uri, errors);
+        return respond(typeOf(status), status, title, detail, uri, errors);
     }
 
-    static Response respond(String type, int status, String title, String detail, UriInfo uri,
+    public static Response respond(String type, int status, String title, String detail, UriInfo uri,
             List<Problem.FieldError> errors) {
         Object requestId = MDC.get(RequestIds.MDC_KEY);
         // the type stays the same in every language; the title is the status's, in the language of the request

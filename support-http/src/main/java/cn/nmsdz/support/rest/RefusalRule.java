@@ -24,7 +24,27 @@ public enum RefusalRule {
     /** A creation office manages its own region only. */
     OWN_REGION("own-region"),
     /** A submitter reads its own department's list only. */
-    OWN_DEPARTMENT("own-department");
+    OWN_DEPARTMENT("own-department"),
+    /** The token lacks the role the operation needs. */
+    ROLE("role"),
+    /** Evidence is reviewed only while SUBMITTED and withdrawn only from a state that allows it. */
+    REVIEW_TRANSITION("review-transition"),
+    /** A judgement (review decision, verdict, claim, assessment) says what it must: a rejection its reason, an expert its comment, documents of the region. */
+    JUDGEMENT("judgement"),
+    /** An indicator system validates (codes, weights, scoring rules) before it is stored. */
+    CATALOGUE("catalogue"),
+    /** A version of an indicator system is imported once, changed and published only as a DRAFT, retired only when PUBLISHED. */
+    CATALOGUE_LIFECYCLE("catalogue-lifecycle"),
+    /** Regions (an import file or one region) read and validate before anything is stored. */
+    REGION_DATA("region-data"),
+    /** The task decomposition (任务分解表 workbook or entry) names known indicators and departments. */
+    DECOMPOSITION("decomposition"),
+    /** A campaign's organisation data (departments, stages, schedules, plan tasks, liaisons) agrees with the region's other data. */
+    CAMPAIGN("campaign"),
+    /** An application for acceptance follows its flow (one per year, a snapshot that passes or a reason, states in order). */
+    APPLICATION_FLOW("application-flow"),
+    /** A document is not empty, of an accepted media type its name agrees with, and within the size limit. */
+    DOCUMENT("document");
 
     public static final String TYPE_PREFIX = "urn:nmsdz:problem:rule:";
     private static final Pattern NAMED = Pattern.compile("^rule ([a-z-]+):");

@@ -53,7 +53,8 @@ public class RequestReading implements ReaderInterceptor {
                 String problem = StrictJsonReading.textProblem(parameter.getKey() + value);
                 if (problem != null) {
                     String detail = "query parameter '" + safe(parameter.getKey()) + "' " + problem;
-                    return Optional.of(ProblemMappers.respond(400, "Invalid request", detail, request.getUriInfo(),
+                    return Optional.of(ProblemMappers.respond(ProblemType.INVALID_FIELD.type(), 400, "Invalid request",
+                            detail, request.getUriInfo(),
                             List.of(new Problem.FieldError(safe(parameter.getKey()), detail))));
                 }
             }

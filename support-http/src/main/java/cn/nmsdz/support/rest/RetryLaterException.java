@@ -14,6 +14,7 @@ public class RetryLaterException extends ProblemException {
             List<Problem.FieldError> errors) {
         super(status, title, detail, errors);
         this.retryAfterSeconds = retryAfterSeconds;
+        typed(ProblemType.NOT_ARRIVED_YET);
     }
 
     /** 409: the change the caller names has not reached this service yet. */

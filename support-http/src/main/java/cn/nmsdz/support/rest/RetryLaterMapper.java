@@ -12,7 +12,7 @@ public class RetryLaterMapper {
     @ServerExceptionMapper
     public Response retryLater(RetryLaterException e, UriInfo uri, ContainerRequestContext request) {
         boolean chinese = ProblemText.current() == Language.ZH; // as ProblemMappers.problem: the Chinese detail when given
-        return Response.fromResponse(ProblemMappers.respond(e.status(), e.title(),
+        return Response.fromResponse(ProblemMappers.respond(ProblemMappers.type(e), e.status(), e.title(),
                 chinese && e.chineseDetail() != null ? e.chineseDetail() : e.getMessage(), uri,
                 chinese && e.chineseErrors() != null ? e.chineseErrors() : e.errors()))
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
