@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Stores the snapshots that changes of evidence marked (see {@link SnapshotService#rescoreAfter}), up to
- * {@code nmsdz.scoring.snapshot-batch} region-years per transaction, on {@code nmsdz.scoring.snapshot-workers} threads at once (they split the marks
- * by region-year, see {@link SnapshotService#storePending}). It starts the moment a transaction that marked
+ * {@code nmsdz.scoring.snapshot-batch} region-years per transaction, on {@code nmsdz.scoring.snapshot-workers}
+ * threads at once (they split the marks by region-year, see {@link SnapshotService#storePending}). It starts the moment a transaction that marked
  * something commits ({@link Wakeups}, in every instance), so an idle region is scored at once; evidence arriving in
  * a burst is coalesced adaptively: every mark made while the workers are busy is answered by one snapshot that reads
  * all of it, as soon as a worker is free. The tick ({@code nmsdz.scoring.snapshot-interval}) is only a safety net.
