@@ -1,5 +1,7 @@
 package cn.nmsdz.gateway;
 
+import cn.nmsdz.support.rest.ProblemType;
+
 import cn.nmsdz.gateway.OpenApiMerge.ServiceDocument;
 import cn.nmsdz.gateway.RouteTable.Backend;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -69,7 +71,8 @@ final class MergedOpenApi {
                 boolean zh = GatewayWords.chinese(ctx.request());
                 String service = result.cause() instanceof Unreadable u ? u.service : "?";
                 ctx.response().putHeader("Retry-After", "10");
-                Problems.send(ctx.response(), 503, GatewayWords.title(zh, 503, "Service Unavailable"),
+                Problems.send(ctx.response(), ProblemType.BACKEND_UNAVAILABLE.type(), 503,
+                        GatewayWords.title(zh, 503, "Service Unavailable"),
                         GatewayWords.text(zh, "openApiUnavailable", "the API document of " + service
                                 + " cannot be read yet; retry later", service),
                         ctx.normalizedPath(), GatewayRoutes.requestId(ctx));

@@ -13,14 +13,6 @@ public record Problem(String type, String title, int status, String detail, Stri
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    /** The type of a problem that says no more than its status (RFC 9457): the gateway's own answers; the services type every refusal (support-http ProblemType, RefusalRule). */
-    public static final String BLANK = "about:blank";
-
-    /** A problem of type {@link #BLANK} without field errors (the gateway's). */
-    public static Problem blank(int status, String title, String detail, String instance, String requestId) {
-        return new Problem(BLANK, title, status, detail, instance, requestId, null);
-    }
-
     /**
      * @param field   the field, as a JSON pointer or a name ("/rows/3/value", "year")
      * @param message what is wrong with it

@@ -35,7 +35,17 @@ public enum ProblemType {
     /** The identity provider cannot be reached to check the token; retry after {@code Retry-After}. */
     IDENTITY_PROVIDER_UNAVAILABLE("identity-provider-unavailable"),
     /** A fault of the service, not of the request (its cause is in the log under the request id). */
-    INTERNAL_ERROR("internal-error");
+    INTERNAL_ERROR("internal-error"),
+    /** The gateway's: the request line is longer than it takes. */
+    URI_TOO_LONG("uri-too-long"),
+    /** The gateway's: the header block is larger than it takes. */
+    HEADER_FIELDS_TOO_LARGE("header-fields-too-large"),
+    /** The gateway's: more requests than the client's rate allows; retry after {@code Retry-After}. */
+    TOO_MANY_REQUESTS("too-many-requests"),
+    /** The gateway's: the service behind it could not be reached or read; nothing is known to have changed. */
+    BACKEND_UNAVAILABLE("backend-unavailable"),
+    /** The gateway's: the service behind it did not answer in time; the request may have been committed. */
+    BACKEND_TIMEOUT("backend-timeout");
 
     public static final String TYPE_PREFIX = "urn:nmsdz:problem:";
 
@@ -58,8 +68,13 @@ public enum ProblemType {
             case 405 -> METHOD_NOT_ALLOWED;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
+            case 431 -> HEADER_FIELDS_TOO_LARGE;
+            case 502 -> BACKEND_UNAVAILABLE;
             case 503 -> IDENTITY_PROVIDER_UNAVAILABLE;
+            case 504 -> BACKEND_TIMEOUT;
             default -> status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
         };
     }
