@@ -1,6 +1,7 @@
 package cn.nmsdz.scoring.snapshot;
 
 import cn.nmsdz.scoring.backlog.Backlog;
+import cn.nmsdz.scoring.config.ScoringConfig;
 import cn.nmsdz.support.wake.WakeableWorker;
 import cn.nmsdz.support.wake.Wakeups;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,12 +31,9 @@ public class PendingSnapshotWorker {
     @Inject
     Wakeups wakeups;
 
-    @ConfigProperty(name = "nmsdz.scoring.snapshot-workers", defaultValue = "2")
-    int workers;
-
-    /** How many marked region-years a worker stores per transaction at most (one commit for a burst's snapshots). */
-    @ConfigProperty(name = "nmsdz.scoring.snapshot-batch", defaultValue = "8")
-    int batch;
+    /** Worker threads and batch size, with their defaults in one place. */
+    @Inject
+    ScoringConfig config;
 
     private volatile WakeableWorker worker;
 
@@ -45,7 +42,7 @@ public class PendingSnapshotWorker {
 
     void start(@Observes StartupEvent event) {
         if (wakeups.enabled()) {
-            worker = new WakeableWorker("snapshot-worker", workers, this::drain);
+            worker = new WakeableWorker("snapshot-worker", config.snapshotWorkers(), this::drain);
             wakeups.register(SnapshotQueue.WAKE, worker::wake);
         }
     }
@@ -68,7 +65,7 @@ public class PendingSnapshotWorker {
 
     private void drain() {
         Backlog.drain(() -> {
-            boolean took = snapshots.storePending(batch) > 0;
+            boolean took = snapshots.storePending(config.snapshotBatch()) > 0;
             lastProgress = Instant.now();
             return took;
         }, LOG);
