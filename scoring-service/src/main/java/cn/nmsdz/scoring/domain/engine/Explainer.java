@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
@@ -73,19 +75,10 @@ public final class Explainer {
     }
 
     public String render(Reason reason) {
-        String pattern = message(reason.code());
-        StringBuilder out = new StringBuilder();
-        Matcher optional = OPTIONAL.matcher(pattern);
-        int last = 0;
-        while (optional.find()) {
-            out.append(fill(pattern.substring(last, optional.start()), reason, false));
-            String segment = fill(optional.group(1), reason, true);
-            if (segment != null) {
-                out.append(segment);
-            }
-            last = optional.end();
+        StringBuilder out = new StringBuilder(96);
+        for (Segment segment : template(message(reason.code()))) {
+            segment.appendTo(out, reason, this);
         }
-        out.append(fill(pattern.substring(last), reason, false));
         return out.toString();
     }
 
@@ -111,32 +104,98 @@ public final class Explainer {
         }
     }
 
-    /** The text with its placeholders filled; null when {@code optional} and one is absent or empty. */
-    private String fill(String text, Reason reason, boolean optional) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = value(reason, m.group(1), m.group(2));
-            if (value == null || value.isEmpty()) {
-                if (optional) {
-                    return null;
-                }
-                value = "";
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+    /**
+     * A message parsed once into its parts (the bundles hold a few hundred): every snapshot renders some 200 lines,
+     * and matching the two expressions over each message every time was a quarter of the workers' CPU (issue 12).
+     */
+    private static final Map<String, List<Segment>> TEMPLATES = new ConcurrentHashMap<>();
+
+    private static List<Segment> template(String pattern) {
+        return TEMPLATES.computeIfAbsent(pattern, Explainer::parse);
+    }
+
+    /** Literal text, placeholders and optional segments, in order. */
+    private static List<Segment> parse(String pattern) {
+        List<Segment> segments = new ArrayList<>();
+        Matcher optional = OPTIONAL.matcher(pattern);
+        int last = 0;
+        while (optional.find()) {
+            segments.addAll(parts(pattern.substring(last, optional.start())));
+            segments.add(new OptionalPart(parts(optional.group(1))));
+            last = optional.end();
         }
-        m.appendTail(out);
-        return out.toString();
+        segments.addAll(parts(pattern.substring(last)));
+        return List.copyOf(segments);
+    }
+
+    private static List<Segment> parts(String text) {
+        List<Segment> parts = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            if (m.start() > last) {
+                parts.add(new Literal(text.substring(last, m.start())));
+            }
+            parts.add(new Slot(m.group(1), m.group(2)));
+            last = m.end();
+        }
+        if (last < text.length()) {
+            parts.add(new Literal(text.substring(last)));
+        }
+        return parts;
+    }
+
+    private sealed interface Segment permits Literal, Slot, OptionalPart {
+        /** Appends the rendered part; false when it is a placeholder that is absent or renders empty. */
+        boolean appendTo(StringBuilder out, Reason reason, Explainer explainer);
+    }
+
+    private record Literal(String text) implements Segment {
+        @Override
+        public boolean appendTo(StringBuilder out, Reason reason, Explainer explainer) {
+            out.append(text);
+            return true;
+        }
+    }
+
+    private record Slot(String name, String separator) implements Segment {
+        @Override
+        public boolean appendTo(StringBuilder out, Reason reason, Explainer explainer) {
+            String value = explainer.value(reason, name, separator);
+            if (value == null || value.isEmpty()) {
+                return false;
+            }
+            out.append(value);
+            return true;
+        }
+    }
+
+    /** Left out whole when a placeholder in it is absent or renders empty. */
+    private record OptionalPart(List<Segment> parts) implements Segment {
+        @Override
+        public boolean appendTo(StringBuilder out, Reason reason, Explainer explainer) {
+            int mark = out.length();
+            for (Segment part : parts) {
+                if (!part.appendTo(out, reason, explainer)) {
+                    out.setLength(mark);
+                    return true;
+                }
+            }
+            return true;
+        }
     }
 
     private String value(Reason reason, String name, String separator) {
         List<Reason> parts = reason.parts().get(name);
         if (parts != null) {
-            List<String> rendered = new ArrayList<>();
-            for (Reason p : parts) {
-                rendered.add(render(p));
+            StringBuilder joined = new StringBuilder();
+            for (int i = 0; i < parts.size(); i++) {
+                if (i > 0) {
+                    joined.append(separator == null ? ", " : separator);
+                }
+                joined.append(render(parts.get(i)));
             }
-            return String.join(separator == null ? ", " : separator, rendered);
+            return joined.toString();
         }
         String raw = reason.args().get(name);
         if (raw == null) {
