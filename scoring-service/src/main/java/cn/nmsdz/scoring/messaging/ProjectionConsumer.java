@@ -14,6 +14,7 @@ import cn.nmsdz.scoring.projection.DecompositionDepartmentEntity;
 import cn.nmsdz.scoring.projection.DecompositionEntryEntity;
 import cn.nmsdz.scoring.projection.EvidenceFactEntity;
 import cn.nmsdz.scoring.projection.EvidenceFactVersionEntity;
+import cn.nmsdz.scoring.projection.FigureWinners;
 import cn.nmsdz.scoring.projection.RegionEntity;
 import cn.nmsdz.scoring.rescoring.RescoringService;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
@@ -49,6 +50,9 @@ public class ProjectionConsumer {
 
     @Inject
     ScoringConfig config;
+
+    @Inject
+    FigureWinners figureWinners;
 
     @Inject
     jakarta.persistence.EntityManager em;
@@ -136,6 +140,8 @@ public class ProjectionConsumer {
         if (fact != null && fact.position >= data.position()) {
             return; // an older (or the same) version arriving late: the newer state is already projected and kept
         }
+        // the state it replaces: a figure moving key (or state) changes the winners of the key it leaves too
+        EvidenceFactVersionEntity before = fact == null ? null : EvidenceFactVersionEntity.of(fact);
         if (fact == null) {
             fact = new EvidenceFactEntity();
             fact.evidenceId = data.evidenceId();
@@ -165,6 +171,7 @@ public class ProjectionConsumer {
         fact.sha256 = data.document() == null ? null : data.document().sha256();
         fact.persist();
         EvidenceFactVersionEntity.of(fact).persist();
+        figureWinners.refresh(before, fact);
         notifications.onEvidence(fact); // rejected, awaiting review, last activity (issue #13)
         snapshots.rescoreAfter(fact);
     }

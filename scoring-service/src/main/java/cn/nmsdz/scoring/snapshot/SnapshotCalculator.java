@@ -40,12 +40,13 @@ public class SnapshotCalculator {
 
     /** Computes (without storing) the snapshot the current projection gives. */
     public Snapshot compute(String region, int year) {
-        return compute(region, year, currentSystem(), currentSeq(), null, Hypothesis.none());
+        return simulate(region, year, Hypothesis.none());
     }
 
     /** Computes (without storing) the snapshot the current projection gives with hypothetical evidence added. */
     public Snapshot simulate(String region, int year, Hypothesis hypothesis) {
-        return compute(region, year, currentSystem(), currentSeq(), null, hypothesis);
+        CurrentEvidence current = currentEvidence(region, year);
+        return compute(region, year, currentSystem(), current.seq(), null, current.facts(), hypothesis);
     }
 
     /** The outcome of recomputing a stored snapshot. */
@@ -104,6 +105,12 @@ public class SnapshotCalculator {
      */
     Snapshot compute(String region, int year, CatalogueSystemEntity systemEntity, long seq, Long maxPosition,
                      Hypothesis hypothesis) {
+        return compute(region, year, systemEntity, seq, maxPosition, evidenceAsOf(region, year, seq, maxPosition),
+                hypothesis);
+    }
+
+    private Snapshot compute(String region, int year, CatalogueSystemEntity systemEntity, long seq, Long maxPosition,
+                             List<EvidenceFactVersionEntity> facts, Hypothesis hypothesis) {
         IndicatorSystemDocument system = systemEntity.system();
         RegionEntity regionEntity = RegionEntity.findById(region);
         Zone zone = regionEntity == null || regionEntity.zone == null ? null : Zone.valueOf(regionEntity.zone);
@@ -112,7 +119,7 @@ public class SnapshotCalculator {
         List<ObservationFact> observations = new ArrayList<>(hypothesis.observations());
         List<ExpertVerdict> verdicts = new ArrayList<>(hypothesis.verdicts());
         List<Claim> claims = new ArrayList<>(hypothesis.claims());
-        for (EvidenceFactVersionEntity f : evidenceAsOf(region, year, seq, maxPosition)) {
+        for (EvidenceFactVersionEntity f : facts) {
             EvidenceState state = state(f.state);
             if (state == null || !readsJudgement(f, year)) {
                 continue;
@@ -204,6 +211,65 @@ public class SnapshotCalculator {
                 .setParameter(4, maxPosition == null ? Long.MAX_VALUE : maxPosition).setParameter(5, year)
                 .setHint("org.hibernate.readOnly", true)
                 .getResultList();
+    }
+
+    /** The evidence a new snapshot reads and the projection sequence it reflects, read by one statement. */
+    record CurrentEvidence(List<EvidenceFactVersionEntity> facts, long seq) {
+    }
+
+    private static final String CURRENT_EVIDENCE = "with seen as (select coalesce(max(seq), 0) as seq from evidence_fact_version)"
+            + " select w.evidence_id, 'OBSERVATION', w.state, w.region, null, null, null, null, w.metric, w.year,"
+            + " w.value, w.subject, null, null, w.position, seen.seq"
+            + " from figure_winner w, seen where w.region in (?1, ?2) and w.year between ?3 - 2 and ?3"
+            + " union all"
+            + " select f.evidence_id, f.kind, f.state, f.region, f.indicator, f.item, f.department, f.submitted_by,"
+            + " f.metric, f.year, f.value, f.subject, f.satisfied, f.points, f.position, seen.seq"
+            + " from evidence_fact f, seen where f.region in (?1, ?2) and f.kind in ('CLAIM', 'ASSESSMENT')"
+            + " and (f.year is null or f.year between ?3 - 2 and ?3)"
+            + " union all"
+            + " select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, seen.seq"
+            + " from seen";
+
+    /**
+     * What {@link #evidenceAsOf} gives at the current projection sequence, read from what the projection keeps current
+     * ({@code figure_winner} for figures, {@code evidence_fact} for judgements) instead of from every version: a
+     * handful of rows per metric, however many figures and corrections the region-year holds. The winners, the
+     * judgements and the sequence come from one statement, so they describe one and the same state of the projection
+     * (a recomputation from the versions as of that sequence gives the same snapshot, {@code SnapshotCalculatorTest}).
+     */
+    CurrentEvidence currentEvidence(String region, int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(CURRENT_EVIDENCE)
+                .setParameter(1, region).setParameter(2, RegionCodes.NATION).setParameter(3, year)
+                .getResultList();
+        List<EvidenceFactVersionEntity> facts = new ArrayList<>(rows.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        long seq = 0;
+        for (Object[] row : rows) {
+            seq = ((Number) row[15]).longValue();
+            // a figure that wins both bases is one fact (the version read, like evidenceAsOf's union, gives it once)
+            if (row[0] == null || !seen.add((String) row[0])) {
+                continue;
+            }
+            EvidenceFactVersionEntity f = new EvidenceFactVersionEntity();
+            f.evidenceId = (String) row[0];
+            f.kind = (String) row[1];
+            f.state = (String) row[2];
+            f.region = (String) row[3];
+            f.indicator = (String) row[4];
+            f.item = (String) row[5];
+            f.department = (String) row[6];
+            f.submittedBy = (String) row[7];
+            f.metric = (String) row[8];
+            f.year = row[9] == null ? null : ((Number) row[9]).intValue();
+            f.value = (BigDecimal) row[10];
+            f.subject = (String) row[11];
+            f.satisfied = (Boolean) row[12];
+            f.points = (BigDecimal) row[13];
+            f.position = ((Number) row[14]).longValue();
+            facts.add(f);
+        }
+        return new CurrentEvidence(facts, seq);
     }
 
     long currentSeq() {

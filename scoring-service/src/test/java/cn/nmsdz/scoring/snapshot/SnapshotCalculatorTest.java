@@ -104,6 +104,85 @@ class SnapshotCalculatorTest {
         });
     }
 
+    /**
+     * The snapshot a worker computes from what the projection keeps current (the figures' winners and the judgements,
+     * {@link SnapshotCalculator#currentEvidence}) is the snapshot the version history gives as of the sequence it
+     * names, after every step of random evidence: corrections, reviews that accept, reject or withdraw, figures of
+     * several subjects, figures that move to another subject, national comparators and judgements.
+     */
+    @Test
+    void theCurrentFiguresGiveTheSnapshotTheVersionHistoryGivesAfterEveryStep() {
+        java.util.Random random = new java.util.Random(20261128);
+        List<String> regions = List.of("509811", "509812", "CN");
+        List<String> metrics = List.of(METRIC, "retail_sales_total", "online_retail_share", "online_operators");
+        List<String> states = List.of("SUBMITTED", "ACCEPTED", "ACCEPTED", "REJECTED", "WITHDRAWN");
+        List<String> subjects = java.util.Arrays.asList(null, null, "平台甲", "平台乙");
+        List<String[]> figures = new ArrayList<>(); // evidence id, region, metric, year, subject, version
+        int compared = 0;
+        for (int step = 0; step < 60; step++) {
+            List<String> events = new ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(6); i++) {
+                String state = states.get(random.nextInt(states.size()));
+                if (!figures.isEmpty() && random.nextInt(3) == 0) { // a new version of a figure given before
+                    String[] f = figures.get(random.nextInt(figures.size()));
+                    f[5] = String.valueOf(Integer.parseInt(f[5]) + 1);
+                    if (random.nextInt(5) == 0) {
+                        f[4] = subjects.get(random.nextInt(subjects.size())); // moves to another subject
+                    }
+                    events.add(TestEvents.figure(f[1], f[2], Integer.parseInt(f[3]), value(random), f[4], state, f[0],
+                            Integer.parseInt(f[5])));
+                } else if (random.nextInt(8) == 0) {
+                    String region = regions.get(random.nextInt(2));
+                    events.add(TestEvents.claim(region, YEAR - random.nextInt(2), "11", "11." + (1 + random.nextInt(3)),
+                            "market", state, id(), 1));
+                } else {
+                    String[] f = {id(), regions.get(random.nextInt(regions.size())),
+                            metrics.get(random.nextInt(metrics.size())), String.valueOf(YEAR - random.nextInt(4)),
+                            subjects.get(random.nextInt(subjects.size())), "1"};
+                    figures.add(f);
+                    events.add(TestEvents.figure(f[1], f[2], Integer.parseInt(f[3]), value(random), f[4], state, f[0], 1));
+                }
+            }
+            consumer.onEvidence(events);
+            for (String region : regions.subList(0, 2)) {
+                for (int year : List.of(YEAR, YEAR + 1)) {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        SnapshotCalculator.CurrentEvidence current = calculator.currentEvidence(region, year);
+                        Snapshot fast = calculator.compute(region, year);
+                        Snapshot history = calculator.compute(region, year, SnapshotCalculator.currentSystem(),
+                                current.seq(), null, Hypothesis.none());
+                        assertEquals(read(calculator.evidenceAsOf(region, year, current.seq(), null)),
+                                read(current.facts()), region + " " + year + ": the same evidence is read");
+                        assertEquals(current.seq(), fast.projectionSeq(), "the snapshot names the sequence it read");
+                        assertEquals(comparable(history), comparable(fast), region + " " + year
+                                + ": the current figures and the versions as of the same sequence score alike");
+                    });
+                    compared++;
+                }
+            }
+        }
+        assertEquals(240, compared);
+    }
+
+    /** Evidence as comparable lines, in position order. */
+    private static List<String> read(List<EvidenceFactVersionEntity> facts) {
+        return facts.stream().sorted(Comparator.comparingLong((EvidenceFactVersionEntity f) -> f.position))
+                .map(f -> String.join(" ", f.evidenceId, f.kind, f.state, f.region, String.valueOf(f.metric),
+                        String.valueOf(f.year), f.value == null ? "-" : SnapshotCalculator.plain(f.value).toPlainString(),
+                        String.valueOf(f.subject), String.valueOf(f.indicator), String.valueOf(f.item),
+                        String.valueOf(f.points), String.valueOf(f.satisfied), String.valueOf(f.position)))
+                .toList();
+    }
+
+    private static String value(java.util.Random random) {
+        return String.valueOf(random.nextInt(100_000)) + (random.nextBoolean() ? ".5" : "");
+    }
+
+    private static String comparable(Snapshot s) {
+        return SnapshotStore.write(SnapshotCalculator.comparable(s.confirmed())) + " "
+                + SnapshotStore.write(SnapshotCalculator.comparable(s.projected())) + " " + s.evidencePosition();
+    }
+
     @Inject
     SnapshotStore store;
 
