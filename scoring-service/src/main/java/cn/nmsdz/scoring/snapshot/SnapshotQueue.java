@@ -177,8 +177,7 @@ public class SnapshotQueue {
      */
     @SuppressWarnings("unchecked")
     public List<RegionYear> staleRegionYears() {
-        List<Object[]> rows = em.createNativeQuery("select s.region, s.year from (select distinct on (region, year)"
-                + " region, year, projection_seq from snapshot order by region, year, number desc) s" // latest of each
+        List<Object[]> rows = em.createNativeQuery("select s.region, s.year from snapshot_latest s" // V19
                 + " where s.projection_seq is not null"
                 + " and not exists (select 1 from snapshot_pending p where p.region = s.region and p.year = s.year)"
                 + " and exists (select 1 from evidence_fact_version v where " + READ_BY_SNAPSHOT
