@@ -133,8 +133,8 @@ public class SnapshotService {
         return claims.size();
     }
 
-    /** A computed region-year: its snapshot, the span that continues the change's trace, how long computing took. */
-    private record Computing(SnapshotQueue.Claim claim, Snapshot snapshot, Span span, long computeNanos) {
+    /** A computed region-year: its snapshot (body written), the span that continues the change's trace, the time taken. */
+    private record Computing(SnapshotQueue.Claim claim, SnapshotStore.Prepared snapshot, Span span, long computeNanos) {
     }
 
     private Computing compute(SnapshotQueue.Claim claim) {
@@ -144,7 +144,9 @@ public class SnapshotService {
                 .setAttribute("nmsdz.region", regionYear.region()).setAttribute("nmsdz.year", regionYear.year());
         long start = System.nanoTime();
         try (Scope ignored = span.makeCurrent()) {
-            Snapshot snapshot = calculator.compute(regionYear.region(), regionYear.year());
+            // its body written too: storing, under the feed lock, is then little more than the inserts
+            SnapshotStore.Prepared snapshot = SnapshotStore.prepare(calculator.compute(regionYear.region(),
+                    regionYear.year()));
             probe.computed(regionYear.region(), regionYear.year());
             return new Computing(claim, snapshot, span, System.nanoTime() - start);
         } catch (RuntimeException e) {

@@ -5,12 +5,14 @@ import cn.nmsdz.events.Topics;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.events.score.SnapshotCreatedData;
 import cn.nmsdz.support.outbox.Outbox;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** Stores computed snapshots with their {@code score.events} event, and reads them back. */
@@ -34,9 +36,37 @@ public class SnapshotStore {
     @Inject
     Event<SnapshotStored> stored;
 
+    /**
+     * A computed snapshot with its two results already written as JSON: they are nearly all of its ~100 KB body, and
+     * writing them before the feed lock is taken lets another worker store meanwhile.
+     */
+    public record Prepared(Snapshot computed, String confirmedJson, String projectedJson) {
+    }
+
+    /** Writes the bulk of a computed snapshot's body (no lock held, no transaction needed). */
+    public static Prepared prepare(Snapshot computed) {
+        return new Prepared(computed, write(computed.confirmed()), write(computed.projected()));
+    }
+
+    /**
+     * The stored body: exactly what writing the {@link Snapshot} itself gives (same properties in the same order,
+     * {@code SnapshotCalculatorTest}), with the results written before.
+     */
+    record Body(long id, String region, String regionName, int year, long number, String systemCode, int systemVersion,
+                long evidencePosition, Long projectionSeq, @JsonRawValue String confirmed, @JsonRawValue String projected,
+                OffsetDateTime createdAt) {
+    }
+
     /** Stores a computed snapshot as the region's next number, with its event, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public SnapshotEntity store(Snapshot computed) {
+        return store(prepare(computed));
+    }
+
+    /** Stores a prepared snapshot as the region's next number, with its event, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SnapshotEntity store(Prepared prepared) {
+        Snapshot computed = prepared.computed();
         em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)").setParameter(1, FEED_LOCK).getSingleResult();
         long number = 1 + Optional.ofNullable((Number) em.createQuery(
                         "select max(s.number) from SnapshotEntity s where s.region = ?1")
@@ -58,7 +88,9 @@ public class SnapshotStore {
         Snapshot snapshot = new Snapshot(entity.id, computed.region(), computed.regionName(), computed.year(), number,
                 computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
                 computed.confirmed(), computed.projected(), computed.createdAt());
-        entity.body = write(snapshot);
+        entity.body = write(new Body(entity.id, computed.region(), computed.regionName(), computed.year(), number,
+                computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
+                prepared.confirmedJson(), prepared.projectedJson(), computed.createdAt()));
         entity.persist();
         outbox.append(Topics.SCORE, EventTypes.SNAPSHOT_CREATED, "/scoring-service", entity.region,
                 new SnapshotCreatedData(entity.region, entity.year, number, entity.systemCode, entity.systemVersion,

@@ -183,6 +183,22 @@ class SnapshotCalculatorTest {
                 + SnapshotStore.write(SnapshotCalculator.comparable(s.projected())) + " " + s.evidencePosition();
     }
 
+    @Test
+    void theStoredBodyIsTheSnapshotWrittenWithItsIdAndNumber() {
+        String region = "509804";
+        consumer.onEvidence(List.of(TestEvents.figure(region, METRIC, YEAR, "70", "平台甲", "ACCEPTED", id(), 1),
+                TestEvents.claim(region, YEAR, "11", "11.1", "market", "ACCEPTED", id(), 1)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Snapshot computed = calculator.compute(region, YEAR);
+            SnapshotEntity entity = stored(computed);
+            Snapshot expected = new Snapshot(entity.id, computed.region(), computed.regionName(), computed.year(),
+                    entity.number, computed.systemCode(), computed.systemVersion(), computed.evidencePosition(),
+                    computed.projectionSeq(), computed.confirmed(), computed.projected(), computed.createdAt());
+            assertEquals(SnapshotStore.write(expected), entity.body,
+                    "the body written from the results written before the feed lock is the snapshot written whole");
+        });
+    }
+
     @Inject
     SnapshotStore store;
 
