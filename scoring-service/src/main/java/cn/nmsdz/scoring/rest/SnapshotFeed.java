@@ -2,9 +2,9 @@ package cn.nmsdz.scoring.rest;
 
 import cn.nmsdz.scoring.explain.SnapshotRenderer;
 import cn.nmsdz.scoring.snapshot.Snapshot;
+import cn.nmsdz.scoring.snapshot.SnapshotStore;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.support.rest.Language;
-import cn.nmsdz.scoring.domain.model.ScoreResult;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -29,7 +28,8 @@ import java.util.stream.Stream;
  *
  * <p>In English the stored body is the snapshot as served (the engine stores its English rendering), so it is copied
  * to the response as it is, without being parsed. In Chinese each is rendered from the reasons it stores. The summary
- * form reads each body skipping its indicator scores (a token filter: they are never materialised) and renders the rest.
+ * form reads the summary stored beside each body (V20; for a snapshot stored before, its body skipping the indicator
+ * scores with a token filter, so they are never materialised) and renders it.
  *
  * <p>"Under a region" is a range of the stored region paths (V15): one index, not the whole region table.
  */
@@ -39,8 +39,11 @@ public class SnapshotFeed {
     static final int FETCH = 16;
     static final int WRITE_BUFFER = 64 * 1024;
 
-    private static final String FULL = "select s.id, s.body from snapshot s"
+    private static final String PAGE = "select s.id, %s from snapshot s"
             + " where s.region_path >= ?1 and s.region_path < ?2 and s.id > ?3 order by s.id limit ?4";
+    private static final String FULL = PAGE.formatted("s.body");
+    /** The stored summary (V20); the body of a snapshot stored before, which the token filter below cuts. */
+    private static final String SUMMARY = PAGE.formatted("coalesce(s.summary, s.body)");
     /** Every field but the indicator scores: a summary reads a stored body without materialising its 41 scores. */
     private static final TokenFilter WITHOUT_INDICATORS = new TokenFilter() {
         @Override
@@ -78,14 +81,11 @@ public class SnapshotFeed {
                 TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
             Snapshot s = EventEnvelope.JSON.readValue(parser, Snapshot.class);
             return new Snapshot(s.id(), s.region(), s.regionName(), s.year(), s.number(), s.systemCode(), s.systemVersion(),
-                    s.evidencePosition(), s.projectionSeq(), withoutIndicators(s.confirmed()),
-                    withoutIndicators(s.projected()), s.createdAt());
+                    s.evidencePosition(), s.projectionSeq(), SnapshotStore.withoutIndicators(s.confirmed()),
+                    SnapshotStore.withoutIndicators(s.projected()), s.createdAt());
         }
     }
 
-    private static ScoreResult withoutIndicators(ScoreResult r) {
-        return r == null ? null : new ScoreResult(r.basis(), r.total(), r.maxTotal(), r.firstLevel(), List.of(), r.verdict());
-    }
 
     /** Writes {@code {"snapshots":[…],"next":N}} for the page after {@code after}. */
     void write(OutputStream out, Range range, long after, int limit, boolean summary, Language language) {
@@ -99,7 +99,7 @@ public class SnapshotFeed {
                 long next = after;
                 Map<String, SnapshotRenderer.Words> words = new HashMap<>();
                 @SuppressWarnings("unchecked")
-                Stream<Object[]> rows = em.createNativeQuery(FULL)
+                Stream<Object[]> rows = em.createNativeQuery(summary ? SUMMARY : FULL)
                         .setParameter(1, range.from()).setParameter(2, range.to()).setParameter(3, after)
                         .setParameter(4, limit).setHint("org.hibernate.fetchSize", FETCH).setHint("org.hibernate.readOnly", true)
                         .getResultStream();

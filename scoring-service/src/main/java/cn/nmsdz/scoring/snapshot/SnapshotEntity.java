@@ -39,6 +39,9 @@ public class SnapshotEntity extends PanacheEntityBase {
     public boolean projectedPassed;
     @Column(columnDefinition = "text")
     public String body;
+    /** The body without the indicator scores (the summary form the pull feed serves); null before V20. */
+    @Column(columnDefinition = "text")
+    public String summary;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

@@ -4,6 +4,7 @@ import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.Topics;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.events.score.SnapshotCreatedData;
+import cn.nmsdz.scoring.domain.model.ScoreResult;
 import cn.nmsdz.support.outbox.Outbox;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /** Stores computed snapshots with their {@code score.events} event, and reads them back. */
@@ -40,12 +42,19 @@ public class SnapshotStore {
      * A computed snapshot with its two results already written as JSON: they are nearly all of its ~100 KB body, and
      * writing them before the feed lock is taken lets another worker store meanwhile.
      */
-    public record Prepared(Snapshot computed, String confirmedJson, String projectedJson) {
+    public record Prepared(Snapshot computed, String confirmedJson, String projectedJson, String confirmedSummaryJson,
+                           String projectedSummaryJson) {
     }
 
-    /** Writes the bulk of a computed snapshot's body (no lock held, no transaction needed). */
+    /** Writes the bulk of a computed snapshot's body and its summary (no lock held, no transaction needed). */
     public static Prepared prepare(Snapshot computed) {
-        return new Prepared(computed, write(computed.confirmed()), write(computed.projected()));
+        return new Prepared(computed, write(computed.confirmed()), write(computed.projected()),
+                write(withoutIndicators(computed.confirmed())), write(withoutIndicators(computed.projected())));
+    }
+
+    /** A result as the summary form holds it: everything but the indicator scores (an empty list). */
+    public static ScoreResult withoutIndicators(ScoreResult r) {
+        return r == null ? null : new ScoreResult(r.basis(), r.total(), r.maxTotal(), r.firstLevel(), List.of(), r.verdict());
     }
 
     /**
@@ -91,6 +100,9 @@ public class SnapshotStore {
         entity.body = write(new Body(entity.id, computed.region(), computed.regionName(), computed.year(), number,
                 computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
                 prepared.confirmedJson(), prepared.projectedJson(), computed.createdAt()));
+        entity.summary = write(new Body(entity.id, computed.region(), computed.regionName(), computed.year(), number,
+                computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
+                prepared.confirmedSummaryJson(), prepared.projectedSummaryJson(), computed.createdAt()));
         entity.persist();
         outbox.append(Topics.SCORE, EventTypes.SNAPSHOT_CREATED, "/scoring-service", entity.region,
                 new SnapshotCreatedData(entity.region, entity.year, number, entity.systemCode, entity.systemVersion,

@@ -109,6 +109,16 @@ class SnapshotFeedTest {
 
     @Test
     void eachFormServesWhatTheHistoryServesForTheSameSnapshot() {
+        assertEquals(0, count("select count(*) from snapshot where region = '" + COUNTY + "' and summary is null"),
+                "a snapshot is stored with its summary");
+        eachFormServesWhatTheHistoryServes();
+        // as if stored before summaries were (V20): the feed cuts their bodies instead
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update snapshot set summary = null where region = '" + COUNTY + "'").executeUpdate());
+        eachFormServesWhatTheHistoryServes();
+    }
+
+    private void eachFormServesWhatTheHistoryServes() {
         for (String form : List.of("&lang=en", "&lang=zh", "", "&view=summary&lang=en", "&view=summary")) {
             Map<?, ?> fromHistory = given().auth().oauth2(NATIONAL)
                     .get("/api/v1/regions/" + COUNTY + "/scores?year=" + YEAR + form).then().statusCode(200)
