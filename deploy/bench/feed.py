@@ -7,7 +7,8 @@ PostgreSQL reading the same rows' bodies (psql to /dev/null, the bytes the feed 
 
 SEED=N first copies the latest snapshot of 平陆县 N times (SQL, bench data: each copy's body gets its own id and
 number, the rest is the original's) so that pages of 1,000 exist. Environment: NMSDZ_PORT_OFFSET [0], NMSDZ_HOME [.nmsdz],
-UNDER [140000], PAGES [3], SEED [0].
+UNDER [140000], PAGES [3], SEED [0], AFTER [0] (the cursor to start from: snapshots stored since V20 carry their
+summary form beside the body, older ones are served from their body; a second floor reads the summaries).
 """
 import json
 import os
@@ -27,6 +28,7 @@ PG_PORT = 15432 + OFFSET
 UNDER = os.environ.get("UNDER", "140000")
 PAGES = int(os.environ.get("PAGES", "3"))
 SEED = int(os.environ.get("SEED", "0"))
+AFTER = int(os.environ.get("AFTER", "0"))
 
 
 def psql(sql, out=subprocess.PIPE):
@@ -60,7 +62,7 @@ def pull(query, bearer):
 
     sampler = threading.Thread(target=sample)
     sampler.start()
-    after, count, size = 0, 0, 0
+    after, count, size = AFTER, 0, 0
     seconds = 0
     for _ in range(PAGES):
         # curl reads the chunked body at the network's speed (Python's http.client is the bottleneck at 100 MB/page)
@@ -83,10 +85,11 @@ def pull(query, bearer):
 def main():
     if SEED:
         psql(f"""insert into scoring.snapshot (region, year, number, system_code, system_version, evidence_position,
-                 projection_seq, confirmed_total, projected_total, confirmed_passed, projected_passed, body, created_at)
+                 projection_seq, confirmed_total, projected_total, confirmed_passed, projected_passed, body, summary,
+                 created_at)
                  select s.region, s.year, s.number + g, s.system_code, s.system_version, s.evidence_position,
                         s.projection_seq, s.confirmed_total, s.projected_total, s.confirmed_passed, s.projected_passed,
-                        s.body, now()
+                        s.body, s.summary, now()
                  from (select * from scoring.snapshot where region = '140829' order by number desc limit 1) s,
                       generate_series(1, {SEED}) g""")
         # each copy names its own id and number in its body, as a stored snapshot does (the feed serves the body)
@@ -99,9 +102,16 @@ def main():
     pull("&lang=en", bearer)  # warm-up
     start = time.monotonic()
     with open(os.devnull, "w") as null:
-        psql(f"select body from scoring.snapshot where region like '14%' order by id limit {1000 * PAGES}", out=null)
+        psql(f"select body from scoring.snapshot where region like '14%' and id > {AFTER} order by id"
+             f" limit {1000 * PAGES}", out=null)
     floor = 1000 * PAGES / (time.monotonic() - start)
     print(f"floor: psql reads {1000 * PAGES} bodies at {floor:,.0f} rows/s")
+    start = time.monotonic()
+    with open(os.devnull, "w") as null:
+        psql(f"select coalesce(summary, body) from scoring.snapshot where region like '14%' and id > {AFTER}"
+             f" order by id limit {1000 * PAGES}", out=null)
+    summary_floor = 1000 * PAGES / (time.monotonic() - start)
+    print(f"floor: psql reads {1000 * PAGES} summaries (or bodies where none is stored) at {summary_floor:,.0f} rows/s")
     print(f"{'form':24} {'snapshots/s':>12} {'MB/page':>8} {'RSS before':>10} {'RSS peak':>9} {'x floor':>8}")
     for name, query in (("full, lang=en (stored)", "&lang=en"), ("full, zh (rendered)", ""),
                         ("summary, zh", "&view=summary"), ("summary, en", "&view=summary&lang=en")):
@@ -109,7 +119,7 @@ def main():
         count, size, seconds, peak = pull(query, bearer)
         rate = count / seconds
         print(f"{name:24} {rate:12,.0f} {size / max(1, count) * 1000 / 1e6:8.1f} {before:9.0f}M {peak:8.0f}M "
-              f"{rate / floor:8.2f}")
+              f"{rate / (summary_floor if 'summary' in name else floor):8.2f}")
     print(f"load average after: {' '.join(open('/proc/loadavg').read().split()[:3])}")
 
 
