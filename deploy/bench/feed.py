@@ -37,6 +37,17 @@ def psql(sql, out=subprocess.PIPE):
                            "-c", sql], env=dict(os.environ, PGPASSWORD="postgres"), stdout=out, text=True, check=True)
 
 
+def floor_rate(column, what):
+    """PostgreSQL handing the pages' rows of one column to psql (to /dev/null): rows per second."""
+    start = time.monotonic()
+    with open(os.devnull, "w") as null:
+        psql(f"select {column} from scoring.snapshot where region like '14%' and id > {AFTER} order by id"
+             f" limit {1000 * PAGES}", out=null)
+    rate = 1000 * PAGES / (time.monotonic() - start)
+    print(f"floor: psql reads {1000 * PAGES} {what} at {rate:,.0f} rows/s")
+    return rate
+
+
 def token():
     data = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": "provincial-platform-sx",
                                    "client_secret": "provincial-platform-sx-secret"}).encode()
@@ -100,18 +111,8 @@ def main():
           f"{' '.join(open('/proc/loadavg').read().split()[:3])}")
     bearer = token()
     pull("&lang=en", bearer)  # warm-up
-    start = time.monotonic()
-    with open(os.devnull, "w") as null:
-        psql(f"select body from scoring.snapshot where region like '14%' and id > {AFTER} order by id"
-             f" limit {1000 * PAGES}", out=null)
-    floor = 1000 * PAGES / (time.monotonic() - start)
-    print(f"floor: psql reads {1000 * PAGES} bodies at {floor:,.0f} rows/s")
-    start = time.monotonic()
-    with open(os.devnull, "w") as null:
-        psql(f"select coalesce(summary, body) from scoring.snapshot where region like '14%' and id > {AFTER}"
-             f" order by id limit {1000 * PAGES}", out=null)
-    summary_floor = 1000 * PAGES / (time.monotonic() - start)
-    print(f"floor: psql reads {1000 * PAGES} summaries (or bodies where none is stored) at {summary_floor:,.0f} rows/s")
+    floor = floor_rate("body", "bodies")
+    summary_floor = floor_rate("coalesce(summary, body)", "summaries (or bodies where none is stored)")
     print(f"{'form':24} {'snapshots/s':>12} {'MB/page':>8} {'RSS before':>10} {'RSS peak':>9} {'x floor':>8}")
     for name, query in (("full, lang=en (stored)", "&lang=en"), ("full, zh (rendered)", ""),
                         ("summary, zh", "&view=summary"), ("summary, en", "&view=summary&lang=en")):
