@@ -59,9 +59,10 @@ import org.jboss.logging.Logger;
  * Delivery is at least once (a record whose acknowledgement was lost goes again; consumers dedupe by event id). It
  * runs as soon as a transaction that appended rows commits ({@link Wakeups}, here and in the other instances); the
  * tick is the safety net.
- * One relay at a time per service, across all its instances: each batch first takes a transaction-scoped
+ * One relay at a time per service, across all its instances: each transaction first takes a transaction-scoped
  * advisory lock ({@link #EXCLUSIVE}); an instance that does not get it sends nothing this time. Without it, two
- * instances taking consecutive batches could publish a region's later event before its earlier one.
+ * instances taking consecutive batches could publish a region's later event before its earlier one. The lock is the
+ * exclusion, so the rows are read without row locks ({@code for update skip locked} only cost a write per row).
  * Where the channel is not Kafka (the component tests' in-memory connector) the records go through the emitter.
  */
 @ApplicationScoped
