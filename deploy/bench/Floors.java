@@ -68,19 +68,24 @@ public class Floors {
 
     /**
      * How fast evidence-service's relay published the outbox rows created since an instant (epoch millis): rows,
-     * the span from the first row's creation (its transaction's time) and from the first sent_at to the last sent_at.
+     * the span from the first row's creation (its transaction's time) and from the first sent_at to the last sent_at,
+     * and how many rows were sent after the first sent_at: a batch's rows share one sent_at, so the rows of the first
+     * batch were published before the span began (rows after it / span is the rate whatever the batch size).
      */
     static void relay(int port, long sinceMillis) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
                 "postgres"); PreparedStatement ps = c.prepareStatement("select count(*), count(sent_at),"
-                + " extract(epoch from max(sent_at) - min(sent_at)), extract(epoch from max(sent_at) - min(created_at))"
+                + " extract(epoch from max(sent_at) - min(sent_at)), extract(epoch from max(sent_at) - min(created_at)),"
+                + " count(*) filter (where sent_at > (select min(sent_at) from evidence.outbox_event"
+                + " where created_at >= to_timestamp(? / 1000.0)))"
                 + " from evidence.outbox_event where created_at >= to_timestamp(? / 1000.0)")) {
             ps.setLong(1, sinceMillis);
+            ps.setLong(2, sinceMillis);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 System.out.printf("relay.rows=%d%nrelay.sent=%d%nrelay.first-to-last-sent.s=%.3f%n"
-                        + "relay.created-to-last-sent.s=%.3f%n", rs.getLong(1), rs.getLong(2), rs.getDouble(3),
-                        rs.getDouble(4));
+                        + "relay.created-to-last-sent.s=%.3f%nrelay.rows-after-first-sent=%d%n", rs.getLong(1),
+                        rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5));
             }
         }
     }

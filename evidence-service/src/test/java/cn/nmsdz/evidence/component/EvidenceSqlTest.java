@@ -312,9 +312,9 @@ class EvidenceSqlTest {
     // ---------------------------------------------------------------- support-messaging: OutboxRelay
 
     /**
-     * {@code select * from outbox_event where sent_at is null order by id limit :n for update skip locked} and
-     * {@code update outbox_event set sent_at = ?1, attempts = attempts + 1 where id in (?2)}: the unsent rows go out in
-     * their order and are marked sent once; a sent row is never sent again.
+     * {@code select id, topic, message_key, payload from outbox_event where sent_at is null and id > ? order by id
+     * limit ?} and {@code update outbox_event set sent_at = ?, attempts = attempts + 1 where id = any(?)}: the unsent
+     * rows go out in their order and are marked sent once; a sent row is never sent again.
      */
     @Test
     void outboxRelay_sendsTheUnsentRowsInOrderAndMarksEachSentOnce() {

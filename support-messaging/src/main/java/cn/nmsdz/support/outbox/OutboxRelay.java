@@ -1,45 +1,69 @@
 package cn.nmsdz.support.outbox;
 
+import cn.nmsdz.support.wake.WakeableWorker;
+import cn.nmsdz.support.wake.Wakeups;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import cn.nmsdz.support.wake.WakeableWorker;
-import cn.nmsdz.support.wake.Wakeups;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
-import java.util.ArrayList;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows in their order, a batch at a time with every record of the batch in flight at once (the
- * idempotent producer with acks=all and at most 5 requests in flight keeps them in order per partition, also across
- * its own retries), and marks rows sent only once the broker acknowledged them, up to the first one that failed:
- * nothing after a failed row counts as sent, and the next batch starts only after every acknowledgement of this one,
- * so a later event never overtakes an earlier one of its key. While Kafka is down it keeps the rows and tries again,
- * so delivery is at least once and in order per key. It runs as soon as a transaction that appended rows commits
- * ({@link Wakeups}, here and in the other instances); the tick is the safety net.
- * One relay at a time per service, across all its instances: each batch first takes a transaction-scoped
+ * Publishes outbox rows in their order, a batch at a time ({@code nmsdz.outbox.batch-size}, 1,000) with every record
+ * of the batch in flight at once, and marks rows sent only once the broker acknowledged them, up to the first one that
+ * failed. Why the order per key (per region) holds, also across a broker outage:
+ * <ul>
+ * <li>The records go straight to the channel's Kafka producer (idempotent, acks=all, at most 5 requests in flight),
+ * in the rows' order from one thread: it keeps them in order per partition, also across its own retries, and reports
+ * every record's outcome within its {@code delivery.timeout.ms}. Nothing sits between the relay and the producer (the
+ * connector's emitter queue and its own re-sends could deliver a stale record after the rows sent again).</li>
+ * <li>Nothing after a failed row counts as sent, and the next batch starts only after every record of this one has
+ * been acknowledged or has failed ({@code nmsdz.outbox.send-timeout} is longer than the producer's delivery timeout):
+ * no record of an earlier attempt is still in the producer when the rows go again, so none can overtake them.</li>
+ * <li>After a batch that failed (Kafka down) and on the first batch after a start, the first row goes alone and the
+ * rest only once it is acknowledged: while the broker stays unreachable one record waits in the producer per try,
+ * not a batch. In the steady state there is no such probe (it cost one broker round trip per batch).</li>
+ * <li>Rows are marked sent by their ids ({@code id = any(?)}), never by a range: a row of a transaction that
+ * committed after the select has a lower id than rows already read, and is sent on the next turn.</li>
+ * </ul>
+ * Up to ten batches share one transaction (one advisory lock): while a batch is in flight the previous one is marked
+ * sent and the next one read, so the database's work overlaps the broker's; the next batch is still handed over only
+ * after every record of the one before it was acknowledged.
+ * Delivery is at least once (a record whose acknowledgement was lost goes again; consumers dedupe by event id). It
+ * runs as soon as a transaction that appended rows commits ({@link Wakeups}, here and in the other instances); the
+ * tick is the safety net.
+ * One relay at a time per service, across all its instances: each transaction first takes a transaction-scoped
  * advisory lock ({@link #EXCLUSIVE}); an instance that does not get it sends nothing this time. Without it, two
- * instances taking consecutive batches (SKIP LOCKED) could publish a region's later event before its earlier one.
+ * instances taking consecutive batches could publish a region's later event before its earlier one. The lock is the
+ * exclusion, so the rows are read without row locks ({@code for update skip locked} only cost a write per row).
+ * Where the channel is not Kafka (the component tests' in-memory connector) the records go through the emitter.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,6 +72,11 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** The lock that makes one instance of a service the relay for a batch; keyed by the service's schema. */
     public static final String EXCLUSIVE = "select pg_try_advisory_xact_lock(hashtext('nmsdz.outbox.' || current_schema()))";
+    /** The unsent rows in publication order, only the columns a record needs. */
+    static final String SELECT = "select id, topic, message_key, payload from outbox_event where sent_at is null"
+            + " and id > ? order by id limit ?";
+    /** Marks the acknowledged rows, by id. */
+    static final String MARK_SENT = "update outbox_event set sent_at = ?, attempts = attempts + 1 where id = any(?)";
 
     @Inject
     EntityManager em;
@@ -56,7 +85,10 @@ public class OutboxRelay {
     @Channel(CHANNEL)
     MutinyEmitter<String> emitter;
 
-    @ConfigProperty(name = "nmsdz.outbox.batch-size", defaultValue = "200")
+    @Inject
+    KafkaClientService kafka;
+
+    @ConfigProperty(name = "nmsdz.outbox.batch-size", defaultValue = "1000")
     int batchSize;
 
     @ConfigProperty(name = "nmsdz.outbox.send-timeout", defaultValue = "PT15S")
@@ -76,6 +108,8 @@ public class OutboxRelay {
     /** When a row was last acknowledged by the broker. */
     private volatile Instant lastSent;
     private volatile boolean channelReady;
+    /** Whether the next batch's first row goes alone: on the first batch and after a batch that failed. */
+    private volatile boolean probe = true;
 
     // the delay lets the messaging channels connect before the first run
     @Scheduled(every = "${nmsdz.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -117,8 +151,8 @@ public class OutboxRelay {
             return;
         }
         try {
-            while (relayBatch() == batchSize) {
-                // a full batch: more may be waiting
+            while (relayBatch() >= batchSize && !probe) {
+                // full batches, all acknowledged: more may be waiting
             }
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
@@ -140,59 +174,155 @@ public class OutboxRelay {
         return channelReady;
     }
 
-    /** @return how many rows were published */
+    /** An outbox row as it goes on the topic. */
+    record Row(long id, String topic, String key, String payload) {
+    }
+
+    /**
+     * Publishes up to {@link #BATCHES_PER_TRANSACTION} batches in one transaction (one advisory lock): while a batch
+     * is in flight, the previous one is marked sent and the next one read, so the database's work overlaps the
+     * broker's. A batch is handed over only after every record of the one before was acknowledged (see the class
+     * comment); the run stops at the first batch that is not full or not wholly acknowledged.
+     * @return how many rows were published
+     */
     @Transactional
     public int relayBatch() {
         if (!(Boolean) em.createNativeQuery(EXCLUSIVE).getSingleResult()) {
             return 0; // another instance is relaying: it keeps the order, this one waits for the next tick
         }
-        @SuppressWarnings("unchecked")
-        List<OutboxEvent> rows = em.createNativeQuery(
-                "select * from outbox_event where sent_at is null order by id limit :n for update skip locked",
-                OutboxEvent.class).setParameter("n", batchSize).getResultList();
-        lastRun = Instant.now();
-        long deadline = System.nanoTime() + sendTimeout.toNanos();
-        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
-        List<Long> sentIds = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            if (i == 0 || i == 1 && sentIds.size() == 1) {
-                // the first row alone, the rest once it is acknowledged: while the broker is unreachable only one
-                // record waits in the producer, and none behind it can be delivered after the broker returns and so
-                // overtake the rows sent again on the next turn
-                int from = i;
-                int to = i == 0 ? 1 : rows.size();
-                // outside the transaction: the sends must not carry it (context propagation) to the producer's
-                // threads, or it would still be active there when it commits
-                acks.addAll(QuarkusTransaction.suspendingExisting().call(() -> {
-                    List<CompletableFuture<Void>> handed = new ArrayList<>(to - from);
-                    for (int k = from; k < to; k++) {
-                        handed.add(send(rows.get(k)).subscribeAsCompletionStage()); // in the rows' order
-                    }
-                    return handed;
-                }));
+        Session session = em.unwrap(Session.class);
+        List<Row> rows = select(session, 0);
+        long[] toMark = new long[0];
+        int total = 0;
+        for (int round = 1; !rows.isEmpty(); round++) {
+            lastRun = Instant.now();
+            Batch batch = new Batch(rows, sender(), System.nanoTime() + sendTimeout.toNanos());
+            batch.handNext(); // in flight from here on
+            mark(session, toMark);
+            List<Row> next = rows.size() == batchSize && round < BATCHES_PER_TRANSACTION
+                    ? select(session, rows.get(rows.size() - 1).id()) : List.of();
+            toMark = batch.awaitAll();
+            total += toMark.length;
+            if (toMark.length > 0) {
+                lastSent = Instant.now();
             }
-            OutboxEvent row = rows.get(i);
-            Throwable failed = await(acks.get(i), deadline);
-            if (failed != null) {
-                row.attempts++;
-                LOG.warnf("outbox row %d (%s) not published yet: %s", row.id, row.type, failed.toString());
-                // nothing after a failed row counts as sent; let the rest of the batch settle (the producer's delivery
-                // timeout is shorter than the send timeout) so none of it is still pending when the rows go again
-                acks.subList(i + 1, acks.size()).forEach(a -> await(a, deadline));
+            if (batch.failed != null) {
+                Row row = rows.get(toMark.length);
+                LOG.warnf("outbox row %d not published yet: %s", row.id(), batch.failed.toString());
+                em.createNativeQuery("update outbox_event set attempts = attempts + 1 where id = ?1")
+                        .setParameter(1, row.id()).executeUpdate();
                 break;
             }
-            lastSent = Instant.now();
-            sentIds.add(row.id);
+            rows = next;
         }
-        if (!sentIds.isEmpty()) { // one statement for the batch, by id (a row committed meanwhile is not among them)
-            em.createNativeQuery("update outbox_event set sent_at = ?1, attempts = attempts + 1 where id in (?2)")
-                    .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC)).setParameter(2, sentIds).executeUpdate();
+        mark(session, toMark);
+        return total;
+    }
+
+    /** At most this many batches per transaction: the marks become visible (and the lock free) at least that often. */
+    static final int BATCHES_PER_TRANSACTION = 10;
+
+    /** The next unsent rows after an id, in their order, only the columns a record needs. */
+    private List<Row> select(Session session, long after) {
+        return session.doReturningWork(c -> {
+            try (PreparedStatement q = c.prepareStatement(SELECT)) {
+                q.setLong(1, after);
+                q.setInt(2, batchSize);
+                q.setFetchSize(batchSize);
+                try (ResultSet r = q.executeQuery()) {
+                    List<Row> read = new ArrayList<>(batchSize);
+                    while (r.next()) {
+                        read.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
+                    }
+                    return read;
+                }
+            }
+        });
+    }
+
+    /** Marks acknowledged rows sent: one statement, by id (a row committed meanwhile is not among them). */
+    private void mark(Session session, long[] ids) {
+        if (ids.length == 0) {
+            return;
         }
-        return sentIds.size();
+        session.doWork(c -> {
+            try (PreparedStatement u = c.prepareStatement(MARK_SENT)) {
+                u.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+                u.setArray(2, c.createArrayOf("bigint", Arrays.stream(ids).boxed().toArray()));
+                u.executeUpdate();
+            }
+        });
+    }
+
+    /** One batch's records and their acknowledgements. */
+    private final class Batch {
+        final List<Row> rows;
+        final Sender sender;
+        final long deadline;
+        final List<CompletableFuture<?>> acks;
+        int handed;
+        Throwable failed;
+
+        Batch(List<Row> rows, Sender sender, long deadline) {
+            this.rows = rows;
+            this.sender = sender;
+            this.deadline = deadline;
+            this.acks = new ArrayList<>(rows.size());
+        }
+
+        /** Hands over the first row alone when probing, else (and once the probe is acknowledged) all the rest. */
+        void handNext() {
+            handed = hand(sender, rows, handed, probe && handed == 0 ? 1 : rows.size(), acks);
+        }
+
+        /** @return the ids acknowledged, in order, up to the first failure ({@link #failed}) */
+        long[] awaitAll() {
+            long[] sent = new long[rows.size()];
+            int acked = 0;
+            while (acked < rows.size()) {
+                if (handed == acked) {
+                    handNext();
+                }
+                failed = await(acks.get(acked), deadline);
+                if (failed != null) {
+                    break;
+                }
+                sent[acked] = rows.get(acked).id();
+                acked++;
+            }
+            if (failed != null) {
+                // nothing after a failed row counts as sent; let the whole batch settle so none of it is still pending
+                // when the rows go again: every record handed over (all sends have returned by now) is reported
+                // within the producer's delivery timeout, which is shorter than this fresh send timeout
+                long settle = System.nanoTime() + sendTimeout.toNanos();
+                acks.subList(acked, acks.size()).forEach(a -> await(a, settle));
+            }
+            probe = failed != null;
+            return Arrays.copyOf(sent, acked);
+        }
+    }
+
+    /**
+     * Hands rows [from, to) to the sender in their order, outside the transaction (the sends must not carry it to the
+     * producer's threads, or it would still be active there when it commits); stops after a record the producer
+     * refused at once (e.g. no metadata within max.block.ms), so nothing queues behind a failure.
+     * @return the index after the last row handed over (at least {@code from + 1})
+     */
+    private int hand(Sender sender, List<Row> rows, int from, int to, List<CompletableFuture<?>> acks) {
+        return QuarkusTransaction.suspendingExisting().call(() -> {
+            for (int k = from; k < to; k++) {
+                CompletableFuture<?> ack = sender.send(rows.get(k));
+                acks.add(ack);
+                if (ack.isCompletedExceptionally()) {
+                    return k + 1;
+                }
+            }
+            return to;
+        });
     }
 
     /** Waits for an acknowledgement until the deadline; null when acknowledged, else why not. */
-    private static Throwable await(CompletableFuture<Void> ack, long deadline) {
+    private static Throwable await(CompletableFuture<?> ack, long deadline) {
         try {
             ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return null;
@@ -206,11 +336,40 @@ public class OutboxRelay {
         }
     }
 
-    Uni<Void> send(OutboxEvent row) {
-        Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.key)
-                .build());
-        return emitter.sendMessage(message);
+    /** Sends one record; the future completes when the broker acknowledged it, or fails. */
+    interface Sender {
+        CompletableFuture<?> send(Row row);
+    }
+
+    /**
+     * The channel's own Kafka producer (its configuration: acks=all, idempotent), used directly: no message, metadata
+     * and Mutiny pipeline per record, and no queue or re-send of the connector's between the relay and the producer.
+     * The emitter where the channel is not Kafka (in-memory in the component tests).
+     */
+    Sender sender() {
+        if (kafka.getProducerChannels().contains(CHANNEL)) {
+            Producer<String, String> producer = kafka.<String, String>getProducer(CHANNEL).unwrap();
+            if (producer == null) {
+                throw new IllegalStateException("the Kafka producer of channel " + CHANNEL + " is not created yet");
+            }
+            return row -> {
+                CompletableFuture<Object> ack = new CompletableFuture<>();
+                try {
+                    producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload()), (metadata, e) -> {
+                        if (e != null) {
+                            ack.completeExceptionally(e);
+                        } else {
+                            ack.complete(metadata);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    ack.completeExceptionally(e);
+                }
+                return ack;
+            };
+        }
+        return row -> emitter.sendMessage(Message.of(row.payload())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(row.topic()).withKey(row.key()).build()))
+                .subscribeAsCompletionStage();
     }
 }
