@@ -5,13 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.util.Objects;
+import java.util.Set;
 
 /**
  * The figures a new snapshot can count (table {@code figure_winner}, migration V18), kept as the projection applies
  * evidence: per region, metric, year and subject the newest accepted figure (the confirmed basis) and the newest
  * accepted or submitted one (the projected basis), by position, as the engine picks them. Refreshing a key reads only
- * that key's current figures (an index range), so applying a figure costs the same however many a region holds.
+ * that key's current figures (an index range), so applying a figure costs the same however many a region holds; the
+ * consumer refreshes the keys a poll changed once, at its end (a burst of one metric and year is one refresh).
  */
 @ApplicationScoped
 public class FigureWinners {
@@ -22,22 +23,39 @@ public class FigureWinners {
     @Inject
     EntityManager em;
 
+    /** A figure key: region, metric, year and subject (null: region-wide). */
+    public record Key(String region, String metric, int year, String subject) {
+        static Key of(EvidenceFactFields f) {
+            return new Key(f.region, f.metric, f.year, f.subject);
+        }
+    }
+
     /**
-     * After a figure's new state was applied: the winners of its key, and of the key its previous version had if that
+     * Adds the keys whose winners a figure's new state changes: its key, and the key its previous version had if that
      * differs ({@code before} is null for a new figure). Evidence of other kinds changes no figure.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void refresh(EvidenceFactFields before, EvidenceFactFields after) {
-        if (before != null && isFigure(before) && !(isFigure(after) && sameKey(before, after))) {
-            refresh(before.region, before.metric, before.year, before.subject);
+    public static void changed(EvidenceFactFields before, EvidenceFactFields after, Set<Key> keys) {
+        if (before != null && isFigure(before)) {
+            keys.add(Key.of(before));
         }
         if (isFigure(after)) {
-            refresh(after.region, after.metric, after.year, after.subject);
+            keys.add(Key.of(after));
+        }
+    }
+
+    /** Refreshes the winners of the keys, in the transaction that applied their figures' new states. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refresh(Set<Key> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        em.flush(); // the figures' new states must be visible to the statements below
+        for (Key key : keys) {
+            refresh(key.region(), key.metric(), key.year(), key.subject());
         }
     }
 
     private void refresh(String region, String metric, int year, String subject) {
-        em.flush(); // the figure's new state must be visible to the statements below
         String subjectIs = subject == null ? "subject is null" : "subject = ?4";
         Query delete = em.createNativeQuery("delete from figure_winner where region = ?1 and metric = ?2 and year = ?3 and "
                 + subjectIs);
@@ -55,10 +73,5 @@ public class FigureWinners {
 
     private static boolean isFigure(EvidenceFactFields f) {
         return "OBSERVATION".equals(f.kind) && f.region != null && f.metric != null && f.year != null;
-    }
-
-    private static boolean sameKey(EvidenceFactFields a, EvidenceFactFields b) {
-        return a.region.equals(b.region) && a.metric.equals(b.metric) && a.year.equals(b.year)
-                && Objects.equals(a.subject, b.subject);
     }
 }

@@ -36,6 +36,14 @@ public class EventApplier {
      * a failure rolls back and retries them all, so none is skipped and none is applied twice.
      */
     public void applyAll(List<String> jsons, Consumer<EventEnvelope> handler) {
+        applyAll(jsons, handler, () -> { });
+    }
+
+    /**
+     * As {@link #applyAll(List, Consumer)}, then {@code afterAll} in the same transaction: what the handler left to do
+     * once per poll rather than once per event (it runs again with the events on a retry).
+     */
+    public void applyAll(List<String> jsons, Consumer<EventEnvelope> handler, Runnable afterAll) {
         List<EventEnvelope> events = new ArrayList<>(jsons.size());
         for (String json : jsons) {
             try {
@@ -56,6 +64,7 @@ public class EventApplier {
                             Traces.within(Traces.consume(event), () -> handler.accept(event));
                         }
                     }
+                    afterAll.run();
                 });
                 return;
             } catch (RuntimeException e) {
