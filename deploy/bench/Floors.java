@@ -54,7 +54,9 @@ public class Floors {
                 consumer.poll(Duration.ofMillis(100));
             }
             consumer.seekToEnd(consumer.assignment());
-            consumer.poll(Duration.ofMillis(10));
+            // seekToEnd is lazy: resolve the end now, or a record sent before it resolves is skipped and the round trip
+            // waits for it forever (the hang seen in several runs)
+            consumer.assignment().forEach(consumer::position);
             System.out.println("ready");
             System.out.flush();
             while (true) {
@@ -148,7 +150,9 @@ public class Floors {
                 consumer.poll(Duration.ofMillis(100));
             }
             consumer.seekToEnd(consumer.assignment());
-            consumer.poll(Duration.ofMillis(10));
+            // seekToEnd is lazy: resolve the end now, or a record sent before it resolves is skipped and the round trip
+            // waits for it forever (the hang seen in several runs)
+            consumer.assignment().forEach(consumer::position);
             int n = 500;
             List<Double> rtt = new ArrayList<>();
             for (int i = 0; i < n + 50; i++) { // the first 50 warm up
