@@ -24,7 +24,9 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Computes snapshots (without storing them): maps the projection's evidence as of a projection sequence to the
@@ -243,7 +245,7 @@ public class SnapshotCalculator {
                 .setParameter(1, region).setParameter(2, RegionCodes.NATION).setParameter(3, year)
                 .getResultList();
         List<EvidenceFactVersionEntity> facts = new ArrayList<>(rows.size());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         long seq = 0;
         for (Object[] row : rows) {
             seq = ((Number) row[15]).longValue();

@@ -97,12 +97,9 @@ public class SnapshotStore {
         Snapshot snapshot = new Snapshot(entity.id, computed.region(), computed.regionName(), computed.year(), number,
                 computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
                 computed.confirmed(), computed.projected(), computed.createdAt());
-        entity.body = write(new Body(entity.id, computed.region(), computed.regionName(), computed.year(), number,
-                computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
-                prepared.confirmedJson(), prepared.projectedJson(), computed.createdAt()));
-        entity.summary = write(new Body(entity.id, computed.region(), computed.regionName(), computed.year(), number,
-                computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
-                prepared.confirmedSummaryJson(), prepared.projectedSummaryJson(), computed.createdAt()));
+        entity.body = body(computed, entity.id, number, prepared.confirmedJson(), prepared.projectedJson());
+        entity.summary = body(computed, entity.id, number, prepared.confirmedSummaryJson(),
+                prepared.projectedSummaryJson());
         entity.persist();
         outbox.append(Topics.SCORE, EventTypes.SNAPSHOT_CREATED, "/scoring-service", entity.region,
                 new SnapshotCreatedData(entity.region, entity.year, number, entity.systemCode, entity.systemVersion,
@@ -110,6 +107,13 @@ public class SnapshotStore {
                         entity.projectedPassed, computed.confirmed().verdict().reasons(), entity.createdAt));
         stored.fire(new SnapshotStored(entity, snapshot)); // awaiting experts, pass line crossed (issue #13)
         return entity;
+    }
+
+    /** A body (or the summary) with the id and number the store gave and the results written before. */
+    private static String body(Snapshot computed, long id, long number, String confirmedJson, String projectedJson) {
+        return write(new Body(id, computed.region(), computed.regionName(), computed.year(), number,
+                computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
+                confirmedJson, projectedJson, computed.createdAt()));
     }
 
     /** A stored snapshot as it was computed. */
