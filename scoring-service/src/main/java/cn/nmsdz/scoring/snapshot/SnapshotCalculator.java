@@ -4,7 +4,6 @@ import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.events.catalogue.RegionCodes;
 import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.scoring.domain.engine.ScoringEngine;
-import cn.nmsdz.scoring.domain.model.Basis;
 import cn.nmsdz.scoring.domain.model.Claim;
 import cn.nmsdz.scoring.domain.model.EvidenceSet;
 import cn.nmsdz.scoring.domain.model.EvidenceState;
@@ -153,10 +152,9 @@ public class SnapshotCalculator {
             }
         }
         EvidenceSet evidence = new EvidenceSet(observations, verdicts, claims);
-        ScoreResult confirmed = engine.score(system, profile, year, evidence, Basis.CONFIRMED);
-        ScoreResult projected = engine.score(system, profile, year, evidence, Basis.PROJECTED);
+        ScoringEngine.Both scores = engine.scoreBoth(system, profile, year, evidence);
         return new Snapshot(0, region, regionEntity == null ? region : regionEntity.name, year, 0, system.code(),
-                system.version(), position, maxPosition == null ? seq : null, confirmed, projected,
+                system.version(), position, maxPosition == null ? seq : null, scores.confirmed(), scores.projected(),
                 OffsetDateTime.now(ZoneOffset.UTC));
     }
 

@@ -48,8 +48,33 @@ public class SnapshotStore {
 
     /** Writes the bulk of a computed snapshot's body and its summary (no lock held, no transaction needed). */
     public static Prepared prepare(Snapshot computed) {
-        return new Prepared(computed, write(computed.confirmed()), write(computed.projected()),
-                write(withoutIndicators(computed.confirmed())), write(withoutIndicators(computed.projected())));
+        ScoreResult confirmed = computed.confirmed();
+        ScoreResult projected = computed.projected();
+        String confirmedJson = write(confirmed);
+        String confirmedSummaryJson = write(withoutIndicators(confirmed));
+        if (sameButBasis(confirmed, projected)) {
+            return new Prepared(computed, confirmedJson, rebased(confirmedJson, projected), confirmedSummaryJson,
+                    rebased(confirmedSummaryJson, withoutIndicators(projected)));
+        }
+        return new Prepared(computed, confirmedJson, write(projected), confirmedSummaryJson,
+                write(withoutIndicators(projected)));
+    }
+
+    /** Whether the two results share everything but their basis, as the engine gives them when the bases agree. */
+    private static boolean sameButBasis(ScoreResult a, ScoreResult b) {
+        return a != null && b != null && a.indicators() == b.indicators() && a.firstLevel() == b.firstLevel()
+                && a.verdict() == b.verdict() && a.total().equals(b.total()) && a.maxTotal().equals(b.maxTotal());
+    }
+
+    /**
+     * {@code r} written by changing the basis of {@code json}, a result that differs from it only there: the basis is
+     * a result's first property, so that is all writing it again would change (half of the JSON a settled region's
+     * snapshot writes). Written in full if the JSON does not start as expected.
+     */
+    private static String rebased(String json, ScoreResult r) {
+        String basisOf = "{\"basis\":\"";
+        int end = json.indexOf('"', basisOf.length());
+        return json.startsWith(basisOf) && end > 0 ? basisOf + r.basis().name() + json.substring(end) : write(r);
     }
 
     /** A result as the summary form holds it: everything but the indicator scores (an empty list). */

@@ -7,9 +7,12 @@ import cn.nmsdz.events.catalogue.MetricDefinition;
 import cn.nmsdz.events.catalogue.PassStandard;
 import cn.nmsdz.events.catalogue.SecondLevelNode;
 import cn.nmsdz.scoring.domain.model.Basis;
+import cn.nmsdz.scoring.domain.model.Claim;
 import cn.nmsdz.scoring.domain.model.EvidenceSet;
+import cn.nmsdz.scoring.domain.model.EvidenceState;
 import cn.nmsdz.scoring.domain.model.FirstLevelScore;
 import cn.nmsdz.scoring.domain.model.IndicatorScore;
+import cn.nmsdz.scoring.domain.model.ObservationFact;
 import cn.nmsdz.scoring.domain.model.Reason;
 import cn.nmsdz.scoring.domain.model.RegionProfile;
 import cn.nmsdz.scoring.domain.model.ScoreResult;
@@ -81,6 +84,47 @@ public final class ScoringEngine {
         Verdict verdict = verdict(system.passStandard(), total, firstLevel);
         return new ScoreResult(basis, Numbers.points(total), Numbers.points(maxTotal), List.copyOf(firstLevel),
                 List.copyOf(indicators), verdict);
+    }
+
+    /** Both bases of one region and year. */
+    public record Both(ScoreResult confirmed, ScoreResult projected) {
+    }
+
+    /**
+     * Scores both bases. When the evidence reads the same in both ({@link #basesAgree}), the projected result is the
+     * confirmed one with its basis changed, computed once: a settled region (nothing pending) costs one scoring, not
+     * two, and its two results then share their indicator scores.
+     */
+    public Both scoreBoth(IndicatorSystemDocument system, RegionProfile region, int year, EvidenceSet evidence) {
+        ScoreResult confirmed = score(system, region, year, evidence, Basis.CONFIRMED);
+        if (!basesAgree(evidence)) {
+            return new Both(confirmed, score(system, region, year, evidence, Basis.PROJECTED));
+        }
+        return new Both(confirmed, new ScoreResult(Basis.PROJECTED, confirmed.total(), confirmed.maxTotal(),
+                confirmed.firstLevel(), confirmed.indicators(), confirmed.verdict()));
+    }
+
+    /**
+     * Whether both bases read the same evidence: the basis decides only which observations count
+     * ({@link ObservationIndex}) and whether claims are read at all ({@link ExpertPanel}, projected only); expert
+     * verdicts count alike in both. So they agree when no observation counts in one basis and not the other, and no
+     * claim counts in the projected one.
+     */
+    static boolean basesAgree(EvidenceSet evidence) {
+        if (evidence == null) {
+            return true;
+        }
+        for (ObservationFact o : evidence.observations()) {
+            if (o != null && EvidenceState.counts(o.state(), Basis.CONFIRMED) != EvidenceState.counts(o.state(), Basis.PROJECTED)) {
+                return false;
+            }
+        }
+        for (Claim c : evidence.claims()) {
+            if (c != null && EvidenceState.counts(c.state(), Basis.PROJECTED)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The assessment window, oldest year first: Y − (n − 1) … Y. */
