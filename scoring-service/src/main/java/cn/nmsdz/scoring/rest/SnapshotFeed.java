@@ -26,9 +26,8 @@ import java.util.stream.Stream;
  * The provincial pull feed's page, written as it is read (issue 12): rows come from a database cursor a few at a time
  * and each is written before the next is read, so a page of 1,000 full snapshots (≈ 50 MB) never sits in memory.
  *
- * <p>In English the stored body is the snapshot as served (the engine stores its English rendering), so it is copied
- * to the response as it is, without being parsed. In Chinese each is rendered from the reasons it stores. The summary
- * form reads the summary stored beside each body (V20; for a snapshot stored before, its body skipping the indicator
+ * <p>Each is read from its stored form ({@link SnapshotStore#read}) and rendered in the language asked for from the
+ * reasons it stores. The summary form reads the summary stored beside each body (V20; for a snapshot stored before, its body skipping the indicator
  * scores with a token filter, so they are never materialised) and renders it.
  *
  * <p>"Under a region" is a range of the stored region paths (V15): one index, not the whole region table.
@@ -79,7 +78,7 @@ public class SnapshotFeed {
     static Snapshot summaryOf(String body) throws IOException {
         try (JsonParser parser = new FilteringParserDelegate(EventEnvelope.JSON.createParser(body), WITHOUT_INDICATORS,
                 TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
-            Snapshot s = EventEnvelope.JSON.readValue(parser, Snapshot.class);
+            Snapshot s = SnapshotStore.completed(EventEnvelope.JSON.readValue(parser, Snapshot.class));
             return new Snapshot(s.id(), s.region(), s.regionName(), s.year(), s.number(), s.systemCode(), s.systemVersion(),
                     s.evidencePosition(), s.projectionSeq(), SnapshotStore.withoutIndicators(s.confirmed()),
                     SnapshotStore.withoutIndicators(s.projected()), s.createdAt());
@@ -107,15 +106,11 @@ public class SnapshotFeed {
                     for (Object[] row : (Iterable<Object[]>) rows::iterator) {
                         next = ((Number) row[0]).longValue();
                         String body = (String) row[1];
-                        if (!summary && language == Language.EN) {
-                            json.writeRawValue(body);
-                        } else {
-                            Snapshot stored = summary ? summaryOf(body) : EventEnvelope.JSON.readValue(body, Snapshot.class);
-                            Snapshot shown = renderer.render(stored, words.computeIfAbsent(
-                                    stored.systemCode() + "/" + stored.systemVersion(),
-                                    k -> renderer.words(stored.systemCode(), stored.systemVersion(), language)), language, null);
-                            mapper.writeValue(json, summary ? ScoreResource.SnapshotSummary.of(shown) : shown);
-                        }
+                        Snapshot stored = summary ? summaryOf(body) : SnapshotStore.read(body);
+                        Snapshot shown = renderer.render(stored, words.computeIfAbsent(
+                                stored.systemCode() + "/" + stored.systemVersion(),
+                                k -> renderer.words(stored.systemCode(), stored.systemVersion(), language)), language, null);
+                        mapper.writeValue(json, summary ? ScoreResource.SnapshotSummary.of(shown) : shown);
                     }
                 }
                 json.writeEndArray();

@@ -4,10 +4,15 @@ import cn.nmsdz.events.EventTypes;
 import cn.nmsdz.events.Topics;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.events.score.SnapshotCreatedData;
+import cn.nmsdz.scoring.domain.engine.Explainer;
+import cn.nmsdz.scoring.domain.model.IndicatorScore;
+import cn.nmsdz.scoring.domain.model.Reason;
 import cn.nmsdz.scoring.domain.model.ScoreResult;
 import cn.nmsdz.support.outbox.Outbox;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -15,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Stores computed snapshots with their {@code score.events} event, and reads them back. */
@@ -50,14 +56,45 @@ public class SnapshotStore {
     public static Prepared prepare(Snapshot computed) {
         ScoreResult confirmed = computed.confirmed();
         ScoreResult projected = computed.projected();
-        String confirmedJson = write(confirmed);
-        String confirmedSummaryJson = write(withoutIndicators(confirmed));
-        if (sameButBasis(confirmed, projected)) {
-            return new Prepared(computed, confirmedJson, rebased(confirmedJson, projected), confirmedSummaryJson,
-                    rebased(confirmedSummaryJson, withoutIndicators(projected)));
+        boolean same = sameButBasis(confirmed, projected);
+        return new Prepared(computed, stored(confirmed), same ? basisOnly(projected) : stored(projected),
+                stored(withoutIndicators(confirmed)), same ? basisOnly(projected) : stored(withoutIndicators(projected)));
+    }
+
+    /**
+     * How a body is stored. It is most of what storing a snapshot costs (writing it, PostgreSQL compressing it, under
+     * the feed lock) and a rescoring stores thousands, so it leaves out what {@link #read} gives back exactly: the
+     * English lines of each indicator ({@code explanation}, {@code missingText}: the English rendering of its reasons
+     * and missing inputs, as the engine makes them), empty {@code args} and {@code parts} of reasons, and a projected
+     * result that differs from the confirmed one only in its basis (a settled region's), stored as that basis alone.
+     */
+    static final ObjectMapper STORED = EventEnvelope.JSON.copy()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .addMixIn(Reason.class, StoredReason.class);
+
+    /** Reasons as stored: without empty arguments and parts (read back as empty, {@link Reason}'s constructor). */
+    abstract static class StoredReason {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract Map<String, String> args();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract Map<String, List<Reason>> parts();
+    }
+
+    private static String stored(ScoreResult r) {
+        if (r == null) {
+            return "null";
         }
-        return new Prepared(computed, confirmedJson, write(projected), confirmedSummaryJson,
-                write(withoutIndicators(projected)));
+        return write(STORED, new ScoreResult(r.basis(), r.total(), r.maxTotal(), r.firstLevel(), r.indicators().stream()
+                .map(i -> i.reasons() == null ? i : new IndicatorScore(i.code(), i.number(), i.name(), i.ruleKind(),
+                        i.points(), i.maxPoints(), i.status(), i.inputs(), null, i.missing(), i.awaitingExpert(),
+                        i.reasons(), null))
+                .toList(), r.verdict()));
+    }
+
+    /** A result stored as its basis alone: the confirmed result in that basis. */
+    private static String basisOnly(ScoreResult r) {
+        return "{\"basis\":\"" + r.basis().name() + "\"}";
     }
 
     /** Whether the two results share everything but their basis, as the engine gives them when the bases agree. */
@@ -66,15 +103,34 @@ public class SnapshotStore {
                 && a.verdict() == b.verdict() && a.total().equals(b.total()) && a.maxTotal().equals(b.maxTotal());
     }
 
-    /**
-     * {@code r} written by changing the basis of {@code json}, a result that differs from it only there: the basis is
-     * a result's first property, so that is all writing it again would change (half of the JSON a settled region's
-     * snapshot writes). Written in full if the JSON does not start as expected.
-     */
-    private static String rebased(String json, ScoreResult r) {
-        String basisOf = "{\"basis\":\"";
-        int end = json.indexOf('"', basisOf.length());
-        return json.startsWith(basisOf) && end > 0 ? basisOf + r.basis().name() + json.substring(end) : write(r);
+    /** A stored snapshot (body or summary) as it was computed: what the stored form leaves out given back. */
+    public static Snapshot read(String stored) throws JsonProcessingException {
+        return completed(EventEnvelope.JSON.readValue(stored, Snapshot.class));
+    }
+
+    /** A snapshot read in its stored form, with what that form leaves out given back. */
+    public static Snapshot completed(Snapshot s) {
+        ScoreResult confirmed = complete(s.confirmed());
+        ScoreResult projected = s.projected() != null && s.projected().total() == null && confirmed != null
+                ? new ScoreResult(s.projected().basis(), confirmed.total(), confirmed.maxTotal(), confirmed.firstLevel(),
+                confirmed.indicators(), confirmed.verdict())
+                : complete(s.projected());
+        return new Snapshot(s.id(), s.region(), s.regionName(), s.year(), s.number(), s.systemCode(), s.systemVersion(),
+                s.evidencePosition(), s.projectionSeq(), confirmed, projected, s.createdAt());
+    }
+
+    /** A stored result with each indicator's English lines rendered again from its reasons and missing inputs. */
+    private static ScoreResult complete(ScoreResult r) {
+        if (r == null || r.indicators() == null) {
+            return r;
+        }
+        Explainer english = Explainer.english();
+        return new ScoreResult(r.basis(), r.total(), r.maxTotal(), r.firstLevel(), r.indicators().stream()
+                .map(i -> i.explanation() != null || i.reasons() == null ? i
+                        : new IndicatorScore(i.code(), i.number(), i.name(), i.ruleKind(), i.points(), i.maxPoints(),
+                        i.status(), i.inputs(), english.render(i.reasons()), i.missing(), i.awaitingExpert(), i.reasons(),
+                        i.missing() == null ? null : i.missing().stream().map(english::missing).toList()))
+                .toList(), r.verdict());
     }
 
     /** A result as the summary form holds it: everything but the indicator scores (an empty list). */
@@ -83,7 +139,7 @@ public class SnapshotStore {
     }
 
     /**
-     * The stored body: exactly what writing the {@link Snapshot} itself gives (same properties in the same order,
+     * The stored body: the {@link Snapshot} in its stored form ({@link #STORED}; {@link #read} gives the snapshot back,
      * {@code SnapshotCalculatorTest}), with the results written before.
      */
     record Body(long id, String region, String regionName, int year, long number, String systemCode, int systemVersion,
@@ -136,7 +192,7 @@ public class SnapshotStore {
 
     /** A body (or the summary) with the id and number the store gave and the results written before. */
     private static String body(Snapshot computed, long id, long number, String confirmedJson, String projectedJson) {
-        return write(new Body(id, computed.region(), computed.regionName(), computed.year(), number,
+        return write(STORED, new Body(id, computed.region(), computed.regionName(), computed.year(), number,
                 computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
                 confirmedJson, projectedJson, computed.createdAt()));
     }
@@ -144,15 +200,19 @@ public class SnapshotStore {
     /** A stored snapshot as it was computed. */
     public static Snapshot read(SnapshotEntity entity) {
         try {
-            return EventEnvelope.JSON.readValue(entity.body, Snapshot.class);
+            return read(entity.body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("snapshot " + entity.id + " is unreadable", e);
         }
     }
 
     static String write(Object value) {
+        return write(EventEnvelope.JSON, value);
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
         try {
-            return EventEnvelope.JSON.writeValueAsString(value);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

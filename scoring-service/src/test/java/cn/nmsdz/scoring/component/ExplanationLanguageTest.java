@@ -13,6 +13,7 @@ import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
+import cn.nmsdz.scoring.snapshot.SnapshotStore;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.testsupport.TestEvents;
 import cn.nmsdz.testsupport.TestTokens;
@@ -200,11 +201,11 @@ class ExplanationLanguageTest {
 
     /** Stores a copy of the snapshot as it was stored before reasons were kept; returns its number. */
     private long storeAsOld(SnapshotEntity current, boolean tamperIndicatorOne) throws Exception {
-        // numbers exactly as stored (5.00 stays 5.00), as an old snapshot's body was written
+        // numbers exactly as stored (5.00 stays 5.00), as an old snapshot's body was written: the whole snapshot
         ObjectNode body = (ObjectNode) EventEnvelope.JSON.copy()
                 .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .readTree(current.body);
+                .readTree(EventEnvelope.JSON.writeValueAsString(SnapshotStore.read(current)));
         for (String basis : List.of("confirmed", "projected")) {
             for (JsonNode indicator : body.get(basis).get("indicators")) {
                 ((ObjectNode) indicator).remove(List.of("reasons", "missingText"));
