@@ -44,6 +44,12 @@ public class SnapshotCalculator {
         return simulate(region, year, Hypothesis.none());
     }
 
+    /** Computes (without storing) the snapshot the current projection gives with the catalogue version in force. */
+    public Snapshot compute(String region, int year, CatalogueSystemEntity system) {
+        CurrentEvidence current = currentEvidence(region, year);
+        return compute(region, year, system, current.seq(), null, current.facts(), Hypothesis.none());
+    }
+
     /** Computes (without storing) the snapshot the current projection gives with hypothetical evidence added. */
     public Snapshot simulate(String region, int year, Hypothesis hypothesis) {
         CurrentEvidence current = currentEvidence(region, year);

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.Set;
 
@@ -112,20 +113,32 @@ public class SnapshotService {
         if (claims.isEmpty()) {
             return 0;
         }
-        if (CatalogueSystemEntity.current().isPresent()) {
+        Optional<CatalogueSystemEntity> system = CatalogueSystemEntity.current(); // one lookup for the batch
+        if (system.isPresent()) {
+            system.get().system(); // parsed (once per version) while attached: the loop below clears the session
             List<Computing> computed = new ArrayList<>(claims.size());
             for (SnapshotQueue.Claim claim : claims) {
-                computed.add(compute(claim));
+                computed.add(compute(claim, system.get()));
                 // the evidence rows read are mapped into the snapshot and written nowhere: every flush before the
                 // batch's next statements would otherwise check them all again
                 em.clear();
             }
+            // whether evidence a snapshot reads was applied while it was computed is read before the first store takes
+            // the feed lock (every statement after it waits for no other worker's)
             List<SnapshotQueue.Claim> done = new ArrayList<>(claims.size());
+            List<RegionYear> again = new ArrayList<>();
             for (Computing c : computed) {
-                if (store(c)) {
+                RegionYear regionYear = c.claim().regionYear();
+                if (queue.changedSince(regionYear.region(), regionYear.year(), c.snapshot().computed().projectionSeq())) {
+                    again.add(regionYear);
+                } else {
                     done.add(c.claim());
                 }
             }
+            for (Computing c : computed) {
+                store(c);
+            }
+            again.forEach(queue::postpone);
             queue.complete(done);
         } else {
             queue.complete(claims);
@@ -137,7 +150,7 @@ public class SnapshotService {
     private record Computing(SnapshotQueue.Claim claim, SnapshotStore.Prepared snapshot, Span span, long computeNanos) {
     }
 
-    private Computing compute(SnapshotQueue.Claim claim) {
+    private Computing compute(SnapshotQueue.Claim claim, CatalogueSystemEntity system) {
         RegionYear regionYear = claim.regionYear();
         // the snapshot continues the trace of the change that marked it (and its score.events event carries it on)
         Span span = Traces.start("snapshot", SpanKind.INTERNAL, claim.traceparent())
@@ -146,7 +159,7 @@ public class SnapshotService {
         try (Scope ignored = span.makeCurrent()) {
             // its body written too: storing, under the feed lock, is then little more than the inserts
             SnapshotStore.Prepared snapshot = SnapshotStore.prepare(calculator.compute(regionYear.region(),
-                    regionYear.year()));
+                    regionYear.year(), system));
             probe.computed(regionYear.region(), regionYear.year());
             return new Computing(claim, snapshot, span, System.nanoTime() - start);
         } catch (RuntimeException e) {
@@ -156,27 +169,20 @@ public class SnapshotService {
     }
 
     /**
-     * Stores a computed snapshot; true when its mark can be completed, false when evidence it reads was applied while
-     * it was computed (the mark stays, and the region-year is scored again on a later turn).
+     * Stores a computed snapshot. Its mark is completed unless evidence it reads was applied while it was computed
+     * (then the mark stays, and the region-year is scored again on a later turn).
      */
-    private boolean store(Computing c) {
-        RegionYear regionYear = c.claim().regionYear();
-        long seq;
+    private void store(Computing c) {
         long start = System.nanoTime();
         try (Scope ignored = c.span().makeCurrent()) {
-            seq = store.store(c.snapshot()).projectionSeq;
+            store.store(c.snapshot());
             // this snapshot's own computing and storing, not the time the batch's other computations took between
             snapshotTimer.record(c.computeNanos() + System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
-            throw failed(regionYear, e);
+            throw failed(c.claim().regionYear(), e);
         } finally {
             c.span().end();
         }
-        if (queue.changedSince(regionYear.region(), regionYear.year(), seq)) {
-            queue.postpone(regionYear);
-            return false;
-        }
-        return true;
     }
 
     private Backlog.RetryLater failed(RegionYear regionYear, RuntimeException e) {

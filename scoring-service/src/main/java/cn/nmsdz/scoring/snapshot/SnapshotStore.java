@@ -21,7 +21,6 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Stores computed snapshots with their {@code score.events} event, and reads them back. */
 @ApplicationScoped
@@ -158,11 +157,14 @@ public class SnapshotStore {
     public SnapshotEntity store(Prepared prepared) {
         Snapshot computed = prepared.computed();
         em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)").setParameter(1, FEED_LOCK).getSingleResult();
-        long number = 1 + Optional.ofNullable((Number) em.createQuery(
-                        "select max(s.number) from SnapshotEntity s where s.region = ?1")
-                .setParameter(1, computed.region()).getSingleResult()).map(Number::longValue).orElse(0L);
+        // under the feed lock, so ids become visible in increasing order; a statement of its own, so its snapshot sees
+        // what the worker that held the lock before committed
+        Object[] idAndNumber = (Object[]) em.createNativeQuery("select nextval(pg_get_serial_sequence('snapshot', 'id')),"
+                        + " (select coalesce(max(number), 0) + 1 from snapshot where region = ?1)")
+                .setParameter(1, computed.region()).getSingleResult();
+        long number = ((Number) idAndNumber[1]).longValue();
         SnapshotEntity entity = new SnapshotEntity();
-        entity.id = SnapshotEntity.nextId(); // under the feed lock: ids become visible in increasing order
+        entity.id = ((Number) idAndNumber[0]).longValue();
         entity.region = computed.region();
         entity.year = computed.year();
         entity.number = number;
