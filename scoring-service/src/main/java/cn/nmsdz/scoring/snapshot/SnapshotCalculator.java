@@ -47,13 +47,13 @@ public class SnapshotCalculator {
     /** Computes (without storing) the snapshot the current projection gives with the catalogue version in force. */
     public Snapshot compute(String region, int year, CatalogueSystemEntity system) {
         CurrentEvidence current = currentEvidence(region, year);
-        return compute(region, year, system, current.seq(), null, current.facts(), Hypothesis.none());
+        return compute(region, year, system, current.seq(), null, current.position(), current.facts(), Hypothesis.none());
     }
 
     /** Computes (without storing) the snapshot the current projection gives with hypothetical evidence added. */
     public Snapshot simulate(String region, int year, Hypothesis hypothesis) {
         CurrentEvidence current = currentEvidence(region, year);
-        return compute(region, year, currentSystem(), current.seq(), null, current.facts(), hypothesis);
+        return compute(region, year, currentSystem(), current.seq(), null, current.position(), current.facts(), hypothesis);
     }
 
     /** The outcome of recomputing a stored snapshot. */
@@ -112,17 +112,16 @@ public class SnapshotCalculator {
      */
     Snapshot compute(String region, int year, CatalogueSystemEntity systemEntity, long seq, Long maxPosition,
                      Hypothesis hypothesis) {
-        return compute(region, year, systemEntity, seq, maxPosition, evidenceAsOf(region, year, seq, maxPosition),
-                hypothesis);
+        return compute(region, year, systemEntity, seq, maxPosition, maxPosition != null ? maxPosition : positionAt(seq),
+                evidenceAsOf(region, year, seq, maxPosition), hypothesis);
     }
 
     private Snapshot compute(String region, int year, CatalogueSystemEntity systemEntity, long seq, Long maxPosition,
-                             List<EvidenceFactVersionEntity> facts, Hypothesis hypothesis) {
+                             long position, List<EvidenceFactVersionEntity> facts, Hypothesis hypothesis) {
         IndicatorSystemDocument system = systemEntity.system();
         RegionEntity regionEntity = RegionEntity.findById(region);
         Zone zone = regionEntity == null || regionEntity.zone == null ? null : Zone.valueOf(regionEntity.zone);
         RegionProfile profile = new RegionProfile(region, zone);
-        long position = maxPosition != null ? maxPosition : positionAt(seq);
         List<ObservationFact> observations = new ArrayList<>(hypothesis.observations());
         List<ExpertVerdict> verdicts = new ArrayList<>(hypothesis.verdicts());
         List<Claim> claims = new ArrayList<>(hypothesis.claims());
@@ -220,20 +219,22 @@ public class SnapshotCalculator {
     }
 
     /** The evidence a new snapshot reads and the projection sequence it reflects, read by one statement. */
-    record CurrentEvidence(List<EvidenceFactVersionEntity> facts, long seq) {
+    record CurrentEvidence(List<EvidenceFactVersionEntity> facts, long seq, long position) {
     }
 
-    private static final String CURRENT_EVIDENCE = "with seen as (select coalesce(max(seq), 0) as seq from evidence_fact_version)"
+    private static final String CURRENT_EVIDENCE = "with seen as (select coalesce(max(seq), 0) as seq,"
+            + " coalesce(max(position), 0) as position from evidence_fact_version)"
             + " select w.evidence_id, 'OBSERVATION', w.state, w.region, null, null, null, null, w.metric, w.year,"
-            + " w.value, w.subject, null, null, w.position, seen.seq"
+            + " w.value, w.subject, null, null, w.position, seen.seq, seen.position"
             + " from figure_winner w, seen where w.region in (?1, ?2) and w.year between ?3 - 2 and ?3"
             + " union all"
             + " select f.evidence_id, f.kind, f.state, f.region, f.indicator, f.item, f.department, f.submitted_by,"
-            + " f.metric, f.year, f.value, f.subject, f.satisfied, f.points, f.position, seen.seq"
+            + " f.metric, f.year, f.value, f.subject, f.satisfied, f.points, f.position, seen.seq, seen.position"
             + " from evidence_fact f, seen where f.region in (?1, ?2) and f.kind in ('CLAIM', 'ASSESSMENT')"
             + " and (f.year is null or f.year between ?3 - 2 and ?3)"
             + " union all"
-            + " select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, seen.seq"
+            + " select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, seen.seq,"
+            + " seen.position"
             + " from seen";
 
     /**
@@ -251,8 +252,10 @@ public class SnapshotCalculator {
         List<EvidenceFactVersionEntity> facts = new ArrayList<>(rows.size());
         Set<String> seen = new HashSet<>();
         long seq = 0;
+        long position = 0;
         for (Object[] row : rows) {
             seq = ((Number) row[15]).longValue();
+            position = ((Number) row[16]).longValue(); // the evidence position of seq: every version is at or below it
             // a figure that wins both bases is one fact (the version read, like evidenceAsOf's union, gives it once)
             if (row[0] == null || !seen.add((String) row[0])) {
                 continue;
@@ -275,7 +278,7 @@ public class SnapshotCalculator {
             f.position = ((Number) row[14]).longValue();
             facts.add(f);
         }
-        return new CurrentEvidence(facts, seq);
+        return new CurrentEvidence(facts, seq, position);
     }
 
     long currentSeq() {
