@@ -341,7 +341,8 @@ class EvidenceSqlTest {
     // ---------------------------------------------------------------- support-messaging: Wakeups
 
     /**
-     * {@code select count(*) from (select pg_notify(current_schema() || '.' || ?1, '')) n}: a transaction that signals a
+     * {@code select count(*) from (select pg_notify(current_schema() || '.' || ?1, ?2)) n} (?2 names the instance, which
+     * ignores its own): a transaction that signals a
      * topic notifies the other instances' listeners when it commits, and not at all when it rolls back. Wake-ups are off
      * where the scheduler is (as in these tests), so this test makes an instance that is on.
      */

@@ -65,7 +65,7 @@ public class PendingSnapshotWorker {
 
     private void drain() {
         Backlog.drain(() -> {
-            boolean took = snapshots.storePending(config.snapshotBatch()) > 0;
+            boolean took = snapshots.storePending(config.snapshotBatch(), config.snapshotWorkers()) > 0;
             lastProgress = Instant.now();
             return took;
         }, LOG);

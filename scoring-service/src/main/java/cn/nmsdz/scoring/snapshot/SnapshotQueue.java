@@ -119,12 +119,25 @@ public class SnapshotQueue {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     List<Claim> claim(int max) {
+        return claim(max, 1); // one worker's share is everything
+    }
+
+    /**
+     * As {@link #claim(int)}, but a fair share of what is waiting among {@code workers} workers: up to {@code max},
+     * no more than the waiting marks (of the {@code 4 × max} longest-waiting) divided by {@code workers}, at least one.
+     * A few marks (an idle region's figure marks three years) then go one per worker, each committed as soon as it is
+     * computed; a burst or a rescoring still fills whole batches.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<Claim> claim(int max, int workers) {
         @SuppressWarnings("unchecked")
-        List<Object[]> claimed = em.createNativeQuery("select region, year, marks, traceparent from"
-                        + " (select region, year, marks, traceparent, marked_at from snapshot_pending"
-                        + " order by marked_at, region, year limit ?2) c"
-                        + " where pg_try_advisory_xact_lock(?1, hashtext(region || ':' || year)) limit ?3")
+        List<Object[]> claimed = em.createNativeQuery("with c as (select region, year, marks, traceparent, marked_at"
+                        + " from snapshot_pending order by marked_at, region, year limit ?2)"
+                        + " select region, year, marks, traceparent from c"
+                        + " where pg_try_advisory_xact_lock(?1, hashtext(region || ':' || year))"
+                        + " limit (select least(?3, greatest(1, count(*) / ?4)) from c)")
                 .setParameter(1, COMPUTING_LOCK).setParameter(2, Math.max(16, 4 * max)).setParameter(3, max)
+                .setParameter(4, Math.max(1, workers))
                 .getResultList();
         return claimed.stream().map(r -> new Claim(new RegionYear((String) r[0], ((Number) r[1]).intValue()),
                 ((Number) r[2]).longValue(), (String) r[3])).toList();

@@ -109,7 +109,17 @@ public class SnapshotService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int storePending(int max) {
-        List<SnapshotQueue.Claim> claims = queue.claim(max);
+        return storePending(max, 1);
+    }
+
+    /**
+     * As {@link #storePending(int)}, taking a fair share among {@code workers} workers (see
+     * {@link SnapshotQueue#claim(int, int)}): the three marks of an idle region's figure go one per worker, each
+     * committed (readable, its event on its way) as soon as it is stored, not after the other two were computed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int storePending(int max, int workers) {
+        List<SnapshotQueue.Claim> claims = queue.claim(max, workers);
         if (claims.isEmpty()) {
             return 0;
         }

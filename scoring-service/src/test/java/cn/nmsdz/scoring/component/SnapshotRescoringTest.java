@@ -247,6 +247,35 @@ class SnapshotRescoringTest {
         assertTrue(latestSnapshotSeq(second, THIS_YEAR) >= lastAppliedSeq(second));
     }
 
+    /**
+     * Workers take a fair share of what waits (issue 12, light load): a figure marks three years, and two workers take
+     * one each, so the first is committed as soon as it is computed; a longer queue still fills whole batches.
+     */
+    @Test
+    void workersTakeAFairShareOfTheMarksAndFullBatchesUnderABurst() {
+        String region = freshRegion();
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", THIS_YEAR - 2, "100")));
+        drainExcept(region);
+
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> snapshots.storePending(8, 2)),
+                "three marks, two workers: one each");
+        assertEquals(1, snapshotCount(region, THIS_YEAR - 2), "the longest-waiting year first");
+        assertEquals(2, QuarkusTransaction.requiringNew().call(() -> snapshots.storePending(8, 1)),
+                "one worker's share is all that waits");
+
+        List<String> burst = List.of(freshRegion(), freshRegion(), freshRegion(), freshRegion(), freshRegion(),
+                freshRegion());
+        consumer.onEvidence(burst.stream()
+                .map(r -> TestEvents.figure(r, "online_retail_sales", THIS_YEAR - 2, "100")).toList());
+        drainExcept(burst.toArray(String[]::new));
+        assertEquals(8, QuarkusTransaction.requiringNew().call(() -> snapshots.storePending(8, 2)),
+                "18 marks, two workers: a whole batch");
+        assertEquals(5, QuarkusTransaction.requiringNew().call(() -> snapshots.storePending(8, 2)),
+                "10 left: half of them");
+        drain();
+        burst.forEach(r -> assertEquals(1, snapshotCount(r, THIS_YEAR), "every mark stored once"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static String freshRegion() {

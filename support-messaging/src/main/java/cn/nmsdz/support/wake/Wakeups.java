@@ -50,6 +50,8 @@ public class Wakeups {
     private final Set<String> listening = ConcurrentHashMap.newKeySet();
     private final boolean enabled = ConfigProvider.getConfig().getOptionalValue("nmsdz.wake.enabled", Boolean.class)
             .orElse(ConfigProvider.getConfig().getOptionalValue("quarkus.scheduler.enabled", Boolean.class).orElse(true));
+    /** Names this instance in its notifications: its own are already answered by the after-commit callback. */
+    private final String instance = java.util.UUID.randomUUID().toString();
     private volatile Thread listener;
     private volatile boolean stopped;
 
@@ -76,8 +78,8 @@ public class Wakeups {
             return; // once per transaction and topic
         }
         transactions.putResource(key, Boolean.TRUE);
-        em.createNativeQuery("select count(*) from (select pg_notify(current_schema() || '.' || ?1, '')) n")
-                .setParameter(1, topic).getSingleResult();
+        em.createNativeQuery("select count(*) from (select pg_notify(current_schema() || '.' || ?1, ?2)) n")
+                .setParameter(1, topic).setParameter(2, instance).getSingleResult();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -133,6 +135,9 @@ public class Wakeups {
                     if (notes != null) {
                         Set<String> woken = new java.util.HashSet<>();
                         for (PGNotification n : notes) {
+                            if (instance.equals(n.getParameter())) {
+                                continue; // this instance's own commit: woken already, a second drain only costs
+                            }
                             String topic = n.getName().substring(n.getName().indexOf('.') + 1);
                             if (woken.add(topic)) {
                                 wake(topic);
