@@ -37,7 +37,7 @@ public class Reports {
 
     /** The scorecard workbook of a stored snapshot, its explanations in the language asked for. */
     public byte[] scorecard(SnapshotEntity entity, Language language) {
-        Snapshot s = renderer.render(SnapshotStore.read(entity), language, () -> calculator.recompute(entity).recomputed());
+        Snapshot s = renderer.render(SnapshotStore.readToRender(entity), language, () -> calculator.recompute(entity).recomputed());
         IndicatorSystemDocument system = CatalogueSystemEntity.<CatalogueSystemEntity>findByIdOptional(
                         new CatalogueSystemEntity.Key(entity.systemCode, entity.systemVersion))
                 .orElseThrow(() -> new IllegalStateException("catalogue " + entity.systemCode + " v" + entity.systemVersion
@@ -53,7 +53,7 @@ public class Reports {
 
     /** The 自评报告 draft of the latest snapshot of a region and year (see SelfEvaluationDocument). */
     public byte[] selfEvaluation(SnapshotEntity entity) {
-        Snapshot s = renderer.render(SnapshotStore.read(entity), Language.ZH, () -> calculator.recompute(entity).recomputed());
+        Snapshot s = renderer.render(SnapshotStore.readToRender(entity), Language.ZH, () -> calculator.recompute(entity).recomputed());
         IndicatorSystemDocument system = CatalogueSystemEntity.<CatalogueSystemEntity>findByIdOptional(
                         new CatalogueSystemEntity.Key(entity.systemCode, entity.systemVersion))
                 .orElseThrow(() -> new IllegalStateException("catalogue " + entity.systemCode + " v" + entity.systemVersion

@@ -97,12 +97,12 @@ public class ScoreResource {
      * page, so its indicator lines stay as stored (English); its verdict reasons are derived from its numbers.
      */
     Snapshot listed(SnapshotEntity entity, Language language) {
-        return renderer.render(SnapshotStore.read(entity), language, null);
+        return renderer.render(SnapshotStore.readToRender(entity), language, null);
     }
 
     /** A stored snapshot in the language asked for (an old one is recomputed only when read in Chinese). */
     Snapshot shown(SnapshotEntity entity, Language language) {
-        return renderer.render(SnapshotStore.read(entity), language, () -> calculator.recompute(entity).recomputed());
+        return renderer.render(SnapshotStore.readToRender(entity), language, () -> calculator.recompute(entity).recomputed());
     }
 
     @GET
@@ -192,7 +192,7 @@ public class ScoreResource {
         List<SnapshotEntity> page = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2 and number < ?3",
                 Sort.descending("number"), region, year, after).range(0, (int) limit - 1).list();
         Response.ResponseBuilder response = Response.ok(page.stream()
-                .map(e -> summary ? SnapshotSummary.of(renderer.render(SnapshotStore.read(e), language, null))
+                .map(e -> summary ? SnapshotSummary.of(renderer.render(SnapshotStore.readToRender(e), language, null))
                         : (Object) listed(e, language)).toList());
         if (page.size() == limit) {
             long next = page.get(page.size() - 1).number;

@@ -78,7 +78,7 @@ public class SnapshotFeed {
     static Snapshot summaryOf(String body) throws IOException {
         try (JsonParser parser = new FilteringParserDelegate(EventEnvelope.JSON.createParser(body), WITHOUT_INDICATORS,
                 TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
-            Snapshot s = SnapshotStore.completed(EventEnvelope.JSON.readValue(parser, Snapshot.class));
+            Snapshot s = SnapshotStore.completed(EventEnvelope.JSON.readValue(parser, Snapshot.class), false);
             return new Snapshot(s.id(), s.region(), s.regionName(), s.year(), s.number(), s.systemCode(), s.systemVersion(),
                     s.evidencePosition(), s.projectionSeq(), SnapshotStore.withoutIndicators(s.confirmed()),
                     SnapshotStore.withoutIndicators(s.projected()), s.createdAt());
@@ -106,7 +106,7 @@ public class SnapshotFeed {
                     for (Object[] row : (Iterable<Object[]>) rows::iterator) {
                         next = ((Number) row[0]).longValue();
                         String body = (String) row[1];
-                        Snapshot stored = summary ? summaryOf(body) : SnapshotStore.read(body);
+                        Snapshot stored = summary ? summaryOf(body) : SnapshotStore.readToRender(body);
                         Snapshot shown = renderer.render(stored, words.computeIfAbsent(
                                 stored.systemCode() + "/" + stored.systemVersion(),
                                 k -> renderer.words(stored.systemCode(), stored.systemVersion(), language)), language, null);

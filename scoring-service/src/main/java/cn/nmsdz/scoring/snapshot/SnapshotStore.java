@@ -104,16 +104,36 @@ public class SnapshotStore {
 
     /** A stored snapshot (body or summary) as it was computed: what the stored form leaves out given back. */
     public static Snapshot read(String stored) throws JsonProcessingException {
-        return completed(EventEnvelope.JSON.readValue(stored, Snapshot.class));
+        return completed(EventEnvelope.JSON.readValue(stored, Snapshot.class), true);
     }
 
-    /** A snapshot read in its stored form, with what that form leaves out given back. */
-    public static Snapshot completed(Snapshot s) {
-        ScoreResult confirmed = complete(s.confirmed());
+    /**
+     * A stored snapshot to be rendered ({@code SnapshotRenderer}): as {@link #read(String)}, but without rendering the
+     * English lines the renderer renders again from the reasons anyway, in the language asked for.
+     */
+    public static Snapshot readToRender(String stored) throws JsonProcessingException {
+        return completed(EventEnvelope.JSON.readValue(stored, Snapshot.class), false);
+    }
+
+    /** {@link #readToRender(String)} of a stored snapshot's body. */
+    public static Snapshot readToRender(SnapshotEntity entity) {
+        try {
+            return readToRender(entity.body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("snapshot " + entity.id + " is unreadable", e);
+        }
+    }
+
+    /**
+     * A snapshot read in its stored form, with what that form leaves out given back (the English lines only when
+     * {@code englishLines}).
+     */
+    public static Snapshot completed(Snapshot s, boolean englishLines) {
+        ScoreResult confirmed = englishLines ? complete(s.confirmed()) : s.confirmed();
         ScoreResult projected = s.projected() != null && s.projected().total() == null && confirmed != null
                 ? new ScoreResult(s.projected().basis(), confirmed.total(), confirmed.maxTotal(), confirmed.firstLevel(),
                 confirmed.indicators(), confirmed.verdict())
-                : complete(s.projected());
+                : englishLines ? complete(s.projected()) : s.projected();
         return new Snapshot(s.id(), s.region(), s.regionName(), s.year(), s.number(), s.systemCode(), s.systemVersion(),
                 s.evidencePosition(), s.projectionSeq(), confirmed, projected, s.createdAt());
     }
