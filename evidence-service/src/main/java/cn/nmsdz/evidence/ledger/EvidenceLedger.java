@@ -57,12 +57,10 @@ public class EvidenceLedger {
             e.persist();
             version(e, by).persist();
         }
-        // the outbox rows after all rows and versions: the outbox's identity insert runs at once and sends the inserts
-        // queued before it, so appending per row would send each row and version alone (3 statements a row, not a
-        // few batches); the outbox keeps the rows' order
-        for (EvidenceEntity e : all) {
-            outbox.append(Topics.EVIDENCE, EventTypes.EVIDENCE_SUBMITTED, SOURCE, e.region, eventData(e));
-        }
+        // the events in one batch after the rows and versions (appending one outbox row per row would send each row
+        // and version alone: the outbox entity's identity insert runs at once); the outbox keeps the rows' order
+        outbox.appendAll(Topics.EVIDENCE, EventTypes.EVIDENCE_SUBMITTED, SOURCE,
+                all.stream().map(e -> new Outbox.Pending(e.region, eventData(e))).toList());
         all.stream().collect(Collectors.groupingBy(e -> List.of(e.kind, e.state), Collectors.counting()))
                 .forEach((kindAndState, n) -> recorded.fire(new EvidenceMetrics.Recorded(kindAndState.get(0), kindAndState.get(1), n)));
         return all;
