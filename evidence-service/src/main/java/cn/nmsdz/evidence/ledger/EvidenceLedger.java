@@ -55,8 +55,12 @@ public class EvidenceLedger {
             e.createdAt = now;
             e.updatedAt = now;
             e.persist();
-            record(e, by, EventTypes.EVIDENCE_SUBMITTED);
+            version(e, by).persist();
         }
+        // the events in one batch after the rows and versions (appending one outbox row per row would send each row
+        // and version alone: the outbox entity's identity insert runs at once); the outbox keeps the rows' order
+        outbox.appendAll(Topics.EVIDENCE, EventTypes.EVIDENCE_SUBMITTED, SOURCE,
+                all.stream().map(e -> new Outbox.Pending(e.region, eventData(e))).toList());
         all.stream().collect(Collectors.groupingBy(e -> List.of(e.kind, e.state), Collectors.counting()))
                 .forEach((kindAndState, n) -> recorded.fire(new EvidenceMetrics.Recorded(kindAndState.get(0), kindAndState.get(1), n)));
         return all;
@@ -89,7 +93,12 @@ public class EvidenceLedger {
     }
 
     private void record(EvidenceEntity e, String by, String eventType) {
-        EvidenceEventData data = eventData(e);
+        version(e, by).persist();
+        outbox.append(Topics.EVIDENCE, eventType, SOURCE, e.region, eventData(e));
+    }
+
+    /** The version row of the evidence's current state (not yet persisted). */
+    private static EvidenceVersionEntity version(EvidenceEntity e, String by) {
         EvidenceVersionEntity v = new EvidenceVersionEntity();
         v.evidenceId = e.id;
         v.version = e.version;
@@ -102,8 +111,7 @@ public class EvidenceLedger {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
-        v.persist();
-        outbox.append(Topics.EVIDENCE, eventType, SOURCE, e.region, data);
+        return v;
     }
 
     List<Long> nextPositions(int n) {

@@ -58,6 +58,40 @@ class ObservationOutboxTest {
     }
 
     @Test
+    void aBatchStoresEachRowWithItsVersionAndItsEventInRowOrder() {
+        List<Map<String, Object>> rows = java.util.stream.IntStream.range(0, 250)
+                .mapToObj(i -> Map.<String, Object>of("metric", "online_retail_sales", "year", 2024, "value", i,
+                        "source", "batch row " + i)).toList();
+        List<String> ids = given().auth().oauth2(PROVIDER).contentType("application/json").body(rows)
+                .post("/api/v1/regions/" + REGION + "/observations")
+                .then().statusCode(201).extract().path("id");
+        assertEquals(250, ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            assertEquals("batch row " + i + "|1|ACCEPTED", QuarkusTransaction.requiringNew().call(() -> (String) em
+                    .createNativeQuery("select e.source || '|' || v.version || '|' || v.state from evidence e"
+                            + " join evidence_version v on v.evidence_id = e.id and v.position = e.position"
+                            + " where e.id = cast(?1 as uuid)").setParameter(1, id).getSingleResult()),
+                    "row " + i + " is stored with its version 1");
+        }
+        // the events in the outbox's order: one per row, in the rows' order, each carrying its row's id and position
+        @SuppressWarnings("unchecked")
+        List<Object[]> events = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select payload::jsonb -> 'data' ->> 'evidenceId', (payload::jsonb -> 'data' ->> 'position')::bigint,"
+                        + " e.position from outbox_event o join evidence e on e.id = cast(payload::jsonb -> 'data' ->>"
+                        + " 'evidenceId' as uuid) where o.event_id in (select event_id from outbox_event"
+                        + " where payload like '%batch row %') order by o.id").getResultList());
+        List<String> announced = events.stream().map(r -> (String) r[0]).filter(ids::contains).toList();
+        assertEquals(ids, announced, "one event per row, in the rows' order");
+        List<Long> positions = new java.util.ArrayList<>();
+        events.stream().filter(r -> ids.contains((String) r[0])).forEach(r -> {
+            assertEquals(((Number) r[2]).longValue(), ((Number) r[1]).longValue(), "the event carries its row's position");
+            positions.add(((Number) r[1]).longValue());
+        });
+        assertEquals(positions.stream().sorted().toList(), positions, "positions follow the rows' order");
+    }
+
+    @Test
     void aBatchWithOneBadRowStoresNothingAndAnnouncesNothing() {
         long evidence = count("select count(*) from evidence");
         long events = count("select count(*) from outbox_event");

@@ -26,6 +26,8 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -75,7 +77,19 @@ public class ProjectionConsumer {
         // the figure keys the poll changed, their winners refreshed once at its end: a burst of 1,000 figures of one
         // metric and year refreshes one key, not 1,000 times
         Set<FigureWinners.Key> changed = new HashSet<>();
-        applier.applyAll(jsons, event -> applyEvidence(event, changed), () -> figureWinners.refresh(changed));
+        // what the poll's evidence marks for rescoring, marked once at its end: the marks depend only on a fact's kind,
+        // region and year, so 1,000 figures of one region and year are one set of marks, not 1,000 (each a select and
+        // three upserts)
+        Map<List<Object>, EvidenceFactEntity> toRescore = new LinkedHashMap<>();
+        applier.applyAll(jsons, event -> applyEvidence(event, changed, toRescore), () -> {
+            toRescore.values().forEach(snapshots::rescoreAfter);
+            figureWinners.refresh(changed);
+        });
+    }
+
+    /** The facts of a poll that mark the same region-years: {@link SnapshotService#rescoreAfter} reads only these. */
+    static List<Object> rescoreKey(EvidenceFactEntity fact) {
+        return java.util.Arrays.asList(fact.kind, fact.region, fact.year);
     }
 
     void applyCatalogue(EventEnvelope event) {
@@ -139,7 +153,8 @@ public class ProjectionConsumer {
         return entity;
     }
 
-    void applyEvidence(EventEnvelope event, Set<FigureWinners.Key> changedFigures) {
+    void applyEvidence(EventEnvelope event, Set<FigureWinners.Key> changedFigures,
+            Map<List<Object>, EvidenceFactEntity> toRescore) {
         EvidenceEventData data = event.dataAs(EvidenceEventData.class);
         EvidenceFactEntity fact = EvidenceFactEntity.findById(data.evidenceId());
         if (fact != null && fact.position >= data.position()) {
@@ -178,7 +193,12 @@ public class ProjectionConsumer {
         EvidenceFactVersionEntity.of(fact).persist();
         FigureWinners.changed(before, fact, changedFigures);
         notifications.onEvidence(fact); // rejected, awaiting review, last activity (issue #13)
-        snapshots.rescoreAfter(fact);
+        // a copy: the entity may change again later in the poll, the marks are those of this state
+        EvidenceFactEntity marks = new EvidenceFactEntity();
+        marks.kind = fact.kind;
+        marks.region = fact.region;
+        marks.year = fact.year;
+        toRescore.putIfAbsent(rescoreKey(marks), marks);
     }
 
     /** A region's decomposition replaces the one projected before (the event carries the whole of it). */
