@@ -22,6 +22,7 @@ import cn.nmsdz.support.inbox.EventApplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import cn.nmsdz.support.tracing.Traces;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -80,11 +81,15 @@ public class ProjectionConsumer {
         // what the poll's evidence marks for rescoring, marked once at its end: the marks depend only on a fact's kind,
         // region and year, so 1,000 figures of one region and year are one set of marks, not 1,000 (each a select and
         // three upserts)
-        Map<List<Object>, EvidenceFactEntity> toRescore = new LinkedHashMap<>();
+        Map<List<Object>, Marks> toRescore = new LinkedHashMap<>();
         applier.applyAll(jsons, event -> applyEvidence(event, changed, toRescore), () -> {
-            toRescore.values().forEach(snapshots::rescoreAfter);
+            toRescore.values().forEach(m -> snapshots.rescoreAfter(m.fact(), m.traceparent()));
             figureWinners.refresh(changed);
         });
+    }
+
+    /** What a fact marks for rescoring, and the trace of the first change in the poll that marked it. */
+    record Marks(EvidenceFactEntity fact, String traceparent) {
     }
 
     /** The facts of a poll that mark the same region-years: {@link SnapshotService#rescoreAfter} reads only these. */
@@ -154,7 +159,7 @@ public class ProjectionConsumer {
     }
 
     void applyEvidence(EventEnvelope event, Set<FigureWinners.Key> changedFigures,
-            Map<List<Object>, EvidenceFactEntity> toRescore) {
+            Map<List<Object>, Marks> toRescore) {
         EvidenceEventData data = event.dataAs(EvidenceEventData.class);
         EvidenceFactEntity fact = EvidenceFactEntity.findById(data.evidenceId());
         if (fact != null && fact.position >= data.position()) {
@@ -198,7 +203,7 @@ public class ProjectionConsumer {
         marks.kind = fact.kind;
         marks.region = fact.region;
         marks.year = fact.year;
-        toRescore.putIfAbsent(rescoreKey(marks), marks);
+        toRescore.putIfAbsent(rescoreKey(marks), new Marks(marks, Traces.currentTraceparent()));
     }
 
     /** A region's decomposition replaces the one projected before (the event carries the whole of it). */

@@ -61,11 +61,16 @@ public class SnapshotQueue {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void mark(String region, int year) {
+        mark(region, year, Traces.currentTraceparent());
+    }
+
+    /** As {@link #mark(String, int)}, for the change of the trace {@code traceparent} (null: none). */
+    public void mark(String region, int year, String traceparent) {
         em.createNativeQuery("insert into snapshot_pending (region, year, marked_at, traceparent) values (?1, ?2, ?3, ?4)"
                         + " on conflict (region, year) do update set marks = snapshot_pending.marks + 1,"
                         + " traceparent = coalesce(snapshot_pending.traceparent, excluded.traceparent)")
                 .setParameter(1, region).setParameter(2, year).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter(4, Traces.currentTraceparent())
+                .setParameter(4, traceparent)
                 .executeUpdate();
         wakeups.afterCommit(WAKE); // the workers score it as soon as this transaction commits
     }

@@ -71,6 +71,15 @@ public class SnapshotService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rescoreAfter(EvidenceFactEntity fact) {
+        rescoreAfter(fact, Traces.currentTraceparent());
+    }
+
+    /**
+     * As {@link #rescoreAfter(EvidenceFactEntity)} for a change of the trace {@code traceparent}: the consumer marks
+     * a poll's changes at its end, outside the span of the event that made them, and the snapshot continues that trace.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rescoreAfter(EvidenceFactEntity fact, String traceparent) {
         if (CatalogueSystemEntity.current().isEmpty() || EvidenceKind.DOCUMENT.name().equals(fact.kind)) {
             return; // a document carries no figure or judgement: the numbers cannot change
         }
@@ -83,7 +92,7 @@ public class SnapshotService {
                     : EvidenceKind.OBSERVATION.name().equals(fact.kind) ? queue.yearsReading(fact.year, region)
                     : Set.of(fact.year);
             for (int year : years) {
-                queue.mark(region, year);
+                queue.mark(region, year, traceparent);
             }
         }
     }
