@@ -10,7 +10,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import cn.nmsdz.support.consistency.WrittenEvents;
 import cn.nmsdz.support.tracing.Traces;
+import java.util.List;
 import java.util.UUID;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import org.hibernate.Session;
 
 /** Appends events to the outbox inside the caller's transaction (never a dual write). */
 @ApplicationScoped
@@ -19,7 +23,7 @@ public class Outbox {
     Wakeups wakeups;
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    EntityManager em;
 
     /**
      * @return the appended row; its id is the publication position
@@ -28,15 +32,12 @@ public class Outbox {
     public OutboxEvent append(String topic, String type, String source, String key, Object data) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         String id = UUID.randomUUID().toString();
-        // the trace of the request (or of the consumed event) that made the change travels with the event
-        EventEnvelope envelope = new EventEnvelope(id, type, source, key, now, EventEnvelope.JSON.valueToTree(data),
-                Traces.currentTraceparent());
         OutboxEvent row = new OutboxEvent();
         row.eventId = id;
         row.topic = topic;
         row.key = key;
         row.type = type;
-        row.payload = envelope.toJson();
+        row.payload = payload(id, type, source, key, now, data, Traces.currentTraceparent());
         row.createdAt = now;
         row.persist();
         WrittenEvents.recordAppended(now);
@@ -53,25 +54,23 @@ public class Outbox {
      * batch of 10,000 rows is a few statements, not 10,000 single inserts (each of them also a managed entity).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void appendAll(String topic, String type, String source, java.util.List<Pending> events) {
+    public void appendAll(String topic, String type, String source, List<Pending> events) {
         if (events.isEmpty()) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         String trace = Traces.currentTraceparent();
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into outbox_event (event_id,"
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into outbox_event (event_id,"
                     + " topic, message_key, event_type, payload, created_at) values (?, ?, ?, ?, ?, ?)")) {
                 int n = 0;
                 for (Pending event : events) {
                     String id = UUID.randomUUID().toString();
-                    EventEnvelope envelope = new EventEnvelope(id, type, source, event.key(), now,
-                            EventEnvelope.JSON.valueToTree(event.data()), trace);
                     insert.setString(1, id);
                     insert.setString(2, topic);
                     insert.setString(3, event.key());
                     insert.setString(4, type);
-                    insert.setString(5, envelope.toJson());
+                    insert.setString(5, payload(id, type, source, event.key(), now, event.data(), trace));
                     insert.setObject(6, now);
                     insert.addBatch();
                     if (++n % 500 == 0) {
@@ -83,5 +82,14 @@ public class Outbox {
         });
         WrittenEvents.recordAppended(now);
         wakeups.afterCommit(OutboxRelay.WAKE);
+    }
+
+    /**
+     * An event as it travels: the trace of the request (or of the consumed event) that made the change travels with
+     * it.
+     */
+    private static String payload(String id, String type, String source, String key, OffsetDateTime time, Object data,
+                                  String traceparent) {
+        return new EventEnvelope(id, type, source, key, time, EventEnvelope.JSON.valueToTree(data), traceparent).toJson();
     }
 }
