@@ -63,8 +63,7 @@ public class Suite implements BeforeAllCallback, AfterAllCallback, ExtensionCont
     public void afterAll(ExtensionContext context) {
         String admin = Tokens.user("admin");
         RescoringSoakIT.awaitNothingPending(admin);
-        int stale = io.restassured.RestAssured.given().auth().oauth2(admin).get(GATEWAY + "/api/v1/rescoring")
-                .then().statusCode(200).extract().jsonPath().getInt("staleRegionYears");
+        int stale = RescoringSoakIT.staleCountedNow(admin);
         String metrics = io.restassured.RestAssured.get(SCORING + "/q/metrics").then().statusCode(200).extract().asString();
         String gauge = metrics.lines().filter(l -> l.startsWith("nmsdz_scoring_snapshots_stale"))
                 .map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("absent");

@@ -1,6 +1,7 @@
 package cn.nmsdz.scoring.rest;
 
 import cn.nmsdz.scoring.snapshot.RegionYear;
+import cn.nmsdz.scoring.snapshot.SnapshotPipelineMonitor;
 import cn.nmsdz.scoring.snapshot.SnapshotQueue;
 import cn.nmsdz.scoring.rescoring.RescoringJobEntity;
 import io.quarkus.panache.common.Sort;
@@ -13,8 +14,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,6 +31,13 @@ public class RescoringResource {
 
     @Inject
     SnapshotQueue queue;
+
+    @Inject
+    @Readiness // the monitor is also the pipeline's readiness check, which qualifies the bean
+    SnapshotPipelineMonitor monitor;
+
+    /** How old a count of stale region-years may be when progress is read (see {@link SnapshotPipelineMonitor#reading}). */
+    static final Duration STALE_CHECK_MAX_AGE = Duration.ofSeconds(1);
 
     @Schema(description = "Rescoring of every region after a catalogue version was published")
     public record Job(long id, String systemCode, int systemVersion,
@@ -49,7 +60,9 @@ public class RescoringResource {
             long pendingSnapshots,
             @Schema(description = "Region-years whose latest snapshot misses evidence applied since and that no new"
                     + " snapshot is marked for: a change left unscored. Always 0; `POST /api/v1/rescoring/stale`"
-                    + " marks them again") long staleRegionYears) {
+                    + " marks them again. As of `staleCheckedAt`") long staleRegionYears,
+            @Schema(description = "When the stale region-years were counted: at most a second before the request"
+                    + " (requests within a second share one count)") OffsetDateTime staleCheckedAt) {
     }
 
     public record Remarked(
@@ -67,8 +80,9 @@ public class RescoringResource {
     public Progress progress() {
         List<Job> recent = RescoringJobEntity.<RescoringJobEntity>findAll(Sort.descending("id")).range(0, 9).list()
                 .stream().map(Job::of).toList();
+        SnapshotPipelineMonitor.Reading checked = monitor.reading(STALE_CHECK_MAX_AGE);
         return new Progress(recent.isEmpty() ? null : recent.get(0), recent, queue.pendingCount(),
-                queue.staleRegionYears().size());
+                checked.stale().size(), checked.at().atOffset(ZoneOffset.UTC));
     }
 
     @POST

@@ -32,7 +32,7 @@ public class SnapshotPipelineMonitor implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(SnapshotPipelineMonitor.class);
 
     /** One reading of the pipeline. */
-    record Reading(Instant at, long pending, long pendingForRescoring, Optional<OffsetDateTime> oldestMark, List<RegionYear> stale) {
+    public record Reading(Instant at, long pending, long pendingForRescoring, Optional<OffsetDateTime> oldestMark, List<RegionYear> stale) {
         double oldestPendingSeconds() {
             return oldestMark.map(m -> Math.max(0, Duration.between(m.toInstant(), at).toMillis() / 1000.0)).orElse(0.0);
         }
@@ -72,6 +72,20 @@ public class SnapshotPipelineMonitor implements HealthCheck {
     @Scheduled(every = "${nmsdz.scoring.pipeline-check-interval:5s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
+        read();
+    }
+
+    /**
+     * The latest reading if it is younger than {@code maxAge}, else a new one. The stale check reads every region-year's
+     * latest snapshot against the evidence applied since (tens of ms at national scale): a progress page polled by many
+     * people, or every 100 ms, shares one reading per {@code maxAge} instead of running it for each request.
+     */
+    public synchronized Reading reading(Duration maxAge) {
+        Reading reading = last;
+        return reading != null && Duration.between(reading.at(), Instant.now()).compareTo(maxAge) < 0 ? reading : read();
+    }
+
+    private synchronized Reading read() {
         Reading reading = QuarkusTransaction.requiringNew().call(() -> new Reading(Instant.now(),
                 queue.pendingCount(), queue.pendingForRescoring(), queue.oldestPendingMark(), queue.staleRegionYears()));
         if (!reading.stale().isEmpty() && (last == null || !last.stale().equals(reading.stale()))) {
@@ -80,6 +94,7 @@ public class SnapshotPipelineMonitor implements HealthCheck {
                     reading.stale().size(), reading.stale());
         }
         last = reading;
+        return reading;
     }
 
     @Override

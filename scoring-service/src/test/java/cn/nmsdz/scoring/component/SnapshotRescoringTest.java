@@ -188,8 +188,10 @@ class SnapshotRescoringTest {
         consumer.onEvidence(List.of(TestEvents.verdict(region, year, "10", null, null, "2")));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "delete from snapshot_pending where region = ?1").setParameter(1, region).executeUpdate());
+        java.time.OffsetDateTime lost = java.time.OffsetDateTime.now(ZoneOffset.UTC);
         List<RegionYear> expected = List.of(new RegionYear(region, year)); // the verdict's year only
         assertEquals(expected, stale(region));
+        assertTrue(staleCountedByProgressAfter(lost) >= 1, "the progress API reports it, as of a count after the loss");
 
         List<RegionYear> remarked = QuarkusTransaction.requiringNew().call(queue::remarkStale);
         assertEquals(expected, remarked.stream().filter(s -> s.region().equals(region)).toList());
@@ -348,6 +350,27 @@ class SnapshotRescoringTest {
 
     private boolean changedSince(String region, int year, long seq) {
         return QuarkusTransaction.requiringNew().call(() -> queue.changedSince(region, year, seq));
+    }
+
+    /**
+     * The stale region-years {@code GET /api/v1/rescoring} reports once its count is younger than {@code since}
+     * (requests within a second share one count, so the first answers may predate it).
+     */
+    private static int staleCountedByProgressAfter(java.time.OffsetDateTime since) {
+        String admin = cn.nmsdz.testsupport.TestTokens.user("admin", "catalogue-admin", java.util.Map.of());
+        for (int attempt = 0; ; attempt++) {
+            io.restassured.path.json.JsonPath progress = io.restassured.RestAssured.given().auth().oauth2(admin)
+                    .get("/api/v1/rescoring").then().statusCode(200).extract().jsonPath();
+            if (java.time.OffsetDateTime.parse(progress.getString("staleCheckedAt")).isAfter(since) || attempt == 50) {
+                return progress.getInt("staleRegionYears");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private List<RegionYear> stale(String region) {
