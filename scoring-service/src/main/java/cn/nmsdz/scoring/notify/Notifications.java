@@ -5,9 +5,9 @@ import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.scoring.domain.model.IndicatorScore;
 import cn.nmsdz.scoring.progress.DepartmentActivityEntity;
 import cn.nmsdz.scoring.projection.EvidenceFactEntity;
-import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
 import cn.nmsdz.scoring.snapshot.SnapshotStored;
+import cn.nmsdz.scoring.snapshot.SnapshotsStored;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,9 +70,12 @@ public class Notifications {
         if (notices.isEmpty()) {
             return 0;
         }
-        Set<String> recorded = new HashSet<>(em.createQuery("select c.dedupeKey from CampaignEventEntity c"
-                        + " where c.dedupeKey in ?1", String.class)
-                .setParameter(1, notices.stream().map(Notice::dedupeKey).toList()).getResultList());
+        // one statement whatever the number of keys (an in-list of n keys would be a new statement for every n)
+        @SuppressWarnings("unchecked")
+        List<String> known = em.createNativeQuery("select dedupe_key from campaign_event where dedupe_key = any(?1)",
+                        String.class)
+                .setParameter(1, notices.stream().map(Notice::dedupeKey).toArray(String[]::new)).getResultList();
+        Set<String> recorded = new HashSet<>(known);
         List<WebhookSubscriptionEntity> subscriptions = null;
         int raised = 0;
         for (Notice n : notices) {
@@ -182,42 +185,52 @@ public class Notifications {
         }
     }
 
-    /** A new snapshot: items waiting for an expert, and a crossing of the pass line either way (to the office). */
+    /**
+     * New snapshots: items waiting for an expert, and a crossing of the pass line either way (to the office). A batch
+     * (a rescoring stores thousands) looks its notices up once.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onSnapshot(@Observes SnapshotStored stored) {
+    public void onSnapshots(@Observes SnapshotsStored batch) {
+        List<Notice> notices = new ArrayList<>();
+        for (SnapshotStored stored : batch.snapshots()) {
+            awaitingExpert(stored, notices);
+            passLineCrossed(stored, notices);
+        }
+        raiseAll(notices);
+    }
+
+    private static void awaitingExpert(SnapshotStored stored, List<Notice> notices) {
         SnapshotEntity entity = stored.entity();
-        Snapshot snapshot = stored.snapshot();
-        List<Notice> awaiting = new ArrayList<>();
-        for (IndicatorScore s : snapshot.confirmed().indicators()) {
+        for (IndicatorScore s : stored.snapshot().confirmed().indicators()) {
             if (s.awaitingExpert() != null && !s.awaitingExpert().isEmpty()) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("year", entity.year);
                 data.put("indicator", s.code());
                 data.put("items", s.awaitingExpert());
-                awaiting.add(new Notice(entity.region, CampaignEventTypes.AWAITING_EXPERT, "indicator/" + s.code(),
+                notices.add(new Notice(entity.region, CampaignEventTypes.AWAITING_EXPERT, "indicator/" + s.code(),
                         "指标" + s.code() + "待专家评估：" + String.join("、", s.awaitingExpert()) + " / indicator " + s.code()
                                 + " awaits an expert verdict",
                         "awaiting-expert:" + entity.region + ":" + entity.year + ":" + s.code() + ":" + s.awaitingExpert(),
                         data, List.of(Recipient.role("expert"))));
             }
         }
-        raiseAll(awaiting);
-        // only the previous verdict, not the previous snapshot with its ~50 KB body (rescoring stores thousands)
-        List<Boolean> previouslyPassed = em.createQuery("select s.confirmedPassed from SnapshotEntity s"
-                        + " where s.region = ?1 and s.year = ?2 and s.number < ?3 order by s.number desc", Boolean.class)
-                .setParameter(1, entity.region).setParameter(2, entity.year).setParameter(3, entity.number)
-                .setMaxResults(1).getResultList();
-        if (!previouslyPassed.isEmpty() && previouslyPassed.get(0) != entity.confirmedPassed) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("year", entity.year);
-            data.put("snapshotNumber", entity.number);
-            data.put("confirmedTotal", entity.confirmedTotal);
-            data.put("passed", entity.confirmedPassed);
-            raise(entity.region, CampaignEventTypes.PASS_LINE_CROSSED, "snapshot/" + entity.number,
-                    (entity.confirmedPassed ? "确认得分已达到示范区标准" : "确认得分已跌破示范区标准") + "（" + entity.confirmedTotal
-                            + "分）/ the confirmed score " + (entity.confirmedPassed ? "now passes" : "no longer passes"),
-                    "pass-line:" + entity.region + ":" + entity.year + ":" + entity.number, data,
-                    List.of(Recipient.role("creation-office")));
+    }
+
+    /** Compared with the verdict of the region-year's snapshot before (the store reads it with the new number). */
+    private static void passLineCrossed(SnapshotStored stored, List<Notice> notices) {
+        SnapshotEntity entity = stored.entity();
+        if (stored.previouslyPassed() == null || stored.previouslyPassed() == entity.confirmedPassed) {
+            return;
         }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("year", entity.year);
+        data.put("snapshotNumber", entity.number);
+        data.put("confirmedTotal", entity.confirmedTotal);
+        data.put("passed", entity.confirmedPassed);
+        notices.add(new Notice(entity.region, CampaignEventTypes.PASS_LINE_CROSSED, "snapshot/" + entity.number,
+                (entity.confirmedPassed ? "确认得分已达到示范区标准" : "确认得分已跌破示范区标准") + "（" + entity.confirmedTotal
+                        + "分）/ the confirmed score " + (entity.confirmedPassed ? "now passes" : "no longer passes"),
+                "pass-line:" + entity.region + ":" + entity.year + ":" + entity.number, data,
+                List.of(Recipient.role("creation-office"))));
     }
 }

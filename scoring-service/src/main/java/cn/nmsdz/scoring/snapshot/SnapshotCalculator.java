@@ -19,6 +19,9 @@ import cn.nmsdz.scoring.projection.RegionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.Session;
 
 /**
  * Computes snapshots (without storing them): maps the projection's evidence as of a projection sequence to the
@@ -36,6 +40,9 @@ public class SnapshotCalculator {
 
     private final ScoringEngine engine = new ScoringEngine();
 
+    /** For snapshots to be stored: reasons without their English lines, which the stored form leaves out. */
+    private final ScoringEngine storing = ScoringEngine.reasonsOnly();
+
     @Inject
     EntityManager em;
 
@@ -44,16 +51,22 @@ public class SnapshotCalculator {
         return simulate(region, year, Hypothesis.none());
     }
 
-    /** Computes (without storing) the snapshot the current projection gives with the catalogue version in force. */
-    public Snapshot compute(String region, int year, CatalogueSystemEntity system) {
+    /**
+     * Computes the snapshot the current projection gives with the catalogue version {@code system} (the one in force),
+     * to be stored: its indicators carry their reasons but not the English lines ({@code explanation},
+     * {@code missingText} null), which the stored form leaves out and {@link SnapshotStore#read} renders again.
+     */
+    public Snapshot computeToStore(String region, int year, CatalogueSystemEntity system) {
         CurrentEvidence current = currentEvidence(region, year);
-        return compute(region, year, system, current.seq(), null, current.position(), current.facts(), Hypothesis.none());
+        return compute(storing, current.region(), year, system, current.seq(), null, current.position(), current.facts(),
+                Hypothesis.none());
     }
 
     /** Computes (without storing) the snapshot the current projection gives with hypothetical evidence added. */
     public Snapshot simulate(String region, int year, Hypothesis hypothesis) {
         CurrentEvidence current = currentEvidence(region, year);
-        return compute(region, year, currentSystem(), current.seq(), null, current.position(), current.facts(), hypothesis);
+        return compute(engine, current.region(), year, currentSystem(), current.seq(), null, current.position(),
+                current.facts(), hypothesis);
     }
 
     /** The outcome of recomputing a stored snapshot. */
@@ -112,15 +125,26 @@ public class SnapshotCalculator {
      */
     Snapshot compute(String region, int year, CatalogueSystemEntity systemEntity, long seq, Long maxPosition,
                      Hypothesis hypothesis) {
-        return compute(region, year, systemEntity, seq, maxPosition, maxPosition != null ? maxPosition : positionAt(seq),
-                evidenceAsOf(region, year, seq, maxPosition), hypothesis);
+        RegionEntity regionEntity = RegionEntity.findById(region);
+        return compute(engine, regionEntity != null ? regionEntity : unknownRegion(region), year, systemEntity, seq,
+                maxPosition, maxPosition != null ? maxPosition : positionAt(seq), evidenceAsOf(region, year, seq, maxPosition),
+                hypothesis);
     }
 
-    private Snapshot compute(String region, int year, CatalogueSystemEntity systemEntity, long seq, Long maxPosition,
-                             long position, List<EvidenceFactVersionEntity> facts, Hypothesis hypothesis) {
+    /** A region the projection has not received (scored by its code, with no zone). */
+    private static RegionEntity unknownRegion(String code) {
+        RegionEntity region = new RegionEntity();
+        region.code = code;
+        region.name = code;
+        return region;
+    }
+
+    private Snapshot compute(ScoringEngine engine, RegionEntity regionEntity, int year, CatalogueSystemEntity systemEntity,
+                             long seq, Long maxPosition, long position, List<EvidenceFactVersionEntity> facts,
+                             Hypothesis hypothesis) {
         IndicatorSystemDocument system = systemEntity.system();
-        RegionEntity regionEntity = RegionEntity.findById(region);
-        Zone zone = regionEntity == null || regionEntity.zone == null ? null : Zone.valueOf(regionEntity.zone);
+        String region = regionEntity.code;
+        Zone zone = regionEntity.zone == null ? null : Zone.valueOf(regionEntity.zone);
         RegionProfile profile = new RegionProfile(region, zone);
         List<ObservationFact> observations = new ArrayList<>(hypothesis.observations());
         List<ExpertVerdict> verdicts = new ArrayList<>(hypothesis.verdicts());
@@ -158,7 +182,7 @@ public class SnapshotCalculator {
         }
         EvidenceSet evidence = new EvidenceSet(observations, verdicts, claims);
         ScoringEngine.Both scores = engine.scoreBoth(system, profile, year, evidence);
-        return new Snapshot(0, region, regionEntity == null ? region : regionEntity.name, year, 0, system.code(),
+        return new Snapshot(0, region, regionEntity.name, year, 0, system.code(),
                 system.version(), position, maxPosition == null ? seq : null, scores.confirmed(), scores.projected(),
                 OffsetDateTime.now(ZoneOffset.UTC));
     }
@@ -218,67 +242,92 @@ public class SnapshotCalculator {
                 .getResultList();
     }
 
-    /** The evidence a new snapshot reads and the projection sequence it reflects, read by one statement. */
-    record CurrentEvidence(List<EvidenceFactVersionEntity> facts, long seq, long position) {
+    /**
+     * The evidence a new snapshot reads, the projection sequence it reflects and the region as the projection holds it
+     * (its code as name when it has not received it), read by one statement.
+     */
+    record CurrentEvidence(List<EvidenceFactVersionEntity> facts, long seq, long position, RegionEntity region) {
     }
 
-    private static final String CURRENT_EVIDENCE = "with seen as (select coalesce(max(seq), 0) as seq,"
-            + " coalesce(max(position), 0) as position from evidence_fact_version)"
+    private static final String CURRENT_EVIDENCE = "with p as (select cast(? as varchar) as region,"
+            + " cast(? as varchar) as nation, cast(? as integer) as year),"
+            + " seen as (select coalesce(max(seq), 0) as seq, coalesce(max(position), 0) as position,"
+            + " (select r.name from scoring_region r, p where r.code = p.region) as region_name,"
+            + " (select r.zone from scoring_region r, p where r.code = p.region) as region_zone from evidence_fact_version)"
             + " select w.evidence_id, 'OBSERVATION', w.state, w.region, null, null, null, null, w.metric, w.year,"
-            + " w.value, w.subject, null, null, w.position, seen.seq, seen.position"
-            + " from figure_winner w, seen where w.region in (?1, ?2) and w.year between ?3 - 2 and ?3"
+            + " w.value, w.subject, null, null, w.position, seen.*"
+            + " from figure_winner w, seen, p where w.region in (p.region, p.nation) and w.year between p.year - 2 and p.year"
             + " union all"
             + " select f.evidence_id, f.kind, f.state, f.region, f.indicator, f.item, f.department, f.submitted_by,"
-            + " f.metric, f.year, f.value, f.subject, f.satisfied, f.points, f.position, seen.seq, seen.position"
-            + " from evidence_fact f, seen where f.region in (?1, ?2) and f.kind in ('CLAIM', 'ASSESSMENT')"
-            + " and (f.year is null or f.year between ?3 - 2 and ?3)"
+            + " f.metric, f.year, f.value, f.subject, f.satisfied, f.points, f.position, seen.*"
+            + " from evidence_fact f, seen, p where f.region in (p.region, p.nation) and f.kind in ('CLAIM', 'ASSESSMENT')"
+            + " and (f.year is null or f.year between p.year - 2 and p.year)"
             + " union all"
-            + " select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, seen.seq,"
-            + " seen.position"
+            + " select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, seen.*"
             + " from seen";
 
     /**
      * What {@link #evidenceAsOf} gives at the current projection sequence, read from what the projection keeps current
      * ({@code figure_winner} for figures, {@code evidence_fact} for judgements) instead of from every version: a
      * handful of rows per metric, however many figures and corrections the region-year holds. The winners, the
-     * judgements and the sequence come from one statement, so they describe one and the same state of the projection
-     * (a recomputation from the versions as of that sequence gives the same snapshot, {@code SnapshotCalculatorTest}).
+     * judgements, the sequence and the region come from one statement, so they describe one and the same state of the
+     * projection (a recomputation from the versions as of that sequence gives the same snapshot,
+     * {@code SnapshotCalculatorTest}). Read through JDBC: the nation's ~140 rows come with every region's, and mapping
+     * them through Hibernate's native query was a tenth of a snapshot's time. It reads what is committed and what
+     * this transaction has written by statements (not entities waiting to be flushed: there are none where it is used).
      */
     CurrentEvidence currentEvidence(String region, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(CURRENT_EVIDENCE)
-                .setParameter(1, region).setParameter(2, RegionCodes.NATION).setParameter(3, year)
-                .getResultList();
-        List<EvidenceFactVersionEntity> facts = new ArrayList<>(rows.size());
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement read = connection.prepareStatement(CURRENT_EVIDENCE)) {
+                read.setString(1, region);
+                read.setString(2, RegionCodes.NATION);
+                read.setInt(3, year);
+                return currentEvidence(region, read);
+            }
+        });
+    }
+
+    private static CurrentEvidence currentEvidence(String region, PreparedStatement read) throws SQLException {
+        List<EvidenceFactVersionEntity> facts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long seq = 0;
         long position = 0;
-        for (Object[] row : rows) {
-            seq = ((Number) row[15]).longValue();
-            position = ((Number) row[16]).longValue(); // the evidence position of seq: every version is at or below it
-            // a figure that wins both bases is one fact (the version read, like evidenceAsOf's union, gives it once)
-            if (row[0] == null || !seen.add((String) row[0])) {
-                continue;
+        RegionEntity regionEntity = unknownRegion(region);
+        try (ResultSet row = read.executeQuery()) {
+            while (row.next()) {
+                seq = row.getLong(16);
+                position = row.getLong(17); // the evidence position of seq: every version is at or below it
+                if (row.getString(18) != null) {
+                    regionEntity.name = row.getString(18);
+                    regionEntity.zone = row.getString(19);
+                }
+                String evidenceId = row.getString(1);
+                // a figure that wins both bases is one fact (the version read, like evidenceAsOf's union, gives it once)
+                if (evidenceId == null || !seen.add(evidenceId)) {
+                    continue;
+                }
+                EvidenceFactVersionEntity f = new EvidenceFactVersionEntity();
+                f.evidenceId = evidenceId;
+                f.kind = row.getString(2);
+                f.state = row.getString(3);
+                f.region = row.getString(4);
+                f.indicator = row.getString(5);
+                f.item = row.getString(6);
+                f.department = row.getString(7);
+                f.submittedBy = row.getString(8);
+                f.metric = row.getString(9);
+                int factYear = row.getInt(10);
+                f.year = row.wasNull() ? null : factYear;
+                f.value = row.getBigDecimal(11);
+                f.subject = row.getString(12);
+                boolean satisfied = row.getBoolean(13);
+                f.satisfied = row.wasNull() ? null : satisfied;
+                f.points = row.getBigDecimal(14);
+                f.position = row.getLong(15);
+                facts.add(f);
             }
-            EvidenceFactVersionEntity f = new EvidenceFactVersionEntity();
-            f.evidenceId = (String) row[0];
-            f.kind = (String) row[1];
-            f.state = (String) row[2];
-            f.region = (String) row[3];
-            f.indicator = (String) row[4];
-            f.item = (String) row[5];
-            f.department = (String) row[6];
-            f.submittedBy = (String) row[7];
-            f.metric = (String) row[8];
-            f.year = row[9] == null ? null : ((Number) row[9]).intValue();
-            f.value = (BigDecimal) row[10];
-            f.subject = (String) row[11];
-            f.satisfied = (Boolean) row[12];
-            f.points = (BigDecimal) row[13];
-            f.position = ((Number) row[14]).longValue();
-            facts.add(f);
         }
-        return new CurrentEvidence(facts, seq, position);
+        return new CurrentEvidence(facts, seq, position, regionEntity);
     }
 
     long currentSeq() {

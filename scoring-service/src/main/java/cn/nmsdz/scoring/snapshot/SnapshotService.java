@@ -154,9 +154,7 @@ public class SnapshotService {
                     done.add(c.claim());
                 }
             }
-            for (Computing c : computed) {
-                store(c);
-            }
+            store(computed);
             again.forEach(queue::postpone);
             queue.complete(done);
         } else {
@@ -177,7 +175,7 @@ public class SnapshotService {
         long start = System.nanoTime();
         try (Scope ignored = span.makeCurrent()) {
             // its body written too: storing, under the feed lock, is then little more than the inserts
-            SnapshotStore.Prepared snapshot = SnapshotStore.prepare(calculator.compute(regionYear.region(),
+            SnapshotStore.Prepared snapshot = SnapshotStore.prepare(calculator.computeToStore(regionYear.region(),
                     regionYear.year(), system));
             probe.computed(regionYear.region(), regionYear.year());
             return new Computing(claim, snapshot, span, System.nanoTime() - start);
@@ -188,19 +186,22 @@ public class SnapshotService {
     }
 
     /**
-     * Stores a computed snapshot. Its mark is completed unless evidence it reads was applied while it was computed
-     * (then the mark stays, and the region-year is scored again on a later turn).
+     * Stores the computed snapshots of a batch together (see {@link SnapshotStore#storeAll}); each one's time is its
+     * computing and its share of the batch's storing.
      */
-    private void store(Computing c) {
+    private void store(List<Computing> computed) {
         long start = System.nanoTime();
-        try (Scope ignored = c.span().makeCurrent()) {
-            store.store(c.snapshot());
-            // this snapshot's own computing and storing, not the time the batch's other computations took between
-            snapshotTimer.record(c.computeNanos() + System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        try {
+            store.storeAll(computed.stream().map(Computing::snapshot).toList());
+            long storeShare = (System.nanoTime() - start) / computed.size();
+            computed.forEach(c -> snapshotTimer.record(c.computeNanos() + storeShare, TimeUnit.NANOSECONDS));
         } catch (RuntimeException e) {
-            throw failed(c.claim().regionYear(), e);
+            snapshotFailures.increment();
+            // which of them failed is not known: the whole batch goes behind the others
+            List<RegionYear> batch = computed.stream().map(c -> c.claim().regionYear()).toList();
+            throw new Backlog.RetryLater("snapshots of " + batch, e, () -> batch.forEach(queue::postpone));
         } finally {
-            c.span().end();
+            computed.forEach(c -> c.span().end());
         }
     }
 

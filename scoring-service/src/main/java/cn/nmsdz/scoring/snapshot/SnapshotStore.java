@@ -9,18 +9,25 @@ import cn.nmsdz.scoring.domain.model.IndicatorScore;
 import cn.nmsdz.scoring.domain.model.Reason;
 import cn.nmsdz.scoring.domain.model.ScoreResult;
 import cn.nmsdz.support.outbox.Outbox;
+import cn.nmsdz.support.tracing.Traces;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Session;
 
 /** Stores computed snapshots with their {@code score.events} event, and reads them back. */
 @ApplicationScoped
@@ -41,23 +48,27 @@ public class SnapshotStore {
     EntityManager em;
 
     @Inject
-    Event<SnapshotStored> stored;
+    Event<SnapshotsStored> snapshotsStored;
 
     /**
      * A computed snapshot with its two results already written as JSON: they are nearly all of its ~100 KB body, and
      * writing them before the feed lock is taken lets another worker store meanwhile.
      */
     public record Prepared(Snapshot computed, String confirmedJson, String projectedJson, String confirmedSummaryJson,
-                           String projectedSummaryJson) {
+                           String projectedSummaryJson, String traceparent) {
     }
 
-    /** Writes the bulk of a computed snapshot's body and its summary (no lock held, no transaction needed). */
+    /**
+     * Writes the bulk of a computed snapshot's body and its summary (no lock held, no transaction needed), and keeps
+     * the current trace for its event.
+     */
     public static Prepared prepare(Snapshot computed) {
         ScoreResult confirmed = computed.confirmed();
         ScoreResult projected = computed.projected();
         boolean same = sameButBasis(confirmed, projected);
         return new Prepared(computed, stored(confirmed), same ? basisOnly(projected) : stored(projected),
-                stored(withoutIndicators(confirmed)), same ? basisOnly(projected) : stored(withoutIndicators(projected)));
+                stored(withoutIndicators(confirmed)), same ? basisOnly(projected) : stored(withoutIndicators(projected)),
+                Traces.currentTraceparent());
     }
 
     /**
@@ -66,10 +77,17 @@ public class SnapshotStore {
      * English lines of each indicator ({@code explanation}, {@code missingText}: the English rendering of its reasons
      * and missing inputs, as the engine makes them), empty {@code args} and {@code parts} of reasons, and a projected
      * result that differs from the confirmed one only in its basis (a settled region's), stored as that basis alone.
+     * Its few hundred Chinese characters (names) are written as JSON escapes (backslash, u, four hex digits): an
+     * ASCII-only body stays a one-byte-per-character string from the writer to the driver's UTF-8 (one of them made the
+     * whole ~36 KB body a two-byte string, copied and encoded again on the way); reading it gives the same text.
      */
     static final ObjectMapper STORED = EventEnvelope.JSON.copy()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .addMixIn(Reason.class, StoredReason.class);
+
+    static {
+        STORED.getFactory().configure(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
+    }
 
     /** Reasons as stored: without empty arguments and parts (read back as empty, {@link Reason}'s constructor). */
     abstract static class StoredReason {
@@ -169,22 +187,99 @@ public class SnapshotStore {
     /** Stores a computed snapshot as the region's next number, with its event, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public SnapshotEntity store(Snapshot computed) {
-        return store(prepare(computed));
+        return storeAll(List.of(prepare(computed))).get(0).entity();
     }
 
-    /** Stores a prepared snapshot as the region's next number, with its event, in the caller's transaction. */
+    /**
+     * Stores prepared snapshots (of distinct region-years) in the given order, each as its region's next number, with
+     * their {@code score.events} events, in the caller's transaction, and tells what reacts to new scores
+     * ({@link SnapshotsStored}). Everything under the feed lock is a few statements for the whole batch: the lock, the
+     * ids with each region's next number and previous verdict, the inserts and the events in JDBC batches.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public SnapshotEntity store(Prepared prepared) {
+    public List<SnapshotStored> storeAll(List<Prepared> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<SnapshotStored> stored = new ArrayList<>(batch.size());
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, FEED_LOCK);
+                lock.execute();
+            }
+            // under the feed lock, so ids become visible in increasing order; a statement of its own, so its snapshot
+            // sees what the worker that held the lock before committed
+            List<long[]> idsAndNumbers = new ArrayList<>(batch.size());
+            List<Boolean> previouslyPassed = new ArrayList<>(batch.size());
+            try (PreparedStatement next = connection.prepareStatement("select nextval(pg_get_serial_sequence('snapshot',"
+                    + " 'id')), (select coalesce(max(s.number), 0) from snapshot s where s.region = b.region)"
+                    + " + row_number() over (partition by b.region order by b.at),"
+                    + " (select s.confirmed_passed from snapshot s where s.region = b.region and s.year = b.year"
+                    + " order by s.number desc limit 1)"
+                    + " from unnest(?::varchar[], ?::integer[]) with ordinality as b(region, year, at) order by b.at")) {
+                next.setArray(1, connection.createArrayOf("varchar",
+                        batch.stream().map(p -> p.computed().region()).toArray()));
+                next.setArray(2, connection.createArrayOf("integer",
+                        batch.stream().map(p -> p.computed().year()).toArray()));
+                try (ResultSet rows = next.executeQuery()) {
+                    while (rows.next()) {
+                        idsAndNumbers.add(new long[] {rows.getLong(1), rows.getLong(2)});
+                        boolean passed = rows.getBoolean(3);
+                        previouslyPassed.add(rows.wasNull() ? null : passed);
+                    }
+                }
+            }
+            // the batch's ids in increasing order, whatever order the sequence was read in: the feed follows the batch
+            long[] ids = idsAndNumbers.stream().mapToLong(r -> r[0]).sorted().toArray();
+            try (PreparedStatement insert = connection.prepareStatement("insert into snapshot (id, region, year, number,"
+                    + " system_code, system_version, evidence_position, projection_seq, confirmed_total, projected_total,"
+                    + " confirmed_passed, projected_passed, body, summary, created_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < batch.size(); i++) {
+                    SnapshotEntity entity = entity(batch.get(i), ids[i], idsAndNumbers.get(i)[1]);
+                    insert.setLong(1, entity.id);
+                    insert.setString(2, entity.region);
+                    insert.setInt(3, entity.year);
+                    insert.setLong(4, entity.number);
+                    insert.setString(5, entity.systemCode);
+                    insert.setInt(6, entity.systemVersion);
+                    insert.setLong(7, entity.evidencePosition);
+                    insert.setObject(8, entity.projectionSeq, Types.BIGINT);
+                    insert.setBigDecimal(9, entity.confirmedTotal);
+                    insert.setBigDecimal(10, entity.projectedTotal);
+                    insert.setBoolean(11, entity.confirmedPassed);
+                    insert.setBoolean(12, entity.projectedPassed);
+                    insert.setString(13, entity.body);
+                    insert.setString(14, entity.summary);
+                    insert.setObject(15, entity.createdAt);
+                    insert.addBatch();
+                    Snapshot c = batch.get(i).computed();
+                    stored.add(new SnapshotStored(entity, new Snapshot(entity.id, c.region(), c.regionName(), c.year(),
+                            entity.number, c.systemCode(), c.systemVersion(), c.evidencePosition(), c.projectionSeq(),
+                            c.confirmed(), c.projected(), c.createdAt()), previouslyPassed.get(i)));
+                }
+                insert.executeBatch();
+            }
+        });
+        List<Outbox.Pending> events = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            SnapshotEntity e = stored.get(i).entity();
+            // each event continues the trace of the change its snapshot was computed for
+            events.add(new Outbox.Pending(e.region, new SnapshotCreatedData(e.region, e.year, e.number, e.systemCode,
+                    e.systemVersion, e.evidencePosition, e.confirmedTotal, e.projectedTotal, e.confirmedPassed,
+                    e.projectedPassed, batch.get(i).computed().confirmed().verdict().reasons(), e.createdAt),
+                    batch.get(i).traceparent()));
+        }
+        outbox.appendAll(Topics.SCORE, EventTypes.SNAPSHOT_CREATED, "/scoring-service", events);
+        snapshotsStored.fire(new SnapshotsStored(stored)); // awaiting experts, pass line crossed (issue #13)
+        return stored;
+    }
+
+    /** The row of a prepared snapshot stored with the id and number the store gave it. */
+    private static SnapshotEntity entity(Prepared prepared, long id, long number) {
         Snapshot computed = prepared.computed();
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)").setParameter(1, FEED_LOCK).getSingleResult();
-        // under the feed lock, so ids become visible in increasing order; a statement of its own, so its snapshot sees
-        // what the worker that held the lock before committed
-        Object[] idAndNumber = (Object[]) em.createNativeQuery("select nextval(pg_get_serial_sequence('snapshot', 'id')),"
-                        + " (select coalesce(max(number), 0) + 1 from snapshot where region = ?1)")
-                .setParameter(1, computed.region()).getSingleResult();
-        long number = ((Number) idAndNumber[1]).longValue();
         SnapshotEntity entity = new SnapshotEntity();
-        entity.id = ((Number) idAndNumber[0]).longValue();
+        entity.id = id;
         entity.region = computed.region();
         entity.year = computed.year();
         entity.number = number;
@@ -197,18 +292,8 @@ public class SnapshotStore {
         entity.confirmedPassed = computed.confirmed().verdict().passed();
         entity.projectedPassed = computed.projected().verdict().passed();
         entity.createdAt = computed.createdAt();
-        Snapshot snapshot = new Snapshot(entity.id, computed.region(), computed.regionName(), computed.year(), number,
-                computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
-                computed.confirmed(), computed.projected(), computed.createdAt());
-        entity.body = body(computed, entity.id, number, prepared.confirmedJson(), prepared.projectedJson());
-        entity.summary = body(computed, entity.id, number, prepared.confirmedSummaryJson(),
-                prepared.projectedSummaryJson());
-        entity.persist();
-        outbox.append(Topics.SCORE, EventTypes.SNAPSHOT_CREATED, "/scoring-service", entity.region,
-                new SnapshotCreatedData(entity.region, entity.year, number, entity.systemCode, entity.systemVersion,
-                        entity.evidencePosition, entity.confirmedTotal, entity.projectedTotal, entity.confirmedPassed,
-                        entity.projectedPassed, computed.confirmed().verdict().reasons(), entity.createdAt));
-        stored.fire(new SnapshotStored(entity, snapshot)); // awaiting experts, pass line crossed (issue #13)
+        entity.body = body(computed, id, number, prepared.confirmedJson(), prepared.projectedJson());
+        entity.summary = body(computed, id, number, prepared.confirmedSummaryJson(), prepared.projectedSummaryJson());
         return entity;
     }
 

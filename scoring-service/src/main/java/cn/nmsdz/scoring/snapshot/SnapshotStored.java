@@ -1,8 +1,9 @@
 package cn.nmsdz.scoring.snapshot;
 
 /**
- * A snapshot was stored (a CDI event, observed synchronously in the storing transaction): what reacts to a new
- * score (notifications) listens to it, so the snapshot package depends on none of them.
+ * A snapshot was stored, one of a {@link SnapshotsStored} batch.
+ *
+ * @param previouslyPassed whether the region-year's snapshot before it passed (confirmed basis); null for its first
  */
-public record SnapshotStored(SnapshotEntity entity, Snapshot snapshot) {
+public record SnapshotStored(SnapshotEntity entity, Snapshot snapshot, Boolean previouslyPassed) {
 }

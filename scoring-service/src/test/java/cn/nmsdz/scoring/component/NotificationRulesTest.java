@@ -3,6 +3,7 @@ package cn.nmsdz.scoring.component;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.scoring.snapshot.SnapshotStore;
 import cn.nmsdz.scoring.snapshot.SnapshotStored;
+import cn.nmsdz.scoring.snapshot.SnapshotsStored;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,13 +104,15 @@ class NotificationRulesTest {
             SnapshotEntity latest = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2 order by number desc",
                     REGION, YEAR).firstResult();
             Snapshot read = SnapshotStore.read(latest);
-            notifications.onSnapshot(new SnapshotStored(successor(latest, true), read));
+            notifications.onSnapshots(new SnapshotsStored(List.of(
+                    new SnapshotStored(successor(latest, true), read, latest.confirmedPassed))));
         });
         assertEquals(List.of("ROLE creation-office"), recipients(CampaignEventTypes.PASS_LINE_CROSSED));
         QuarkusTransaction.requiringNew().run(() -> {
             SnapshotEntity latest = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2 order by number desc",
                     REGION, YEAR).firstResult();
-            notifications.onSnapshot(new SnapshotStored(successor(latest, false), SnapshotStore.read(latest)));
+            notifications.onSnapshots(new SnapshotsStored(List.of(
+                    new SnapshotStored(successor(latest, false), SnapshotStore.read(latest), latest.confirmedPassed))));
         });
         assertEquals(List.of("ROLE creation-office", "ROLE creation-office"), recipients(CampaignEventTypes.PASS_LINE_CROSSED),
                 "falling back below the line is a crossing too");

@@ -2,6 +2,7 @@ package cn.nmsdz.scoring.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.nmsdz.scoring.component.ScoringComponentTest;
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
@@ -12,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -207,6 +209,8 @@ class SnapshotCalculatorTest {
                         computed.projectionSeq(), computed.confirmed(), computed.projected(), computed.createdAt());
                 assertEquals(SnapshotStore.write(expected), SnapshotStore.write(SnapshotStore.read(entity)), region
                         + ": the stored body reads back as the snapshot computed, with its id and number");
+                assertTrue(entity.body.chars().allMatch(c -> c < 128) && entity.summary.chars().allMatch(c -> c < 128),
+                        region + ": stored as ASCII (names escaped)");
                 assertFalse(entity.body.contains("\"explanation\"") || entity.body.contains("\"args\":{}"),
                         region + ": the English lines and empty arguments are left out of the stored form");
                 assertEquals(region.equals(settled), entity.body.contains("\"projected\":{\"basis\":\"PROJECTED\"}"),
@@ -218,6 +222,42 @@ class SnapshotCalculatorTest {
                 assertEquals(SnapshotStore.write(summary), SnapshotStore.write(readStored(entity.summary)), region + ": the summary");
             });
         }
+    }
+
+    /**
+     * A batch is stored in its order: increasing ids, the region's next numbers, each with the verdict of its
+     * region-year's snapshot before; and a snapshot computed to be stored (its reasons without English lines) reads
+     * back as the same snapshot computed with them.
+     */
+    @Test
+    void aBatchIsStoredInOrderWithNumbersAndPreviousVerdictsAndReadsBackWithItsLines() {
+        String region = "509806";
+        int year = YEAR + 8; // no other test gives figures of this window
+        consumer.onEvidence(List.of(TestEvents.figure(region, METRIC, year, "70", null, "ACCEPTED", id(), 1),
+                TestEvents.figure(region, METRIC, year + 1, "80", null, "SUBMITTED", id(), 1)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            CatalogueSystemEntity system = SnapshotCalculator.currentSystem();
+            Snapshot toStore = calculator.computeToStore(region, year, system);
+            assertTrue(toStore.confirmed().indicators().stream().allMatch(i -> i.explanation() == null
+                    && i.missingText() == null && !i.reasons().isEmpty()), "reasons only, no English lines");
+            List<SnapshotStored> first = store.storeAll(List.of(SnapshotStore.prepare(toStore),
+                    SnapshotStore.prepare(calculator.computeToStore(region, year + 1, system))));
+            assertEquals(List.of(1L, 2L), first.stream().map(s -> s.entity().number).toList(), "the region's numbers");
+            assertTrue(first.get(0).entity().id < first.get(1).entity().id, "ids in the batch's order (the feed's)");
+            assertEquals(Arrays.asList(null, null), first.stream().map(SnapshotStored::previouslyPassed).toList(),
+                    "no snapshot of either year before");
+
+            Snapshot withLines = calculator.compute(region, year);
+            Snapshot read = SnapshotStore.read(first.get(0).entity());
+            assertEquals(SnapshotStore.write(withLines.confirmed()), SnapshotStore.write(read.confirmed()));
+            assertEquals(SnapshotStore.write(withLines.projected()), SnapshotStore.write(read.projected()));
+
+            List<SnapshotStored> second = store.storeAll(List.of(SnapshotStore.prepare(
+                    calculator.computeToStore(region, year, system))));
+            assertEquals(3L, second.get(0).entity().number);
+            assertEquals(first.get(0).entity().confirmedPassed, second.get(0).previouslyPassed(),
+                    "the verdict of the year's snapshot before");
+        });
     }
 
     @Inject

@@ -45,8 +45,14 @@ public class Outbox {
         return row;
     }
 
-    /** One event of {@link #appendAll}: its message key and its data. */
-    public record Pending(String key, Object data) {
+    /**
+     * One event of {@link #appendAll}: its message key, its data, and the trace it continues (null: the current one,
+     * as {@link #append} takes it).
+     */
+    public record Pending(String key, Object data, String traceparent) {
+        public Pending(String key, Object data) {
+            this(key, data, null);
+        }
     }
 
     /**
@@ -70,7 +76,8 @@ public class Outbox {
                     insert.setString(2, topic);
                     insert.setString(3, event.key());
                     insert.setString(4, type);
-                    insert.setString(5, payload(id, type, source, event.key(), now, event.data(), trace));
+                    insert.setString(5, payload(id, type, source, event.key(), now, event.data(),
+                            event.traceparent() != null ? event.traceparent() : trace));
                     insert.setObject(6, now);
                     insert.addBatch();
                     if (++n % 500 == 0) {

@@ -37,9 +37,11 @@ final class RuleEvaluator {
     private final ObservationIndex observations;
     private final ExpertPanel panel;
     private final Map<String, MetricDefinition> metrics;
+    /** Whether each indicator's reasons are also rendered as English lines (see {@link ScoringEngine#reasonsOnly}). */
+    private final boolean englishLines;
 
     RuleEvaluator(String region, Zone zone, int year, List<Integer> window, ObservationIndex observations,
-                  ExpertPanel panel, Map<String, MetricDefinition> metrics) {
+                  ExpertPanel panel, Map<String, MetricDefinition> metrics, boolean englishLines) {
         this.region = region;
         this.zone = zone;
         this.year = year;
@@ -47,6 +49,7 @@ final class RuleEvaluator {
         this.observations = observations;
         this.panel = panel;
         this.metrics = metrics;
+        this.englishLines = englishLines;
     }
 
     IndicatorScore evaluate(Indicator indicator) {
@@ -80,8 +83,9 @@ final class RuleEvaluator {
         List<Reason> reasons = List.copyOf(w.explanation);
         return new IndicatorScore(indicator.code(), indicator.number(), indicator.name(), kind(rule),
                 Numbers.points(points), Numbers.points(max), status,
-                List.copyOf(w.inputs), Explainer.english().render(reasons), List.copyOf(w.missing),
-                List.copyOf(w.awaiting), reasons, w.missing.stream().map(Explainer.english()::missing).toList());
+                List.copyOf(w.inputs), englishLines ? Explainer.english().render(reasons) : null, List.copyOf(w.missing),
+                List.copyOf(w.awaiting), reasons,
+                englishLines ? w.missing.stream().map(Explainer.english()::missing).toList() : null);
     }
 
     static String kind(Rule rule) {
