@@ -8,7 +8,9 @@ PostgreSQL reading the same rows' bodies (psql to /dev/null, the bytes the feed 
 SEED=N first copies the latest snapshot of 平陆县 N times (SQL, bench data: each copy's body gets its own id and
 number, the rest is the original's) so that pages of 1,000 exist. Environment: NMSDZ_PORT_OFFSET [0], NMSDZ_HOME [.nmsdz],
 UNDER [140000], PAGES [3], SEED [0], AFTER [0] (the cursor to start from: snapshots stored since V20 carry their
-summary form beside the body, older ones are served from their body; a second floor reads the summaries).
+summary form beside the body, older ones are served from their body; a second floor reads the summaries; since V21
+body and summary are stored compressed by the service, and the floors read those bytes, as the feed does). SEED copies
+the latest snapshot stored as text (before V21).
 """
 import json
 import os
@@ -101,7 +103,8 @@ def main():
                  select s.region, s.year, s.number + g, s.system_code, s.system_version, s.evidence_position,
                         s.projection_seq, s.confirmed_total, s.projected_total, s.confirmed_passed, s.projected_passed,
                         s.body, s.summary, now()
-                 from (select * from scoring.snapshot where region = '140829' order by number desc limit 1) s,
+                 from (select * from scoring.snapshot where region = '140829' and body is not null
+                       order by number desc limit 1) s,
                       generate_series(1, {SEED}) g""")
         # each copy names its own id and number in its body, as a stored snapshot does (the feed serves the body)
         psql(r"""update scoring.snapshot set body = regexp_replace(regexp_replace(body, '"id":\d+', '"id":' || id),
@@ -111,8 +114,9 @@ def main():
           f"{' '.join(open('/proc/loadavg').read().split()[:3])}")
     bearer = token()
     pull("&lang=en", bearer)  # warm-up
-    floor = floor_rate("body", "bodies")
-    summary_floor = floor_rate("coalesce(summary, body)", "summaries (or bodies where none is stored)")
+    floor = floor_rate("coalesce(body_deflated, convert_to(body, 'UTF8'))", "bodies (compressed where so stored)")
+    summary_floor = floor_rate("coalesce(summary_deflated, convert_to(coalesce(summary, body), 'UTF8'))",
+                               "summaries (or bodies where none is stored)")
     print(f"{'form':24} {'snapshots/s':>12} {'MB/page':>8} {'RSS before':>10} {'RSS peak':>9} {'x floor':>8}")
     for name, query in (("full, lang=en (stored)", "&lang=en"), ("full, zh (rendered)", ""),
                         ("summary, zh", "&view=summary"), ("summary, en", "&view=summary&lang=en")):

@@ -1,6 +1,7 @@
 package cn.nmsdz.scoring.rest;
 
 import cn.nmsdz.scoring.explain.SnapshotRenderer;
+import cn.nmsdz.scoring.snapshot.Deflated;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotStore;
 import cn.nmsdz.events.envelope.EventEnvelope;
@@ -40,9 +41,13 @@ public class SnapshotFeed {
 
     private static final String PAGE = "select s.id, %s from snapshot s"
             + " where s.region_path >= ?1 and s.region_path < ?2 and s.id > ?3 order by s.id limit ?4";
-    private static final String FULL = PAGE.formatted("s.body");
-    /** The stored summary (V20); the body of a snapshot stored before, which the token filter below cuts. */
-    private static final String SUMMARY = PAGE.formatted("coalesce(s.summary, s.body)");
+    /** The stored body: compressed (V21), or the text of a snapshot stored before. */
+    private static final String FULL = PAGE.formatted("s.body_deflated, s.body");
+    /**
+     * The stored summary: compressed (V21), or the text of one stored before (V20), or the body of a snapshot stored
+     * before that, which the token filter below cuts.
+     */
+    private static final String SUMMARY = PAGE.formatted("s.summary_deflated, coalesce(s.summary, s.body)");
     /** Every field but the indicator scores: a summary reads a stored body without materialising its 41 scores. */
     private static final TokenFilter WITHOUT_INDICATORS = new TokenFilter() {
         @Override
@@ -105,7 +110,7 @@ public class SnapshotFeed {
                 try (rows) {
                     for (Object[] row : (Iterable<Object[]>) rows::iterator) {
                         next = ((Number) row[0]).longValue();
-                        String body = (String) row[1];
+                        String body = row[1] != null ? Deflated.inflate((byte[]) row[1]) : (String) row[2];
                         Snapshot stored = summary ? summaryOf(body) : SnapshotStore.readToRender(body);
                         Snapshot shown = renderer.render(stored, words.computeIfAbsent(
                                 stored.systemCode() + "/" + stored.systemVersion(),

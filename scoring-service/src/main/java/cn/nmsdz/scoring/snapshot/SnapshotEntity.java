@@ -37,13 +37,30 @@ public class SnapshotEntity extends PanacheEntityBase {
     public boolean confirmedPassed;
     @Column(name = "projected_passed")
     public boolean projectedPassed;
+    /** The body as text: snapshots stored before V21 (see {@link #bodyDeflated}). */
     @Column(columnDefinition = "text")
     public String body;
+    /** The body compressed by the service (V21, {@link Deflated}); null for snapshots stored before. */
+    @Column(name = "body_deflated")
+    public byte[] bodyDeflated;
     /** The body without the indicator scores (the summary form the pull feed serves); null before V20. */
     @Column(columnDefinition = "text")
     public String summary;
+    /** The summary compressed by the service (V21); null for snapshots stored before. */
+    @Column(name = "summary_deflated")
+    public byte[] summaryDeflated;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** The stored body's JSON text, however it is stored. */
+    public String bodyJson() {
+        return bodyDeflated != null ? Deflated.inflate(bodyDeflated) : body;
+    }
+
+    /** The stored summary's JSON text, however it is stored; null for snapshots stored before V20. */
+    public String summaryJson() {
+        return summaryDeflated != null ? Deflated.inflate(summaryDeflated) : summary;
+    }
 
     /** A new snapshot id; taken under the feed lock (see SnapshotStore), ids become visible in increasing order. */
     public static long nextId() {

@@ -11,7 +11,6 @@ import cn.nmsdz.scoring.domain.model.ScoreResult;
 import cn.nmsdz.support.outbox.Outbox;
 import cn.nmsdz.support.tracing.Traces;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,8 +53,7 @@ public class SnapshotStore {
      * A computed snapshot with its two results already written as JSON: they are nearly all of its ~100 KB body, and
      * writing them before the feed lock is taken lets another worker store meanwhile.
      */
-    public record Prepared(Snapshot computed, String confirmedJson, String projectedJson, String confirmedSummaryJson,
-                           String projectedSummaryJson, String traceparent) {
+    public record Prepared(Snapshot computed, byte[] bodyResults, byte[] summaryResults, String traceparent) {
     }
 
     /**
@@ -66,9 +64,19 @@ public class SnapshotStore {
         ScoreResult confirmed = computed.confirmed();
         ScoreResult projected = computed.projected();
         boolean same = sameButBasis(confirmed, projected);
-        return new Prepared(computed, stored(confirmed), same ? basisOnly(projected) : stored(projected),
-                stored(withoutIndicators(confirmed)), same ? basisOnly(projected) : stored(withoutIndicators(projected)),
+        return new Prepared(computed,
+                Deflated.last(results(stored(confirmed), same ? basisOnly(projected) : stored(projected))),
+                Deflated.last(results(stored(withoutIndicators(confirmed)),
+                        same ? basisOnly(projected) : stored(withoutIndicators(projected)))),
                 Traces.currentTraceparent());
+    }
+
+    /**
+     * The end of a stored body (or summary) after its head ({@link Head}): its two results, the bulk of it. Written and
+     * compressed before the feed lock is taken; under it only the head with the id and number is.
+     */
+    private static String results(String confirmedJson, String projectedJson) {
+        return ",\"confirmed\":" + confirmedJson + ",\"projected\":" + projectedJson + "}";
     }
 
     /**
@@ -136,7 +144,7 @@ public class SnapshotStore {
     /** {@link #readToRender(String)} of a stored snapshot's body. */
     public static Snapshot readToRender(SnapshotEntity entity) {
         try {
-            return readToRender(entity.body);
+            return readToRender(entity.bodyJson());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("snapshot " + entity.id + " is unreadable", e);
         }
@@ -176,12 +184,11 @@ public class SnapshotStore {
     }
 
     /**
-     * The stored body: the {@link Snapshot} in its stored form ({@link #STORED}; {@link #read} gives the snapshot back,
-     * {@code SnapshotCalculatorTest}), with the results written before.
+     * The stored body's head: the {@link Snapshot} in its stored form ({@link #STORED}; {@link #read} gives the snapshot
+     * back, {@code SnapshotCalculatorTest}) but its results, which follow ({@link #results}).
      */
-    record Body(long id, String region, String regionName, int year, long number, String systemCode, int systemVersion,
-                long evidencePosition, Long projectionSeq, @JsonRawValue String confirmed, @JsonRawValue String projected,
-                OffsetDateTime createdAt) {
+    record Head(long id, String region, String regionName, int year, long number, String systemCode, int systemVersion,
+                long evidencePosition, Long projectionSeq, OffsetDateTime createdAt) {
     }
 
     /** Stores a computed snapshot as the region's next number, with its event, in the caller's transaction. */
@@ -233,7 +240,7 @@ public class SnapshotStore {
             long[] ids = idsAndNumbers.stream().mapToLong(r -> r[0]).sorted().toArray();
             try (PreparedStatement insert = connection.prepareStatement("insert into snapshot (id, region, year, number,"
                     + " system_code, system_version, evidence_position, projection_seq, confirmed_total, projected_total,"
-                    + " confirmed_passed, projected_passed, body, summary, created_at)"
+                    + " confirmed_passed, projected_passed, body_deflated, summary_deflated, created_at)"
                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < batch.size(); i++) {
                     SnapshotEntity entity = entity(batch.get(i), ids[i], idsAndNumbers.get(i)[1]);
@@ -249,8 +256,8 @@ public class SnapshotStore {
                     insert.setBigDecimal(10, entity.projectedTotal);
                     insert.setBoolean(11, entity.confirmedPassed);
                     insert.setBoolean(12, entity.projectedPassed);
-                    insert.setString(13, entity.body);
-                    insert.setString(14, entity.summary);
+                    insert.setBytes(13, entity.bodyDeflated);
+                    insert.setBytes(14, entity.summaryDeflated);
                     insert.setObject(15, entity.createdAt);
                     insert.addBatch();
                     Snapshot c = batch.get(i).computed();
@@ -292,22 +299,24 @@ public class SnapshotStore {
         entity.confirmedPassed = computed.confirmed().verdict().passed();
         entity.projectedPassed = computed.projected().verdict().passed();
         entity.createdAt = computed.createdAt();
-        entity.body = body(computed, id, number, prepared.confirmedJson(), prepared.projectedJson());
-        entity.summary = body(computed, id, number, prepared.confirmedSummaryJson(), prepared.projectedSummaryJson());
+        String head = head(computed, id, number);
+        entity.bodyDeflated = Deflated.headThen(head, prepared.bodyResults());
+        entity.summaryDeflated = Deflated.headThen(head, prepared.summaryResults());
         return entity;
     }
 
-    /** A body (or the summary) with the id and number the store gave and the results written before. */
-    private static String body(Snapshot computed, long id, long number, String confirmedJson, String projectedJson) {
-        return write(STORED, new Body(id, computed.region(), computed.regionName(), computed.year(), number,
+    /** The head of a body (and of the summary) with the id and number the store gave: its JSON without the closing brace. */
+    private static String head(Snapshot computed, long id, long number) {
+        String json = write(STORED, new Head(id, computed.region(), computed.regionName(), computed.year(), number,
                 computed.systemCode(), computed.systemVersion(), computed.evidencePosition(), computed.projectionSeq(),
-                confirmedJson, projectedJson, computed.createdAt()));
+                computed.createdAt()));
+        return json.substring(0, json.length() - 1);
     }
 
     /** A stored snapshot as it was computed. */
     public static Snapshot read(SnapshotEntity entity) {
         try {
-            return read(entity.body);
+            return read(entity.bodyJson());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("snapshot " + entity.id + " is unreadable", e);
         }

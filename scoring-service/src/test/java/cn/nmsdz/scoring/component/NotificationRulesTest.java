@@ -168,6 +168,7 @@ class NotificationRulesTest {
         next.confirmedPassed = passed;
         next.projectedPassed = passed;
         next.body = latest.body;
+        next.bodyDeflated = latest.bodyDeflated;
         next.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         next.persist();
         return next;

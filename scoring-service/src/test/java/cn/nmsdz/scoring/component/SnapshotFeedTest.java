@@ -109,8 +109,20 @@ class SnapshotFeedTest {
 
     @Test
     void eachFormServesWhatTheHistoryServesForTheSameSnapshot() {
-        assertEquals(0, count("select count(*) from snapshot where region = '" + COUNTY + "' and summary is null"),
-                "a snapshot is stored with its summary");
+        assertEquals(0, count("select count(*) from snapshot where region = '" + COUNTY + "'"
+                + " and (summary_deflated is null or body_deflated is null)"), "a snapshot is stored with its summary,"
+                + " both compressed");
+        eachFormServesWhatTheHistoryServes();
+        // as if stored before the service compressed them (V21): body and summary as text
+        QuarkusTransaction.requiringNew().run(() -> cn.nmsdz.scoring.snapshot.SnapshotEntity
+                .<cn.nmsdz.scoring.snapshot.SnapshotEntity>list("region", COUNTY).forEach(s -> {
+                    s.body = s.bodyJson();
+                    s.summary = s.summaryJson();
+                    s.bodyDeflated = null;
+                    s.summaryDeflated = null;
+                }));
+        assertEquals(0, count("select count(*) from snapshot where region = '" + COUNTY + "'"
+                + " and (summary is null or body_deflated is not null)"));
         eachFormServesWhatTheHistoryServes();
         // as if stored before summaries were (V20): the feed cuts their bodies instead
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(

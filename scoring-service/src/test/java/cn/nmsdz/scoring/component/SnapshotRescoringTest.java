@@ -340,12 +340,16 @@ class SnapshotRescoringTest {
                 .setParameter(1, region).setParameter(2, year).getSingleResult()).longValue());
     }
 
+    /** The points of an indicator (by number) in the region-year's latest snapshot, confirmed basis. */
     private String points(String region, int year, String indicator) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select i ->> 'points' from snapshot s, jsonb_array_elements(cast(s.body as jsonb) -> 'confirmed'"
-                        + " -> 'indicators') i where s.region = ?1 and s.year = ?2 and i ->> 'number' = ?3"
-                        + " order by s.number desc limit 1")
-                .setParameter(1, region).setParameter(2, year).setParameter(3, indicator).getSingleResult());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            cn.nmsdz.scoring.snapshot.SnapshotEntity latest = cn.nmsdz.scoring.snapshot.SnapshotEntity
+                    .<cn.nmsdz.scoring.snapshot.SnapshotEntity>find("region = ?1 and year = ?2 order by number desc",
+                            region, year).firstResult();
+            return latest == null ? null : cn.nmsdz.scoring.snapshot.SnapshotStore.read(latest).confirmed().indicators()
+                    .stream().filter(i -> String.valueOf(i.number()).equals(indicator))
+                    .map(i -> i.points().toPlainString()).findFirst().orElse(null);
+        });
     }
 
     private boolean changedSince(String region, int year, long seq) {
