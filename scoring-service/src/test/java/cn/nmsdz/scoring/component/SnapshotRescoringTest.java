@@ -199,6 +199,16 @@ class SnapshotRescoringTest {
         drain();
         assertEquals("2.0", points(region, year, "10"));
         assertTrue(stale(region).isEmpty());
+
+        // a national figure of the window whose marks of this region got lost: the region reads it too
+        consumer.onEvidence(List.of(TestEvents.figure("CN", "online_retail_sales_growth", year, "7.3")));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from snapshot_pending where region = ?1").setParameter(1, region).executeUpdate());
+        assertEquals(List.of(new RegionYear(region, year), new RegionYear(region, year + 1)), stale(region),
+                "a national figure is read by every region, by each year whose window holds it");
+        QuarkusTransaction.requiringNew().call(queue::remarkStale);
+        drain();
+        assertTrue(stale(region).isEmpty());
     }
 
     @Test
