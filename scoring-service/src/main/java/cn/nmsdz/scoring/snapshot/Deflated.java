@@ -19,16 +19,31 @@ public final class Deflated {
     private Deflated() {
     }
 
-    /** The bulk: the text's own final DEFLATE stream. */
-    static byte[] last(String text) {
+    /** The bulk: the UTF-8 text of the parts joined, as its own final DEFLATE stream. */
+    static byte[] last(byte[]... parts) {
         Deflater deflater = new Deflater(LEVEL, true);
         try {
-            deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
+            byte[] buffer = new byte[8 * 1024];
+            for (byte[] part : parts) {
+                deflater.setInput(part);
+                while (!deflater.needsInput()) {
+                    out.write(buffer, 0, deflater.deflate(buffer));
+                }
+            }
             deflater.finish();
-            return drain(deflater, Deflater.NO_FLUSH);
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
         } finally {
             deflater.end();
         }
+    }
+
+    /** {@link #last(byte[]...)} of a text. */
+    static byte[] last(String text) {
+        return last(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The head followed by the bulk compressed before ({@link #last}): one DEFLATE stream of head + bulk's text. */
@@ -37,7 +52,7 @@ public final class Deflated {
         try {
             deflater.setInput(head.getBytes(StandardCharsets.UTF_8));
             // a sync flush ends the head's blocks on a byte boundary and marks none of them final
-            byte[] first = drain(deflater, Deflater.SYNC_FLUSH);
+            byte[] first = syncFlushed(deflater);
             byte[] whole = new byte[first.length + last.length];
             System.arraycopy(first, 0, whole, 0, first.length);
             System.arraycopy(last, 0, whole, first.length, last.length);
@@ -47,13 +62,13 @@ public final class Deflated {
         }
     }
 
-    private static byte[] drain(Deflater deflater, int flush) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
-        byte[] buffer = new byte[8 * 1024];
+    private static byte[] syncFlushed(Deflater deflater) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        byte[] buffer = new byte[1024];
         while (true) {
-            int n = deflater.deflate(buffer, 0, buffer.length, flush);
+            int n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
             out.write(buffer, 0, n);
-            if (flush == Deflater.NO_FLUSH ? deflater.finished() : n < buffer.length) {
+            if (n < buffer.length) { // a flush is complete when it leaves room in the buffer
                 return out.toByteArray();
             }
         }

@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
@@ -65,18 +66,22 @@ public class SnapshotStore {
         ScoreResult projected = computed.projected();
         boolean same = sameButBasis(confirmed, projected);
         return new Prepared(computed,
-                Deflated.last(results(stored(confirmed), same ? basisOnly(projected) : stored(projected))),
-                Deflated.last(results(stored(withoutIndicators(confirmed)),
-                        same ? basisOnly(projected) : stored(withoutIndicators(projected)))),
+                results(stored(confirmed), same ? basisOnly(projected) : stored(projected)),
+                results(stored(withoutIndicators(confirmed)),
+                        same ? basisOnly(projected) : stored(withoutIndicators(projected))),
                 Traces.currentTraceparent());
     }
 
+    private static final byte[] CONFIRMED = ",\"confirmed\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PROJECTED = ",\"projected\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "}".getBytes(StandardCharsets.US_ASCII);
+
     /**
-     * The end of a stored body (or summary) after its head ({@link Head}): its two results, the bulk of it. Written and
-     * compressed before the feed lock is taken; under it only the head with the id and number is.
+     * The end of a stored body (or summary) after its head ({@link Head}), compressed: its two results, the bulk of it.
+     * Written and compressed before the feed lock is taken; under it only the head with the id and number is.
      */
-    private static String results(String confirmedJson, String projectedJson) {
-        return ",\"confirmed\":" + confirmedJson + ",\"projected\":" + projectedJson + "}";
+    private static byte[] results(byte[] confirmedJson, byte[] projectedJson) {
+        return Deflated.last(CONFIRMED, confirmedJson, PROJECTED, projectedJson, END);
     }
 
     /**
@@ -106,11 +111,12 @@ public class SnapshotStore {
         abstract Map<String, List<Reason>> parts();
     }
 
-    private static String stored(ScoreResult r) {
+    /** A result in its stored form, as ASCII JSON bytes (written straight to bytes: no string built on the way). */
+    private static byte[] stored(ScoreResult r) {
         if (r == null) {
-            return "null";
+            return "null".getBytes(StandardCharsets.US_ASCII);
         }
-        return write(STORED, new ScoreResult(r.basis(), r.total(), r.maxTotal(), r.firstLevel(), r.indicators().stream()
+        return writeBytes(new ScoreResult(r.basis(), r.total(), r.maxTotal(), r.firstLevel(), r.indicators().stream()
                 .map(i -> i.reasons() == null ? i : new IndicatorScore(i.code(), i.number(), i.name(), i.ruleKind(),
                         i.points(), i.maxPoints(), i.status(), i.inputs(), null, i.missing(), i.awaitingExpert(),
                         i.reasons(), null))
@@ -118,8 +124,8 @@ public class SnapshotStore {
     }
 
     /** A result stored as its basis alone: the confirmed result in that basis. */
-    private static String basisOnly(ScoreResult r) {
-        return "{\"basis\":\"" + r.basis().name() + "\"}";
+    private static byte[] basisOnly(ScoreResult r) {
+        return ("{\"basis\":\"" + r.basis().name() + "\"}").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Whether the two results share everything but their basis, as the engine gives them when the bases agree. */
@@ -324,6 +330,14 @@ public class SnapshotStore {
 
     static String write(Object value) {
         return write(EventEnvelope.JSON, value);
+    }
+
+    private static byte[] writeBytes(Object value) {
+        try {
+            return STORED.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String write(ObjectMapper mapper, Object value) {

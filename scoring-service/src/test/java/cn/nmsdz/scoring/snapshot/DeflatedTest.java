@@ -17,6 +17,10 @@ class DeflatedTest {
             String head = text(random, random.nextInt(400));
             String bulk = text(random, random.nextInt(120_000));
             assertEquals(head + bulk, Deflated.inflate(Deflated.headThen(head, Deflated.last(bulk))), "round " + round);
+            int cut = bulk.isEmpty() ? 0 : random.nextInt(bulk.length());
+            assertEquals(head + bulk, Deflated.inflate(Deflated.headThen(head, Deflated.last(
+                    bulk.substring(0, cut).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    bulk.substring(cut).getBytes(java.nio.charset.StandardCharsets.UTF_8)))), "round " + round + " in parts");
         }
     }
 
