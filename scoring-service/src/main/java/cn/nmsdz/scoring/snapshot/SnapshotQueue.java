@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,24 +150,34 @@ public class SnapshotQueue {
     }
 
     /**
-     * Deletes each claimed mark whose count is still the one claimed (compare and delete) and counts it done for the
-     * rescoring job it names, one update per job; a mark counted up meanwhile goes behind the others for its own turn.
+     * Deletes each claimed mark whose count is still the one claimed (compare and delete, one statement for them all)
+     * and counts it done for the rescoring job it names, one update per job; a mark counted up meanwhile goes behind
+     * the others for its own turn.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void complete(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> deleted = em.createNativeQuery("delete from snapshot_pending p"
+                        + " using unnest(cast(?1 as varchar[]), cast(?2 as integer[]), cast(?3 as bigint[])) as c(region, year, marks)"
+                        + " where p.region = c.region and p.year = c.year and p.marks = c.marks"
+                        + " returning p.region, p.year, coalesce(p.rescoring_job, 0)")
+                .setParameter(1, claims.stream().map(c -> c.regionYear().region()).toArray(String[]::new))
+                .setParameter(2, claims.stream().map(c -> c.regionYear().year()).toArray(Integer[]::new))
+                .setParameter(3, claims.stream().map(Claim::marks).toArray(Long[]::new))
+                .getResultList();
+        Set<RegionYear> completed = new HashSet<>();
         Map<Long, Integer> doneByJob = new TreeMap<>();
-        for (Claim claim : claims) {
-            @SuppressWarnings("unchecked")
-            List<Number> job = em.createNativeQuery("delete from snapshot_pending where region = ?1 and year = ?2"
-                            + " and marks = ?3 returning coalesce(rescoring_job, 0)")
-                    .setParameter(1, claim.regionYear().region()).setParameter(2, claim.regionYear().year())
-                    .setParameter(3, claim.marks()).getResultList();
-            if (job.isEmpty()) {
-                postpone(claim.regionYear());
-            } else if (job.get(0).longValue() != 0) {
-                doneByJob.merge(job.get(0).longValue(), 1, Integer::sum);
+        for (Object[] row : deleted) {
+            completed.add(new RegionYear((String) row[0], ((Number) row[1]).intValue()));
+            long job = ((Number) row[2]).longValue();
+            if (job != 0) {
+                doneByJob.merge(job, 1, Integer::sum);
             }
         }
+        claims.stream().map(Claim::regionYear).filter(r -> !completed.contains(r)).forEach(this::postpone);
         doneByJob.forEach((job, done) -> em.createNativeQuery("update rescoring_job set done = done + ?2,"
                         + " finished_at = case when done + ?2 >= total then ?3 else finished_at end where id = ?1")
                 .setParameter(1, job).setParameter(2, done).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
@@ -183,10 +194,30 @@ public class SnapshotQueue {
 
     /** Whether evidence that a snapshot of this region and year reads was applied after projection sequence seq. */
     public boolean changedSince(String region, int year, long seq) {
-        return (Boolean) em.createNativeQuery("select exists (select 1 from evidence_fact_version v,"
-                        + " (select cast(?1 as varchar) as region, cast(?2 as integer) as year) s"
-                        + " where " + READ_BY_SNAPSHOT + " and v.seq > ?3)")
-                .setParameter(1, region).setParameter(2, year).setParameter(3, seq).getSingleResult();
+        return !changedSince(Map.of(new RegionYear(region, year), seq)).isEmpty();
+    }
+
+    /**
+     * Of the region-years given with the projection sequence each snapshot was computed at, those whose snapshot reads
+     * evidence applied after it: one statement for a batch.
+     */
+    public Set<RegionYear> changedSince(Map<RegionYear, Long> computedAt) {
+        if (computedAt.isEmpty()) {
+            return Set.of();
+        }
+        List<Map.Entry<RegionYear, Long>> entries = List.copyOf(computedAt.entrySet());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select s.region, s.year"
+                        + " from unnest(cast(?1 as varchar[]), cast(?2 as integer[]), cast(?3 as bigint[])) as s(region, year, seq)"
+                        + " where exists (select 1 from evidence_fact_version v where " + READ_BY_SNAPSHOT
+                        + " and v.seq > s.seq)")
+                .setParameter(1, entries.stream().map(e -> e.getKey().region()).toArray(String[]::new))
+                .setParameter(2, entries.stream().map(e -> e.getKey().year()).toArray(Integer[]::new))
+                .setParameter(3, entries.stream().map(Map.Entry::getValue).toArray(Long[]::new))
+                .getResultList();
+        Set<RegionYear> changed = new HashSet<>();
+        rows.forEach(r -> changed.add(new RegionYear((String) r[0], ((Number) r[1]).intValue())));
+        return changed;
     }
 
     /**

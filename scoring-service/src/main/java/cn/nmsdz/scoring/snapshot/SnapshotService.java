@@ -17,7 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.Set;
@@ -142,14 +144,16 @@ public class SnapshotService {
                 // batch's next statements would otherwise check them all again
                 em.clear();
             }
-            // whether evidence a snapshot reads was applied while it was computed is read before the first store takes
-            // the feed lock (every statement after it waits for no other worker's)
+            // whether evidence a snapshot reads was applied while it was computed is read (for the batch at once) before
+            // the store takes the feed lock (every statement after it waits for no other worker's)
+            Map<RegionYear, Long> computedAt = new HashMap<>();
+            computed.forEach(c -> computedAt.put(c.claim().regionYear(), c.snapshot().computed().projectionSeq()));
+            Set<RegionYear> changed = queue.changedSince(computedAt);
             List<SnapshotQueue.Claim> done = new ArrayList<>(claims.size());
             List<RegionYear> again = new ArrayList<>();
             for (Computing c : computed) {
-                RegionYear regionYear = c.claim().regionYear();
-                if (queue.changedSince(regionYear.region(), regionYear.year(), c.snapshot().computed().projectionSeq())) {
-                    again.add(regionYear);
+                if (changed.contains(c.claim().regionYear())) {
+                    again.add(c.claim().regionYear());
                 } else {
                     done.add(c.claim());
                 }
