@@ -103,7 +103,7 @@ public class SnapshotQueue {
                     + " from evidence_fact f where f.kind = 'OBSERVATION' and f.year is not null and f.region <> ?4"
                     + " union select f.region, f.year from evidence_fact f where f.kind in ('CLAIM', 'ASSESSMENT')"
                     + " and f.year is not null and f.region <> ?4"
-                    + " union select s.region, s.year from snapshot s where s.region <> ?4"
+                    + " union select s.region, s.year from snapshot_latest s where s.region <> ?4" // V19: not every snapshot ever stored
                     + " and exists (select 1 from evidence_fact f where f.region = s.region)";
 
     /**
