@@ -1,5 +1,6 @@
 package cn.nmsdz.evidence.rest;
 
+import cn.nmsdz.evidence.idempotency.Idempotency;
 import cn.nmsdz.evidence.idempotency.RequestFingerprint;
 import cn.nmsdz.evidence.observation.ObservationInput;
 import cn.nmsdz.evidence.observation.ObservationService;
@@ -58,16 +59,21 @@ public class ObservationBatchReader implements MessageBodyReader<ObservationBatc
     public ObservationBatch readFrom(Class<ObservationBatch> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) {
         // the fingerprint names the operation: the path of the request being read
-        String path = CurrentRequestManager.get().getUriInfo().getPath();
-        return read(reading.limited(body), path);
+        var request = CurrentRequestManager.get();
+        // HttpHeaders looks the name up case-insensitively (the resource's @HeaderParam finds the key the same way)
+        return read(reading.limited(body), request.getUriInfo().getPath(),
+                request.getHttpHeaders().getHeaderString(Idempotency.HEADER) != null);
     }
 
     /**
      * One object or an array, read as it streams, one row at a time: a batch is never held as one tree (400,000 rows
      * once took the service's heap), and reading stops at row 10,001. A row that cannot be read is reported with its
      * index, every such row at once; a body that is not JSON is reported where it breaks.
+     *
+     * @param keyed whether the request names an Idempotency-Key: only then is the body fingerprinted (a canonical copy
+     *              and a SHA-256 of every row, issue 12), since only a key is ever compared with it
      */
-    ObservationBatch read(InputStream body, String path) {
+    ObservationBatch read(InputStream body, String path, boolean keyed) {
         try (JsonParser parser = json.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -79,7 +85,8 @@ public class ObservationBatchReader implements MessageBodyReader<ObservationBatc
                         .typed(ProblemType.MALFORMED_BODY).chinese("请求体必须是 JSON 对象或数组");
             }
             boolean array = first == JsonToken.START_ARRAY;
-            RequestFingerprint.Rows fingerprint = new RequestFingerprint.Rows("POST", path, array ? "array" : "object");
+            RequestFingerprint.Rows fingerprint = keyed ? new RequestFingerprint.Rows("POST", path, array ? "array" : "object")
+                    : null;
             List<ObservationInput> rows = new ArrayList<>();
             List<Problem.FieldError> errors = new ArrayList<>();
             if (array) {
@@ -117,7 +124,7 @@ public class ObservationBatchReader implements MessageBodyReader<ObservationBatc
             if (!invalid.isEmpty()) {
                 throw ConstraintProblems.problem(invalid);
             }
-            return new ObservationBatch(rows, fingerprint.digest(), array);
+            return new ObservationBatch(rows, fingerprint == null ? null : fingerprint.digest(), array);
         } catch (JsonProcessingException e) {
             throw ProblemMappers.unreadable(e);
         } catch (IOException e) {
@@ -134,7 +141,9 @@ public class ObservationBatchReader implements MessageBodyReader<ObservationBatc
         // one row of the stream: what follows it is the next row, not trailing garbage
         JsonNode node = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .readValue(parser);
-        fingerprint.add(node);
+        if (fingerprint != null) {
+            fingerprint.add(node);
+        }
         try {
             rows.add(node == null || node.isNull() ? null : json.treeToValue(node, ObservationInput.class));
         } catch (JsonProcessingException e) {

@@ -13,6 +13,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -65,6 +66,9 @@ public class ObservationResource {
     @APIResponse(responseCode = "413", description = "More than 10,000 rows, or a body over the JSON limit "
             + "(nmsdz.json.max-body-size, 8 MiB): nothing is stored; send the rest in another request")
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another request")
+    // one transaction for the whole request: the region check, the idempotency key and the rows (issue 12: the region
+    // check used to run and commit a transaction of its own before the one that stores, on every POST)
+    @Transactional
     public Response submit(@PathParam("code") String region,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ObservationInput.class))) ObservationBatch batch,

@@ -10,6 +10,8 @@ import cn.nmsdz.support.rest.ProblemException;
 import cn.nmsdz.support.rest.RetryLaterException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SPEC §7 region rules. A caller reads its own region and every region under it (CN covers all); an expert
@@ -19,6 +21,12 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class RegionScope {
+    /**
+     * Regions found known here: a region arrives from catalogue.events and is never removed, so a region once found
+     * stays known and is not selected again (issue 12: every POST selected its region). Only regions found are kept, so
+     * what callers name cannot grow it beyond the catalogue.
+     */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     /**
      * The region must have arrived from catalogue.events. A region created a moment ago may not have: the answer says
@@ -27,7 +35,11 @@ public class RegionScope {
      */
     @Transactional
     public void requireKnown(String region) {
-        if (region == null || RegionCodes.NATION.equals(region) || KnownRegionEntity.findById(region) != null) {
+        if (region == null || RegionCodes.NATION.equals(region) || known.contains(region)) {
+            return;
+        }
+        if (KnownRegionEntity.findById(region) != null) {
+            known.add(region);
             return;
         }
         if (CatalogueAfter.current().isPresent()) {
