@@ -24,14 +24,19 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import cn.nmsdz.support.tracing.Traces;
 import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,21 +76,14 @@ public class ProjectionConsumer {
         applier.apply(json, this::applyCatalogue);
     }
 
-    /** A poll's records at once (batch=true): a burst of evidence costs one commit per poll, not one per event. */
+    /**
+     * A poll's records at once (batch=true): a burst of evidence costs one commit per poll, not one per event, and a
+     * few statements per poll rather than several per event (see {@link EvidencePoll}).
+     */
     @Incoming("evidence-in")
     @Blocking(ordered = true)
     public void onEvidence(List<String> jsons) {
-        // the figure keys the poll changed, their winners refreshed once at its end: a burst of 1,000 figures of one
-        // metric and year refreshes one key, not 1,000 times
-        Set<FigureWinners.Key> changed = new HashSet<>();
-        // what the poll's evidence marks for rescoring, marked once at its end: the marks depend only on a fact's kind,
-        // region and year, so 1,000 figures of one region and year are one set of marks, not 1,000 (each a select and
-        // three upserts)
-        Map<List<Object>, Marks> toRescore = new LinkedHashMap<>();
-        applier.applyAll(jsons, event -> applyEvidence(event, changed, toRescore), () -> {
-            toRescore.values().forEach(m -> snapshots.rescoreAfter(m.fact(), m.traceparent()));
-            figureWinners.refresh(changed);
-        });
+        applier.applyAll(jsons, EvidencePoll::new);
     }
 
     /** What a fact marks for rescoring, and the trace of the first change in the poll that marked it. */
@@ -96,6 +94,159 @@ public class ProjectionConsumer {
     static List<Object> rescoreKey(EvidenceFactEntity fact) {
         return java.util.Arrays.asList(fact.kind, fact.region, fact.year);
     }
+
+    /**
+     * One poll's evidence, applied in order in one transaction (a retry starts from a new one). Its facts are read in
+     * one statement before the first is applied; the facts are written in JDBC batches at the flush and their version
+     * rows in one JDBC batch, in the order applied (their {@code seq}); what the poll changed is done once at its end:
+     * the departments' activity and the notices, the marks (once per kind, region and year, with the trace of the first
+     * change that made them) and the figure winners (once per key). The result is the same as applying the events
+     * one by one.
+     */
+    final class EvidencePoll implements EventApplier.Batch {
+        /** Statements per JDBC batch: the facts' inserts and updates, the version rows. */
+        static final int JDBC_BATCH = 200;
+        /** Evidence ids per select of the poll's facts (a bind parameter each). */
+        static final int IDS_PER_SELECT = 1000;
+
+        /** Each event's payload, read once. */
+        private final Map<EventEnvelope, EvidenceEventData> data = new java.util.IdentityHashMap<>();
+        private final Map<String, EvidenceFactEntity> facts = new HashMap<>();
+        private final List<EvidenceFactVersionEntity> versions = new ArrayList<>();
+        private final List<EvidenceFactEntity> applied = new ArrayList<>();
+        // the figure keys the poll changed, their winners refreshed once at its end: a burst of 1,000 figures of one
+        // metric and year refreshes one key, not 1,000 times
+        private final Set<FigureWinners.Key> changed = new HashSet<>();
+        // what the poll's evidence marks for rescoring, marked once at its end: the marks depend only on a fact's kind,
+        // region and year, so 1,000 figures of one region and year are one set of marks, not 1,000
+        private final Map<List<Object>, Marks> toRescore = new LinkedHashMap<>();
+
+        @Override
+        public void before(List<EventEnvelope> events) {
+            // batched at the flush: the poll's new facts are one multi-row insert per 200, its updates one round trip
+            em.unwrap(Session.class).setJdbcBatchSize(JDBC_BATCH);
+            events.forEach(e -> data.put(e, e.dataAs(EvidenceEventData.class)));
+            List<String> ids = data.values().stream().map(EvidenceEventData::evidenceId).distinct().toList();
+            for (int from = 0; from < ids.size(); from += IDS_PER_SELECT) {
+                em.createQuery("from EvidenceFactEntity f where f.evidenceId in ?1", EvidenceFactEntity.class)
+                        .setParameter(1, ids.subList(from, Math.min(ids.size(), from + IDS_PER_SELECT)))
+                        .getResultList().forEach(f -> facts.put(f.evidenceId, f));
+            }
+        }
+
+        @Override
+        public void apply(EventEnvelope event) {
+            EvidenceEventData data = this.data.get(event);
+            EvidenceFactEntity fact = facts.get(data.evidenceId());
+            if (fact != null && fact.position >= data.position()) {
+                return; // an older (or the same) version arriving late: the newer state is already projected and kept
+            }
+            // the state it replaces: a figure moving key (or state) changes the winners of the key it leaves too
+            EvidenceFactVersionEntity before = fact == null ? null : EvidenceFactVersionEntity.of(fact);
+            if (fact == null) {
+                fact = new EvidenceFactEntity();
+                fact.evidenceId = data.evidenceId();
+                facts.put(fact.evidenceId, fact);
+            }
+            project(data, fact);
+            fact.persist();
+            versions.add(EvidenceFactVersionEntity.of(fact));
+            FigureWinners.changed(before, fact, changed);
+            // a copy: the entity may change again later in the poll, the notices and marks are those of this state
+            EvidenceFactEntity state = asApplied(fact);
+            applied.add(state);
+            toRescore.putIfAbsent(rescoreKey(state), new Marks(state, Traces.currentTraceparent()));
+        }
+
+        /** What the notices and the marks read of a fact, as this event left it. */
+        private static EvidenceFactEntity asApplied(EvidenceFactEntity fact) {
+            EvidenceFactEntity copy = new EvidenceFactEntity();
+            copy.evidenceId = fact.evidenceId;
+            copy.version = fact.version;
+            copy.kind = fact.kind;
+            copy.state = fact.state;
+            copy.region = fact.region;
+            copy.indicator = fact.indicator;
+            copy.item = fact.item;
+            copy.department = fact.department;
+            copy.year = fact.year;
+            return copy;
+        }
+
+        /** The event's state on the fact; a judgement of an old event without a year gets the year it had then. */
+        private void project(EvidenceEventData data, EvidenceFactEntity fact) {
+            fact.version = data.version();
+            fact.position = data.position();
+            fact.kind = data.kind();
+            fact.state = data.state();
+            fact.region = data.region();
+            fact.indicator = data.indicator();
+            fact.item = data.item();
+            fact.department = data.department();
+            fact.submittedBy = data.submittedBy();
+            fact.metric = data.metric();
+            fact.year = data.year();
+            if (fact.year == null && ("CLAIM".equals(fact.kind) || "ASSESSMENT".equals(fact.kind))) {
+                writeVersions(); // it reads the versions received before, the poll's earlier ones too
+                fact.year = LegacyJudgementYear.of(em, fact.evidenceId, fact.region, fact.position);
+            }
+            fact.value = data.value();
+            fact.subject = data.subject();
+            fact.satisfied = data.satisfied();
+            fact.points = data.points();
+            fact.changedAt = data.changedAt();
+            fact.source = data.source();
+            fact.comment = data.comment();
+            fact.fileName = data.document() == null ? null : data.document().fileName();
+            fact.sha256 = data.document() == null ? null : data.document().sha256();
+        }
+
+        @Override
+        public void after() {
+            writeVersions();
+            em.flush(); // the facts, before the statements below read them
+            notifications.onEvidence(applied); // rejected, awaiting review, last activity (issue #13)
+            toRescore.values().forEach(m -> snapshots.rescoreAfter(m.fact(), m.traceparent()));
+            figureWinners.refresh(changed);
+        }
+
+        /** The version rows applied so far, in one JDBC batch in the order applied (their seq is the projection's order). */
+        private void writeVersions() {
+            if (versions.isEmpty()) {
+                return;
+            }
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("insert into evidence_fact_version"
+                        + " (evidence_id, version, position, kind, state, region, indicator, item, department,"
+                        + " submitted_by, metric, year, value, subject, satisfied, points)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    int inBatch = 0;
+                    for (EvidenceFactVersionEntity v : versions) {
+                        Object[] row = {v.evidenceId, v.version, v.position, v.kind, v.state, v.region, v.indicator,
+                                v.item, v.department, v.submittedBy, v.metric, v.year, v.value, v.subject, v.satisfied,
+                                v.points};
+                        for (int i = 0; i < row.length; i++) {
+                            insert.setObject(i + 1, row[i], VERSION_TYPES[i]);
+                        }
+                        insert.addBatch();
+                        if (++inBatch == JDBC_BATCH) {
+                            insert.executeBatch();
+                            inBatch = 0;
+                        }
+                    }
+                    if (inBatch > 0) {
+                        insert.executeBatch();
+                    }
+                }
+            });
+            versions.clear();
+        }
+    }
+
+    /** The SQL types of the version row's columns, in the order of {@code writeVersions}' insert (nulls need them). */
+    private static final int[] VERSION_TYPES = {Types.VARCHAR, Types.INTEGER, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
+            Types.NUMERIC, Types.VARCHAR, Types.BOOLEAN, Types.NUMERIC};
 
     void applyCatalogue(EventEnvelope event) {
         switch (event.type()) {
@@ -156,54 +307,6 @@ public class ProjectionConsumer {
         entity.document = event.data().get("system").toString();
         entity.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return entity;
-    }
-
-    void applyEvidence(EventEnvelope event, Set<FigureWinners.Key> changedFigures,
-            Map<List<Object>, Marks> toRescore) {
-        EvidenceEventData data = event.dataAs(EvidenceEventData.class);
-        EvidenceFactEntity fact = EvidenceFactEntity.findById(data.evidenceId());
-        if (fact != null && fact.position >= data.position()) {
-            return; // an older (or the same) version arriving late: the newer state is already projected and kept
-        }
-        // the state it replaces: a figure moving key (or state) changes the winners of the key it leaves too
-        EvidenceFactVersionEntity before = fact == null ? null : EvidenceFactVersionEntity.of(fact);
-        if (fact == null) {
-            fact = new EvidenceFactEntity();
-            fact.evidenceId = data.evidenceId();
-        }
-        fact.version = data.version();
-        fact.position = data.position();
-        fact.kind = data.kind();
-        fact.state = data.state();
-        fact.region = data.region();
-        fact.indicator = data.indicator();
-        fact.item = data.item();
-        fact.department = data.department();
-        fact.submittedBy = data.submittedBy();
-        fact.metric = data.metric();
-        fact.year = data.year();
-        if (fact.year == null && ("CLAIM".equals(fact.kind) || "ASSESSMENT".equals(fact.kind))) {
-            fact.year = LegacyJudgementYear.of(em, fact.evidenceId, fact.region, fact.position);
-        }
-        fact.value = data.value();
-        fact.subject = data.subject();
-        fact.satisfied = data.satisfied();
-        fact.points = data.points();
-        fact.changedAt = data.changedAt();
-        fact.source = data.source();
-        fact.comment = data.comment();
-        fact.fileName = data.document() == null ? null : data.document().fileName();
-        fact.sha256 = data.document() == null ? null : data.document().sha256();
-        fact.persist();
-        EvidenceFactVersionEntity.of(fact).persist();
-        FigureWinners.changed(before, fact, changedFigures);
-        notifications.onEvidence(fact); // rejected, awaiting review, last activity (issue #13)
-        // a copy: the entity may change again later in the poll, the marks are those of this state
-        EvidenceFactEntity marks = new EvidenceFactEntity();
-        marks.kind = fact.kind;
-        marks.region = fact.region;
-        marks.year = fact.year;
-        toRescore.putIfAbsent(rescoreKey(marks), new Marks(marks, Traces.currentTraceparent()));
     }
 
     /** A region's decomposition replaces the one projected before (the event carries the whole of it). */

@@ -158,10 +158,30 @@ public class Notifications {
 
     // ------------------------------------------------------------------ what the projection tells us
 
-    /** A new state of evidence: its department's last activity, a rejection, something awaiting review. */
+    /**
+     * New states of evidence, a poll's in the order applied: their departments' last activity, rejections, evidence
+     * awaiting review. Each department is touched once and the notices are raised together, so a poll of 1,000
+     * figures of one indicator is one dedupe lookup and one notice, not 1,000; the first fact of a key gives the notice.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onEvidence(EvidenceFactEntity fact) {
-        DepartmentActivityEntity.touch(fact.region, fact.department, OffsetDateTime.now(ZoneOffset.UTC));
+    public void onEvidence(List<EvidenceFactEntity> facts) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Set<List<String>> departments = new java.util.LinkedHashSet<>();
+        List<Notice> notices = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (EvidenceFactEntity fact : facts) {
+            departments.add(java.util.Arrays.asList(fact.region, fact.department));
+            Notice notice = noticeOf(fact);
+            if (notice != null && keys.add(notice.dedupeKey())) {
+                notices.add(notice);
+            }
+        }
+        departments.forEach(d -> DepartmentActivityEntity.touch(d.get(0), d.get(1), now));
+        raiseAll(notices);
+    }
+
+    /** What a new state of evidence tells: a rejection (to its department), evidence awaiting review, or nothing. */
+    private static Notice noticeOf(EvidenceFactEntity fact) {
         String what = "指标" + fact.indicator + (fact.item == null ? "" : "（" + fact.item + "）");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("evidenceId", fact.evidenceId);
@@ -170,7 +190,7 @@ public class Notifications {
         data.put("department", fact.department);
         String key = "evidence:" + fact.evidenceId + ":" + fact.version + ":" + fact.state;
         if (ReviewState.REJECTED.name().equals(fact.state) && fact.department != null) {
-            raise(fact.region, CampaignEventTypes.EVIDENCE_REJECTED, "evidence/" + fact.evidenceId,
+            return new Notice(fact.region, CampaignEventTypes.EVIDENCE_REJECTED, "evidence/" + fact.evidenceId,
                     what + "的材料被退回，请重新报送 / evidence for indicator " + fact.indicator + " was rejected: submit it again",
                     key, data, List.of(Recipient.department(fact.department)));
         } else if (ReviewState.SUBMITTED.name().equals(fact.state)) {
@@ -178,11 +198,12 @@ public class Notifications {
             data.remove("evidenceId");
             data.remove("item");
             String day = java.time.LocalDate.now(cn.nmsdz.scoring.progress.ProgressService.ZONE).toString();
-            raise(fact.region, CampaignEventTypes.EVIDENCE_AWAITING_REVIEW, "indicator/" + fact.indicator,
+            return new Notice(fact.region, CampaignEventTypes.EVIDENCE_AWAITING_REVIEW, "indicator/" + fact.indicator,
                     "指标" + fact.indicator + "有新材料待审核 / new evidence for indicator " + fact.indicator + " awaits review",
                     "awaiting-review:" + fact.region + ":" + fact.indicator + ":" + fact.department + ":" + day, data,
                     List.of(Recipient.role("evidence-reviewer")));
         }
+        return null;
     }
 
     /**

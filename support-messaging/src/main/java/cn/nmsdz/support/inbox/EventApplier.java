@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +46,41 @@ public class EventApplier {
      * once per poll rather than once per event (it runs again with the events on a retry).
      */
     public void applyAll(List<String> jsons, Consumer<EventEnvelope> handler, Runnable afterAll) {
+        applyAll(jsons, () -> new Batch() {
+            @Override
+            public void apply(EventEnvelope event) {
+                handler.accept(event);
+            }
+
+            @Override
+            public void after() {
+                afterAll.run();
+            }
+        });
+    }
+
+    /**
+     * What a consumer does with the new events of one poll, in one transaction: {@link #before} with all of them
+     * (to read what they need in one statement), {@link #apply} with each in order (in its own consumer span), then
+     * {@link #after} (what it left to do once per poll).
+     */
+    public interface Batch {
+        /** The poll's events not consumed before, in order, before any is applied. */
+        default void before(List<EventEnvelope> events) {
+        }
+
+        void apply(EventEnvelope event);
+
+        default void after() {
+        }
+    }
+
+    /**
+     * Applies the records of one poll in order, in one transaction, through a {@link Batch} made for each attempt: a
+     * retry starts from a fresh one, so nothing the failed attempt collected leaks into it. The poll's event ids are
+     * recorded in one statement; an event recorded before (or earlier in the same poll) is not applied again.
+     */
+    public void applyAll(List<String> jsons, Supplier<? extends Batch> batches) {
         List<EventEnvelope> events = new ArrayList<>(jsons.size());
         for (String json : jsons) {
             try {
@@ -59,12 +96,15 @@ public class EventApplier {
         while (true) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    for (EventEnvelope event : events) {
-                        if (consumed.firstTime(event.id(), event.type())) {
-                            Traces.within(Traces.consume(event), () -> handler.accept(event));
-                        }
+                    Set<String> firstTime = consumed.firstTimes(events);
+                    // remove: a duplicate later in the same poll is not applied twice
+                    List<EventEnvelope> fresh = events.stream().filter(e -> firstTime.remove(e.id())).toList();
+                    Batch batch = batches.get();
+                    batch.before(fresh);
+                    for (EventEnvelope event : fresh) {
+                        Traces.within(Traces.consume(event), () -> batch.apply(event));
                     }
-                    afterAll.run();
+                    batch.after();
                 });
                 return;
             } catch (RuntimeException e) {
