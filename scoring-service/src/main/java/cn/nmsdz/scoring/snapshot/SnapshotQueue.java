@@ -226,21 +226,12 @@ public class SnapshotQueue {
      */
     @SuppressWarnings("unchecked")
     public List<RegionYear> staleRegionYears() {
-        // driven from the versions applied after the oldest latest snapshot's sequence (none or a few once scoring has
-        // caught up), not from every region-year's latest snapshot (two index probes each, 35 ms at national scale):
-        // a version a latest snapshot misses is newer than that snapshot's sequence, so newer than the oldest one's
-        String misses = " and v.year between s.year - (case when v.kind = 'OBSERVATION' then 2 else 0 end) and s.year"
-                + " and v.seq > s.projection_seq";
-        List<Object[]> rows = em.createNativeQuery("with v as (select v.region, v.kind, v.year, v.seq"
-                + " from evidence_fact_version v where v.seq > (select min(projection_seq) from snapshot_latest)" // V19
-                + " and v.kind <> 'DOCUMENT')"
-                + " select s.region, s.year from snapshot_latest s join v on v.region = s.region" + misses
-                + " union" // a national figure is read by every region
-                + " select s.region, s.year from snapshot_latest s join v on v.region = '" + RegionCodes.NATION + "'"
-                + misses
-                + " except"
-                + " select p.region, p.year from snapshot_pending p"
-                + " order by 1, 2").getResultList();
+        List<Object[]> rows = em.createNativeQuery("select s.region, s.year from snapshot_latest s" // V19
+                + " where s.projection_seq is not null"
+                + " and not exists (select 1 from snapshot_pending p where p.region = s.region and p.year = s.year)"
+                + " and exists (select 1 from evidence_fact_version v where " + READ_BY_SNAPSHOT
+                + " and v.seq > s.projection_seq)"
+                + " order by s.region, s.year").getResultList();
         return rows.stream().map(r -> new RegionYear((String) r[0], ((Number) r[1]).intValue())).toList();
     }
 
