@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.hibernate.Session;
 
 /**
  * The one work queue of scoring-service: {@code snapshot_pending}, a mark per region-year that needs a new snapshot,
@@ -256,8 +259,14 @@ public class SnapshotQueue {
 
     /** When the longest-waiting region-year was marked, if any is. */
     public Optional<OffsetDateTime> oldestPendingMark() {
-        return Optional.ofNullable((OffsetDateTime) em.createNativeQuery("select min(marked_at) from snapshot_pending",
-                OffsetDateTime.class).getSingleResult());
+        // through JDBC: a native query given a scalar result class is planned anew at every call (QueryPlanCacheTest)
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (Statement read = connection.createStatement();
+                 ResultSet row = read.executeQuery("select min(marked_at) from snapshot_pending")) {
+                row.next();
+                return Optional.ofNullable(row.getObject(1, OffsetDateTime.class));
+            }
+        });
     }
 
     /**

@@ -113,14 +113,7 @@ public class SnapshotStore {
 
     /** A result in its stored form, as ASCII JSON bytes (written straight to bytes: no string built on the way). */
     private static byte[] stored(ScoreResult r) {
-        if (r == null) {
-            return "null".getBytes(StandardCharsets.US_ASCII);
-        }
-        return writeBytes(new ScoreResult(r.basis(), r.total(), r.maxTotal(), r.firstLevel(), r.indicators().stream()
-                .map(i -> i.reasons() == null ? i : new IndicatorScore(i.code(), i.number(), i.name(), i.ruleKind(),
-                        i.points(), i.maxPoints(), i.status(), i.inputs(), null, i.missing(), i.awaitingExpert(),
-                        i.reasons(), null))
-                .toList(), r.verdict()));
+        return StoredResultWriter.write(r);
     }
 
     /** A result stored as its basis alone: the confirmed result in that basis. */
@@ -330,14 +323,6 @@ public class SnapshotStore {
 
     static String write(Object value) {
         return write(EventEnvelope.JSON, value);
-    }
-
-    private static byte[] writeBytes(Object value) {
-        try {
-            return STORED.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String write(ObjectMapper mapper, Object value) {
