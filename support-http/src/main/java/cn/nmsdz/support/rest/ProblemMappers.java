@@ -337,6 +337,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (clientGone(e, connectionClosed())) {
+            // the client hung up (mid-body or before the answer): nobody is left to answer and nothing failed here;
+            // one line, no stack trace, and a status that is no 5xx for the metrics (Vert.x also counts it as RESET)
+            LOG.infof("client closed the connection on %s before the answer: %s", uri.getPath(),
+                    firstLine(rootCause(e).toString()));
+            return Response.status(CLIENT_CLOSED_REQUEST).build();
+        }
         Optional<RequestReading.BodyTooLarge> tooLarge = cause(e, RequestReading.BodyTooLarge.class);
         if (tooLarge.isPresent()) {
             return bodyTooLarge(tooLarge.get(), uri);
@@ -364,6 +371,37 @@ public class ProblemMappers {
         }
         LOG.error("unexpected error on " + uri.getPath(), e);
         return respond(500, "Internal error", ProblemText.text("unexpected"), uri, List.of());
+    }
+
+    /**
+     * The status of a request whose client closed its connection before the answer (nginx's 499, "client closed
+     * request"): nobody reads it; it is what the HTTP metrics record instead of a 500.
+     */
+    public static final int CLIENT_CLOSED_REQUEST = 499;
+
+    /**
+     * Whether the error only says that the client went away: Vert.x's "Connection was closed" or a closed channel
+     * anywhere in the causes, or any I/O error once the request's connection is closed (a multipart body cut off).
+     */
+    static boolean clientGone(Throwable e, boolean connectionClosed) {
+        return hasCause(e, io.vertx.core.http.HttpClosedException.class)
+                || hasCause(e, java.nio.channels.ClosedChannelException.class)
+                || connectionClosed && hasCause(e, IOException.class);
+    }
+
+    /** Whether the connection of the request being answered is closed (false outside a request). */
+    static boolean connectionClosed() {
+        var request = org.jboss.resteasy.reactive.server.core.CurrentRequestManager.get();
+        return request != null && request.serverResponse() != null && request.serverResponse().closed();
+    }
+
+    /** The innermost cause (at most 20 deep: a chain may loop). */
+    static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; depth < 20 && t.getCause() != null && t.getCause() != t; depth++) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** Whether the OIDC provider could not be reached (its discovery, keys or introspection) anywhere in the causes. */

@@ -68,6 +68,22 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aClosedConnectionIsTheClientGoneNotAServerFault() {
+        // as evidence-service's streaming reader saw it (issue leftovers item 1)
+        Exception cut = new java.io.UncheckedIOException(new IOException(new IOException(
+                new io.vertx.core.http.HttpClosedException("Connection was closed"))));
+        assertTrue(ProblemMappers.clientGone(cut, false));
+        assertTrue(ProblemMappers.clientGone(new RuntimeException(new java.nio.channels.ClosedChannelException()), false));
+        // the multipart parser's plain IOException: the client's only once its connection is closed
+        IOException terminated = new IOException("Connection terminated parsing multipart request");
+        assertTrue(ProblemMappers.clientGone(terminated, true));
+        assertFalse(ProblemMappers.clientGone(terminated, false));
+        assertFalse(ProblemMappers.clientGone(new IllegalStateException("a bug"), true));
+        assertEquals("io.vertx.core.http.HttpClosedException: Connection was closed",
+                ProblemMappers.rootCause(cut).toString());
+    }
+
+    @Test
     void aDatabaseDataExceptionAnywhereInTheCausesIsTheClientsValue() {
         SQLException tooLong = new SQLException("ERROR: value too long for type character varying(64)", "22001");
         assertEquals(Optional.of(tooLong), ProblemMappers.dataException(new RuntimeException(new IllegalStateException(tooLong))));

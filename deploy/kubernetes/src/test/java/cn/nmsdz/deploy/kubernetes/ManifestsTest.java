@@ -108,6 +108,19 @@ class ManifestsTest {
         return base().stream().filter(d -> d.kind().equals(kind)).map(d -> typed(d, type)).toList();
     }
 
+    /**
+     * The images' JVM flags (the root pom's Jib property; the manifests set none): heap from the container's memory
+     * limit, the launcher's serial collector and caps (README "Memory and start-up"), exit on OutOfMemoryError.
+     */
+    @Test
+    void theImagesRunTheJvmWithTheLaunchersCollectorAndCaps() throws IOException {
+        Matcher property = Pattern.compile("<quarkus\\.jib\\.jvm-additional-arguments>([^<]*)<")
+                .matcher(Files.readString(ROOT.resolve("pom.xml")));
+        assertTrue(property.find(), "the root pom sets quarkus.jib.jvm-additional-arguments");
+        assertEquals(List.of("-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m",
+                "-XX:ReservedCodeCacheSize=96m", "-XX:+ExitOnOutOfMemoryError"), List.of(property.group(1).split(",")));
+    }
+
     @Test
     void everyCoreManifestParsesIntoTheKubernetesModelWithoutUnknownFields() {
         List<String> problems = new ArrayList<>();
@@ -246,11 +259,9 @@ class ManifestsTest {
             assertFalse(c.getSecurityContext().getAllowPrivilegeEscalation(), name + ": privilege escalation");
             assertEquals(List.of("ALL"), c.getSecurityContext().getCapabilities().getDrop(), name);
             assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")), name + ": no writable /tmp");
-            String jvm = c.getEnv().stream().filter(e -> e.getName().equals("JAVA_TOOL_OPTIONS")).map(EnvVar::getValue)
-                    .findFirst().orElse("");
-            assertTrue(jvm.contains("-XX:+ExitOnOutOfMemoryError"), name + ": a JVM out of heap must exit");
-            assertTrue(jvm.contains("-XX:MaxRAMPercentage="), name + ": heap not sized from the container's memory");
-            assertTrue(jvm.contains("-XX:+UseSerialGC"), name + ": not the launcher's collector (README \"Memory and start-up\")");
+            // the JVM's flags are the image's entrypoint's (imageJvmFlags), in one place
+            assertTrue(c.getEnv().stream().noneMatch(e -> e.getName().equals("JAVA_TOOL_OPTIONS")
+                    || e.getName().equals("JAVA_OPTS")), name + ": JVM flags beside the image's");
             assertTrue(c.getEnvFrom().stream().anyMatch(e -> e.getConfigMapRef() != null
                     && e.getConfigMapRef().getName().equals("nmsdz-config")), name + ": not configured from nmsdz-config");
             if (!STATELESS.contains(name)) {
