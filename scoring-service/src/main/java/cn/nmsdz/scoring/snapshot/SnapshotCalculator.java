@@ -19,6 +19,7 @@ import cn.nmsdz.scoring.projection.RegionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +29,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 
 /**
@@ -249,49 +252,104 @@ public class SnapshotCalculator {
     record CurrentEvidence(List<EvidenceFactVersionEntity> facts, long seq, long position, RegionEntity region) {
     }
 
+    /**
+     * Which state of the nation's evidence a read saw: how many versions the projection holds of it, the highest
+     * sequence among them and their sum. Every change of the nation's figures or judgements adds a version, in the
+     * transaction that changes them (a figure committed late under a lower sequence still counts up), and pruning
+     * versions takes some away: the nation's current rows are the same exactly while this is.
+     */
+    private record NationState(long versions, long maxSeq, long seqSum) {
+    }
+
+    /** The nation's rows a snapshot of {@code year} reads (the comparators), as of one state of the nation's evidence. */
+    private record NationRows(NationState state, List<EvidenceFactVersionEntity> facts) {
+    }
+
+    /**
+     * The nation's rows by assessment year, kept while the nation's evidence stays as it was: every region's snapshot
+     * reads the same ~100 national comparators, and reading and mapping them again was most of reading the evidence
+     * in a rescoring. The facts are only read by the engine, never changed.
+     */
+    private final Map<Integer, NationRows> nationRows = new ConcurrentHashMap<>();
+
     private static final String CURRENT_EVIDENCE = "with p as (select cast(? as varchar) as region,"
             + " cast(? as varchar) as nation, cast(? as integer) as year),"
             + " seen as (select coalesce(max(seq), 0) as seq, coalesce(max(position), 0) as position,"
             + " (select r.name from scoring_region r, p where r.code = p.region) as region_name,"
-            + " (select r.zone from scoring_region r, p where r.code = p.region) as region_zone from evidence_fact_version)"
+            + " (select r.zone from scoring_region r, p where r.code = p.region) as region_zone from evidence_fact_version),"
+            + " nation as (select count(*) as versions, coalesce(max(v.seq), 0) as max_seq,"
+            + " coalesce(sum(v.seq), 0) as seq_sum from evidence_fact_version v, p where v.region = p.nation)"
             + " select w.evidence_id, 'OBSERVATION', w.state, w.region, null, null, null, null, w.metric, w.year,"
-            + " w.value, w.subject, null, null, w.position, seen.*"
-            + " from figure_winner w, seen, p where w.region in (p.region, p.nation) and w.year between p.year - 2 and p.year"
+            + " w.value, w.subject, null, null, w.position, seen.*, nation.*"
+            + " from figure_winner w, seen, nation, p where w.region in (p.region, %1$s)"
+            + " and w.year between p.year - 2 and p.year"
             + " union all"
             + " select f.evidence_id, f.kind, f.state, f.region, f.indicator, f.item, f.department, f.submitted_by,"
-            + " f.metric, f.year, f.value, f.subject, f.satisfied, f.points, f.position, seen.*"
-            + " from evidence_fact f, seen, p where f.region in (p.region, p.nation) and f.kind in ('CLAIM', 'ASSESSMENT')"
-            + " and (f.year is null or f.year between p.year - 2 and p.year)"
+            + " f.metric, f.year, f.value, f.subject, f.satisfied, f.points, f.position, seen.*, nation.*"
+            + " from evidence_fact f, seen, nation, p where f.region in (p.region, %1$s)"
+            + " and f.kind in ('CLAIM', 'ASSESSMENT') and (f.year is null or f.year between p.year - 2 and p.year)"
             + " union all"
-            + " select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, seen.*"
-            + " from seen";
+            + " select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, seen.*,"
+            + " nation.* from seen, nation";
+
+    /** The region's rows and the nation's. */
+    private static final String REGION_AND_NATION = CURRENT_EVIDENCE.formatted("p.nation");
+
+    /** The region's rows only (the nation's state still read, to tell whether the nation's rows kept are current). */
+    private static final String REGION_ONLY = CURRENT_EVIDENCE.formatted("null");
 
     /**
      * What {@link #evidenceAsOf} gives at the current projection sequence, read from what the projection keeps current
      * ({@code figure_winner} for figures, {@code evidence_fact} for judgements) instead of from every version: a
      * handful of rows per metric, however many figures and corrections the region-year holds. The winners, the
-     * judgements, the sequence and the region come from one statement, so they describe one and the same state of the
-     * projection (a recomputation from the versions as of that sequence gives the same snapshot,
-     * {@code SnapshotCalculatorTest}). Read through JDBC: the nation's ~140 rows come with every region's, and mapping
-     * them through Hibernate's native query was a tenth of a snapshot's time. It reads what is committed and what
-     * this transaction has written by statements (not entities waiting to be flushed: there are none where it is used).
+     * judgements, the sequence, the region and the state of the nation's evidence come from one statement, so they
+     * describe one and the same state of the projection (a recomputation from the versions as of that sequence gives
+     * the same snapshot, {@code SnapshotCalculatorTest}). The nation's rows are read with the region's only when the
+     * state of the nation's evidence differs from the one its kept rows were read at ({@link #nationRows}); the
+     * region's read then is the one used, whole. Read through JDBC: mapping rows through Hibernate's native query was
+     * a tenth of a snapshot's time. It reads what is committed and what this transaction has written by statements
+     * (not entities waiting to be flushed: there are none where it is used).
      */
     CurrentEvidence currentEvidence(String region, int year) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement read = connection.prepareStatement(CURRENT_EVIDENCE)) {
-                read.setString(1, region);
-                read.setString(2, RegionCodes.NATION);
-                read.setInt(3, year);
-                return currentEvidence(region, read);
+            NationRows kept = nationRows.get(year);
+            if (kept != null && !RegionCodes.NATION.equals(region)) {
+                Read read = read(connection, REGION_ONLY, region, year);
+                if (read.nation().equals(kept.state())) {
+                    List<EvidenceFactVersionEntity> facts = new ArrayList<>(read.facts());
+                    facts.addAll(kept.facts());
+                    return new CurrentEvidence(facts, read.seq(), read.position(), read.region());
+                }
             }
+            Read read = read(connection, REGION_AND_NATION, region, year);
+            if (!RegionCodes.NATION.equals(region)) {
+                nationRows.put(year, new NationRows(read.nation(), read.facts().stream()
+                        .filter(f -> RegionCodes.NATION.equals(f.region)).toList()));
+            }
+            return new CurrentEvidence(read.facts(), read.seq(), read.position(), read.region());
         });
     }
 
-    private static CurrentEvidence currentEvidence(String region, PreparedStatement read) throws SQLException {
+    /** What one read of the current evidence gave. */
+    private record Read(List<EvidenceFactVersionEntity> facts, long seq, long position, RegionEntity region,
+                        NationState nation) {
+    }
+
+    private static Read read(Connection connection, String statement, String region, int year) throws SQLException {
+        try (PreparedStatement read = connection.prepareStatement(statement)) {
+            read.setString(1, region);
+            read.setString(2, RegionCodes.NATION);
+            read.setInt(3, year);
+            return read(region, read);
+        }
+    }
+
+    private static Read read(String region, PreparedStatement read) throws SQLException {
         List<EvidenceFactVersionEntity> facts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long seq = 0;
         long position = 0;
+        NationState nation = null;
         RegionEntity regionEntity = unknownRegion(region);
         try (ResultSet row = read.executeQuery()) {
             while (row.next()) {
@@ -301,6 +359,7 @@ public class SnapshotCalculator {
                     regionEntity.name = row.getString(18);
                     regionEntity.zone = row.getString(19);
                 }
+                nation = new NationState(row.getLong(20), row.getLong(21), row.getLong(22));
                 String evidenceId = row.getString(1);
                 // a figure that wins both bases is one fact (the version read, like evidenceAsOf's union, gives it once)
                 if (evidenceId == null || !seen.add(evidenceId)) {
@@ -327,7 +386,7 @@ public class SnapshotCalculator {
                 facts.add(f);
             }
         }
-        return new CurrentEvidence(facts, seq, position, regionEntity);
+        return new Read(facts, seq, position, regionEntity, nation);
     }
 
     long currentSeq() {
