@@ -7,13 +7,14 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * The 401 of a request that carries no token: when an HTTP permission ({@code authenticated} on /api/*) denies an
  * anonymous request, Quarkus asks the highest-priority mechanism for a challenge and then ends the response with an
- * empty body. This mechanism authenticates nobody (OIDC does that) and only answers that challenge with
- * problem+json. A token that OIDC refuses takes the other path: OIDC's own challenge, then the router failure handler
- * in {@link GatewayRoutes}.
+ * empty body. This mechanism answers that challenge with problem+json. A token that OIDC refuses takes the other path:
+ * OIDC's own challenge, then the router failure handler in {@link GatewayRoutes}. Being the first mechanism asked, it
+ * also answers a token the gateway has verified before ({@link TokenCacheSecurity.Lookup}); any other goes on to OIDC.
  */
 @ApplicationScoped
 public class ProblemChallenge implements HttpAuthenticationMechanism {
@@ -21,9 +22,12 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
     /** Above OIDC's default (1001), so anonymous requests are challenged here. */
     static final int PRIORITY = 2000;
 
+    @Inject
+    TokenCacheSecurity.Lookup verifiedBefore;
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        return Uni.createFrom().nullItem();
+        return Uni.createFrom().item(verifiedBefore.cached(context));
     }
 
     @Override
