@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.nmsdz.events.envelope.EventEnvelope;
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
-import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.testsupport.TestEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,9 +41,7 @@ class EvidencePollTest {
 
     @BeforeEach
     void catalogueInForce() {
-        if (QuarkusTransaction.requiringNew().call(() -> CatalogueSystemEntity.current().isEmpty())) {
-            consumer.onCatalogue(TestEvents.published(TestEvents.officialCatalogue()));
-        }
+        OfficialCatalogue.inForce(consumer);
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.events.envelope.EventEnvelope;
-import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
 import cn.nmsdz.scoring.snapshot.SnapshotStore;
@@ -58,9 +57,7 @@ class ExplanationLanguageTest {
         SnapshotService snapshots;
 
         void ensure() {
-            if (QuarkusTransaction.requiringNew().call(() -> CatalogueSystemEntity.current().isEmpty())) {
-                consumer.onCatalogue(TestEvents.published(TestEvents.officialCatalogue()));
-            }
+            OfficialCatalogue.inForce(consumer);
             if (QuarkusTransaction.requiringNew().call(() -> SnapshotEntity.count("region = ?1 and year = ?2", REGION, YEAR)) > 0) {
                 return;
             }

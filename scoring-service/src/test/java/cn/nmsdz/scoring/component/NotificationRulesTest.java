@@ -17,7 +17,6 @@ import cn.nmsdz.scoring.notify.CampaignEventTypes;
 import cn.nmsdz.scoring.notify.Notifications;
 import cn.nmsdz.scoring.notify.Reminders;
 import cn.nmsdz.scoring.progress.ProgressService;
-import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.Snapshot;
 import cn.nmsdz.scoring.snapshot.SnapshotEntity;
@@ -66,9 +65,7 @@ class NotificationRulesTest {
 
     @BeforeEach
     void catalogueAndRegion() {
-        if (QuarkusTransaction.requiringNew().call(() -> CatalogueSystemEntity.current().isEmpty())) {
-            consumer.onCatalogue(TestEvents.published(TestEvents.officialCatalogue()));
-        }
+        OfficialCatalogue.inForce(consumer);
         consumer.onCatalogue(TestEvents.region(REGION, "通知测试县", "500000", Zone.WEST));
     }
 

@@ -3,7 +3,6 @@ package cn.nmsdz.scoring.component;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
-import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.testsupport.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,9 +42,7 @@ class QueryPlanCacheTest {
 
     @BeforeEach
     void catalogueInForce() {
-        if (QuarkusTransaction.requiringNew().call(() -> CatalogueSystemEntity.current().isEmpty())) {
-            consumer.onCatalogue(TestEvents.published(TestEvents.officialCatalogue()));
-        }
+        OfficialCatalogue.inForce(consumer);
     }
 
     @Test

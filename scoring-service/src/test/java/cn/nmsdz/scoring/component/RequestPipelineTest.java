@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.nmsdz.events.catalogue.Zone;
-import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.testsupport.TestEvents;
 import cn.nmsdz.testsupport.TestTokens;
@@ -45,9 +44,7 @@ class RequestPipelineTest {
 
     @BeforeEach
     void regionKnown() {
-        if (QuarkusTransaction.requiringNew().call(() -> CatalogueSystemEntity.current().isEmpty())) {
-            consumer.onCatalogue(TestEvents.published(TestEvents.officialCatalogue()));
-        }
+        OfficialCatalogue.inForce(consumer);
         consumer.onCatalogue(TestEvents.region(REGION, "请求测试区", "500000", Zone.WEST));
     }
 

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.nmsdz.events.catalogue.Zone;
-import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.testsupport.TestEvents;
@@ -49,9 +48,7 @@ class ScoringApiTest {
 
     @BeforeEach
     void regionScored() {
-        if (QuarkusTransaction.requiringNew().call(() -> CatalogueSystemEntity.current().isEmpty())) {
-            consumer.onCatalogue(TestEvents.published(TestEvents.officialCatalogue()));
-        }
+        OfficialCatalogue.inForce(consumer);
         if (count("select count(*) from snapshot where region = '" + REGION + "'") > 0) {
             return;
         }

@@ -20,7 +20,6 @@ import cn.nmsdz.events.evidence.EvidenceKind;
 import cn.nmsdz.events.evidence.ReviewState;
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.notify.WebhookDeliveryWorker;
-import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.testsupport.TestEvents;
 import cn.nmsdz.testsupport.TestTokens;
@@ -78,9 +77,7 @@ class ScoringSqlTest {
 
     @BeforeEach
     void catalogueAndRegions() {
-        if (QuarkusTransaction.requiringNew().call(() -> CatalogueSystemEntity.current().isEmpty())) {
-            consumer.onCatalogue(TestEvents.published(TestEvents.officialCatalogue()));
-        }
+        OfficialCatalogue.inForce(consumer);
         if (count("select count(*) from scoring_region where code = '" + REGION + "'") == 0) {
             consumer.onCatalogue(TestEvents.region(PARENT, "语句测试市", null, Zone.WEST));
             consumer.onCatalogue(TestEvents.region(REGION, "语句测试区", PARENT, Zone.WEST));

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.testsupport.TestEvents;
-import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
 import cn.nmsdz.scoring.backlog.Backlog;
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
@@ -58,9 +57,7 @@ class SnapshotRescoringTest {
 
     @BeforeEach
     void catalogueInForce() {
-        if (QuarkusTransaction.requiringNew().call(() -> CatalogueSystemEntity.current().isEmpty())) {
-            consumer.onCatalogue(TestEvents.published(TestEvents.officialCatalogue()));
-        }
+        OfficialCatalogue.inForce(consumer);
     }
 
     @Test

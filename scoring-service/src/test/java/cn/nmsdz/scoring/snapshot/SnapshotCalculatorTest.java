@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.nmsdz.scoring.component.OfficialCatalogue;
 import cn.nmsdz.scoring.component.ScoringComponentTest;
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
 import cn.nmsdz.scoring.projection.CatalogueSystemEntity;
@@ -39,9 +40,7 @@ class SnapshotCalculatorTest {
 
     @BeforeEach
     void catalogueInForce() {
-        if (QuarkusTransaction.requiringNew().call(() -> CatalogueSystemEntity.current().isEmpty())) {
-            consumer.onCatalogue(TestEvents.published(TestEvents.officialCatalogue()));
-        }
+        OfficialCatalogue.inForce(consumer);
     }
 
     @Test
