@@ -1,6 +1,7 @@
 package cn.nmsdz.gateway;
 
 import cn.nmsdz.gateway.RouteTable.Backend;
+import cn.nmsdz.support.rest.Causes;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
@@ -71,7 +72,7 @@ final class Backends {
 
     /** Nothing was sent: the instance is not listening (a connect timeout is not retried, it took its time). */
     static boolean refused(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t : Causes.of(failure)) {
             if (t instanceof ConnectTimeoutException) {
                 return false;
             }

@@ -2,6 +2,7 @@ package cn.nmsdz.gateway;
 
 import cn.nmsdz.gateway.RouteTable.Backend;
 import cn.nmsdz.gateway.RouteTable.Target;
+import cn.nmsdz.support.rest.Causes;
 import cn.nmsdz.support.rest.Problem;
 import cn.nmsdz.support.rest.RequestIds;
 import io.netty.channel.ConnectTimeoutException;
@@ -393,7 +394,7 @@ public class GatewayRoutes {
     }
 
     static boolean isTimeout(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t : Causes.of(failure)) {
             // ConnectTimeoutException is a ConnectException: test it first
             if (t instanceof TimeoutException || t instanceof ConnectTimeoutException) {
                 return true;
@@ -454,19 +455,10 @@ public class GatewayRoutes {
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.toString();
+        return Causes.root(failure).toString();
     }
 
     private static boolean is(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, type).isPresent();
     }
 }

@@ -193,12 +193,7 @@ public class ProblemMappers {
     }
 
     static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
-            }
-        }
-        return Optional.empty();
+        return Causes.find(e, type);
     }
 
     static String expected(Class<?> type) {
@@ -397,11 +392,7 @@ public class ProblemMappers {
 
     /** The innermost cause (at most 20 deep: a chain may loop). */
     static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        for (int depth = 0; depth < 20 && t.getCause() != null && t.getCause() != t; depth++) {
-            t = t.getCause();
-        }
-        return t;
+        return Causes.root(e);
     }
 
     /** Whether the OIDC provider could not be reached (its discovery, keys or introspection) anywhere in the causes. */
@@ -411,7 +402,7 @@ public class ProblemMappers {
 
     /** An SQL "data exception" (SQLSTATE class 22) anywhere in the causes: a bad value, not a server fault. */
     static Optional<SQLException> dataException(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 return Optional.of(sql);
             }
