@@ -86,11 +86,14 @@ final class RequestChecks {
         if (authorization.size() != 1) {
             return true; // none: the token check decides; several: refused by malformed()
         }
-        String value = authorization.get(0);
-        if (value.length() < BEARER.length() || !value.substring(0, BEARER.length()).equalsIgnoreCase(BEARER)) {
-            return true;
-        }
-        return compactJws(value.substring(BEARER.length()).trim());
+        String token = bearerToken(authorization.get(0));
+        return token == null || compactJws(token);
+    }
+
+    /** The token of an Authorization value {@code Bearer <token>} (the scheme in any case), or null for another scheme. */
+    static String bearerToken(String authorization) {
+        return authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).trim() : null;
     }
 
     /** The characters of base64url ({@code [A-Za-z0-9_-]}), by code. */

@@ -49,8 +49,6 @@ final class TokenCacheSecurity {
      */
     @ApplicationScoped
     static class Lookup {
-        private static final String BEARER = "Bearer ";
-
         @Inject
         Holder holder;
 
@@ -61,10 +59,8 @@ final class TokenCacheSecurity {
                 return null;
             }
             List<String> authorization = context.request().headers().getAll("Authorization");
-            if (authorization.size() != 1 || !authorization.get(0).regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                return null;
-            }
-            return tokens.find(authorization.get(0).substring(BEARER.length()).trim(), context);
+            String token = authorization.size() == 1 ? RequestChecks.bearerToken(authorization.get(0)) : null;
+            return token == null ? null : tokens.find(token, context);
         }
     }
 

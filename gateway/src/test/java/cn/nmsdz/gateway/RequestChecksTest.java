@@ -37,6 +37,16 @@ class RequestChecksTest {
         }
     }
 
+    /** The token the cache of verified tokens is asked for: the value after the scheme, in any case, trimmed. */
+    @Test
+    void theBearerTokenIsTheValueAfterTheScheme() {
+        assertEquals("eyJh.eyJz.c2ln", RequestChecks.bearerToken("Bearer eyJh.eyJz.c2ln"));
+        assertEquals("eyJh.eyJz.c2ln", RequestChecks.bearerToken("bEARER  eyJh.eyJz.c2ln "));
+        assertEquals("", RequestChecks.bearerToken("Bearer "));
+        assertNull(RequestChecks.bearerToken("Bearer"));
+        assertNull(RequestChecks.bearerToken("Basic dXNlcjpwYXNz"));
+    }
+
     /** The one-pass shape check accepts exactly what the compact-JWS expression it replaced accepts. */
     @Test
     void theShapeCheckAgreesWithTheCompactJwsExpression() {
