@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @EvidenceComponentTest
 class ClientDisconnectTest {
-    static final String REGION = "509831";
+    static final String REGION = "509861";
     static final String OBSERVATIONS = "/api/v1/regions/{code}/observations";
     static final String DOCUMENTS = "/api/v1/regions/{code}/documents";
     static final String CLAIMS = "/api/v1/regions/{code}/claims";
@@ -74,7 +74,7 @@ class ClientDisconnectTest {
 
     @BeforeEach
     void setUp() {
-        EvidenceApiTest.catalogueAndRegions(catalogue, em, REGION, "断线测试区", "509832", "断线邻区");
+        EvidenceApiTest.catalogueAndRegions(catalogue, em, REGION, "断线测试区", "509862", "断线邻区");
         Logger.getLogger(ProblemMappers.class.getName()).addHandler(capture);
     }
 
