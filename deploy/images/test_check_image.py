@@ -22,7 +22,7 @@ GOOD = {
     "User": "185",
     "Env": ["PATH=/usr/bin:/bin", "NMSDZ_STORAGE_DIRECTORY=/var/lib/nmsdz/documents"],
     "Entrypoint": ["java", "-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m",
-                   "-XX:ReservedCodeCacheSize=96m", "-XX:+ExitOnOutOfMemoryError", "-jar", "quarkus-run.jar"],
+                   "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "-jar", "quarkus-run.jar"],
     "ExposedPorts": {"8082/tcp": {}},
     "WorkingDir": "/deployments",
 }

@@ -110,7 +110,8 @@ class ManifestsTest {
 
     /**
      * The images' JVM flags (the root pom's Jib property; the manifests set none): heap from the container's memory
-     * limit, the launcher's serial collector and caps (README "Memory and start-up"), exit on OutOfMemoryError.
+     * limit, the launcher's serial collector, caps and C-heap trim (README "Memory and start-up"), exit on
+     * OutOfMemoryError.
      */
     @Test
     void theImagesRunTheJvmWithTheLaunchersCollectorAndCaps() throws IOException {
@@ -118,7 +119,7 @@ class ManifestsTest {
                 .matcher(Files.readString(ROOT.resolve("pom.xml")));
         assertTrue(property.find(), "the root pom sets quarkus.jib.jvm-additional-arguments");
         assertEquals(List.of("-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m",
-                "-XX:ReservedCodeCacheSize=96m", "-XX:+ExitOnOutOfMemoryError"), List.of(property.group(1).split(",")));
+                "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError"), List.of(property.group(1).split(",")));
     }
 
     @Test
