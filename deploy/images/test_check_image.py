@@ -21,7 +21,8 @@ loader.exec_module(check_image)
 GOOD = {
     "User": "185",
     "Env": ["PATH=/usr/bin:/bin", "NMSDZ_STORAGE_DIRECTORY=/var/lib/nmsdz/documents"],
-    "Entrypoint": ["java", "-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m",
+    "Entrypoint": ["java", "-XX:MaxRAMPercentage=60", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                   "-XX:MaxMetaspaceSize=192m",
                    "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "-jar", "quarkus-run.jar"],
     "ExposedPorts": {"8082/tcp": {}},
     "WorkingDir": "/deployments",
@@ -78,7 +79,7 @@ class CheckImageTest(unittest.TestCase):
                                       Entrypoint=["java", "-jar", "quarkus-run.jar"]))
         self.assertEqual(1, status)
         for fault in ("runs as user '0'", "lacks -XX:MaxRAMPercentage=60", "lacks -XX:+ExitOnOutOfMemoryError",
-                      "lacks -XX:+UseSerialGC",
+                      "lacks -XX:+UseG1GC",
                       "exposes ['8080/tcp'], expected ['8082/tcp']"):
             self.assertIn(fault, out)
 
