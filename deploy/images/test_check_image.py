@@ -21,9 +21,10 @@ loader.exec_module(check_image)
 GOOD = {
     "User": "185",
     "Env": ["PATH=/usr/bin:/bin", "NMSDZ_STORAGE_DIRECTORY=/var/lib/nmsdz/documents"],
-    "Entrypoint": ["java", "-XX:MaxRAMPercentage=60", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-                   "-XX:MaxMetaspaceSize=192m",
-                   "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "-jar", "quarkus-run.jar"],
+    "Entrypoint": ["java", "-XX:MaxRAMPercentage=60", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000",
+                   "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:MaxMetaspaceSize=192m",
+                   "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError",
+                   "-jar", "quarkus-run.jar"],
     "ExposedPorts": {"8082/tcp": {}},
     "WorkingDir": "/deployments",
 }

@@ -110,17 +110,18 @@ class ManifestsTest {
 
     /**
      * The images' JVM flags (the root pom's Jib property; the manifests set none): heap from the container's memory
-     * limit, the launcher's collector (G1, giving idle heap back), caps and C-heap trim (README "Memory and start-up"), exit on
-     * OutOfMemoryError.
+     * limit, the launcher's collector (G1, giving idle heap back), caps and C-heap trim (README "Memory and start-up"),
+     * exit on OutOfMemoryError.
      */
     @Test
     void theImagesRunTheJvmWithTheLaunchersCollectorAndCaps() throws IOException {
         Matcher property = Pattern.compile("<quarkus\\.jib\\.jvm-additional-arguments>([^<]*)<")
                 .matcher(Files.readString(ROOT.resolve("pom.xml")));
         assertTrue(property.find(), "the root pom sets quarkus.jib.jvm-additional-arguments");
-        assertEquals(List.of("-XX:MaxRAMPercentage=60", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-                "-XX:MaxMetaspaceSize=192m",
-                "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError"), List.of(property.group(1).split(",")));
+        assertEquals(List.of("-XX:MaxRAMPercentage=60", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000",
+                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:MaxMetaspaceSize=192m",
+                "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError"),
+                List.of(property.group(1).split(",")));
     }
 
     @Test
