@@ -167,6 +167,9 @@ class SnapshotRescoringTest {
         consumer.onEvidence(List.of(TestEvents.figure("CN", "online_retail_sales_growth", year, "7.2")));
         assertTrue(changedSince(region, year, seq), "a national figure of the window is read by every region");
         drain();
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", year - 2, "95")));
+        assertTrue(changedSince(region, year, latestSnapshotSeq(region, year)), "a figure of the window's first year is read");
+        drain();
         consumer.onEvidence(List.of(TestEvents.verdict(region, year - 1, "16", null, null, "1")));
         assertFalse(changedSince(region, year, latestSnapshotSeq(region, year)), "a judgement of another year is not read");
         consumer.onEvidence(List.of(TestEvents.verdict(region, year, "16", null, null, "1")));
