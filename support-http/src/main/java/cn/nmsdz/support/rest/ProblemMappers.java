@@ -390,7 +390,7 @@ public class ProblemMappers {
         return request != null && request.serverResponse() != null && request.serverResponse().closed();
     }
 
-    /** The innermost cause (at most 20 deep: a chain may loop). */
+    /** The innermost cause ({@link Causes#root}: a chain that loops ends where it loops). */
     static Throwable rootCause(Throwable e) {
         return Causes.root(e);
     }
