@@ -55,30 +55,8 @@ public interface GatewayConfig {
 
         RateLimit rateLimit();
 
-        TokenCache tokenCache();
 
         Console console();
-    }
-
-    /**
-     * {@code nmsdz.gateway.token-cache.*}: tokens the realm's keys verified, kept so the next request with the same
-     * token skips the signature check (issue 12). An entry never outlives its token's {@code exp}.
-     */
-    interface TokenCache {
-        /** NMSDZ_GATEWAY_TOKEN_CACHE_ENABLED=false verifies every request's token again. */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** At most this many tokens are kept; the least used go first. */
-        @WithDefault("10000")
-        long maxTokens();
-
-        /**
-         * The longest a verified token is trusted without a new check, however late its exp: bounds how long a token
-         * signed with a key the realm has since removed is still taken (NMSDZ_GATEWAY_TOKEN_CACHE_MAX_AGE).
-         */
-        @WithDefault("60s")
-        Duration maxAge();
     }
 
     /** {@code nmsdz.gateway.console.*}: the OpenAPI console (Swagger UI) in the browser. */

@@ -1,5 +1,6 @@
 package cn.nmsdz.gateway;
 
+import cn.nmsdz.support.access.TokenCache;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
@@ -14,7 +15,7 @@ import jakarta.inject.Inject;
  * anonymous request, Quarkus asks the highest-priority mechanism for a challenge and then ends the response with an
  * empty body. This mechanism answers that challenge with problem+json. A token that OIDC refuses takes the other path:
  * OIDC's own challenge, then the router failure handler in {@link GatewayRoutes}. Being the first mechanism asked, it
- * also answers a token the gateway has verified before ({@link TokenCacheSecurity.Lookup}); any other goes on to OIDC.
+ * also answers a token the gateway has verified before ({@link TokenCache}); any other goes on to OIDC.
  */
 @ApplicationScoped
 public class ProblemChallenge implements HttpAuthenticationMechanism {
@@ -23,7 +24,7 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
     static final int PRIORITY = 2000;
 
     @Inject
-    TokenCacheSecurity.Lookup verifiedBefore;
+    TokenCache verifiedBefore;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {

@@ -1,5 +1,6 @@
 package cn.nmsdz.gateway;
 
+import cn.nmsdz.support.access.TokenCache;
 import cn.nmsdz.support.rest.RequestIds;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,7 +20,6 @@ import java.util.Map;
  * itself with an empty body: Quarkus does not let an application set the HTTP server's invalidRequestHandler.
  */
 final class RequestChecks {
-    private static final String BEARER = "Bearer ";
     private final long maxRequestLine;
     private final long maxHeaderBytes;
 
@@ -86,14 +86,8 @@ final class RequestChecks {
         if (authorization.size() != 1) {
             return true; // none: the token check decides; several: refused by malformed()
         }
-        String token = bearerToken(authorization.get(0));
+        String token = TokenCache.bearerToken(authorization.get(0));
         return token == null || compactJws(token);
-    }
-
-    /** The token of an Authorization value {@code Bearer <token>} (the scheme in any case), or null for another scheme. */
-    static String bearerToken(String authorization) {
-        return authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).trim() : null;
     }
 
     /** The characters of base64url ({@code [A-Za-z0-9_-]}), by code. */

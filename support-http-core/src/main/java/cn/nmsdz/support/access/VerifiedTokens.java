@@ -1,4 +1,4 @@
-package cn.nmsdz.gateway;
+package cn.nmsdz.support.access;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * ago is taken until then, exactly as before: the check was local (no introspection) and never asked Keycloak about
  * revocation either.
  */
-final class VerifiedTokens {
+public final class VerifiedTokens {
     /** Marks an identity served from here, so it is not stored again. */
     static final String FROM_CACHE = "nmsdz.token-cache.hit";
 
@@ -35,8 +36,9 @@ final class VerifiedTokens {
     private final Cache<String, Entry> cache;
     private final long maxAgeNanos;
     private final LongSupplier epochMillis;
+    private final LongAdder hits = new LongAdder();
 
-    VerifiedTokens(long maxTokens, Duration maxAge) {
+    public VerifiedTokens(long maxTokens, Duration maxAge) {
         this(maxTokens, maxAge, System::currentTimeMillis, Ticker.systemTicker(), null);
     }
 
@@ -75,7 +77,7 @@ final class VerifiedTokens {
      * The identity {@code token} was given when last verified, bound to the current request's routing context; null
      * when the token is unknown or has expired since.
      */
-    SecurityIdentity find(String token, RoutingContext current) {
+    public SecurityIdentity find(String token, RoutingContext current) {
         Entry entry = cache.getIfPresent(token);
         if (entry == null) {
             return null;
@@ -88,6 +90,7 @@ final class VerifiedTokens {
         for (String key : entry.requestBound()) {
             copy.addAttribute(key, current);
         }
+        hits.increment();
         return copy.build();
     }
 
@@ -96,7 +99,7 @@ final class VerifiedTokens {
      * request-bound attributes (the routing context) are emptied, so an entry holds no request; {@link #find} fills
      * them with the request that uses it.
      */
-    void remember(String token, SecurityIdentity identity) {
+    public void remember(String token, SecurityIdentity identity) {
         if (identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
             return;
@@ -116,8 +119,13 @@ final class VerifiedTokens {
         cache.put(token, new Entry(kept.build(), expiresAtMillis, List.copyOf(requestBound)));
     }
 
+    /** Requests answered from here so far. */
+    public long hits() {
+        return hits.sum();
+    }
+
     /** Tokens held now (after pending expiries). */
-    long size() {
+    public long size() {
         cache.cleanUp();
         return cache.estimatedSize();
     }

@@ -1,4 +1,4 @@
-package cn.nmsdz.gateway;
+package cn.nmsdz.support.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
