@@ -30,6 +30,19 @@ class EventEnvelopeTest {
     }
 
     @Test
+    void thePayloadComesBackAsTheTreeThatWasSentNumbersAndTextIncluded() {
+        var data = EventEnvelope.JSON.createObjectNode().put("value", 0.1).put("big", 12345678901234567L)
+                .put("share", 99.999).put("name", "平陆县 \"网络\"").putNull("note");
+        data.putArray("years").add(2024).add(2025);
+        EventEnvelope sent = new EventEnvelope("e-2", EventTypes.REGION_CHANGED, "/evidence-service", "140829",
+                OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC), data, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+        EventEnvelope received = EventEnvelope.fromJson(sent.toJson());
+
+        assertEquals(sent, received);
+    }
+
+    @Test
     void refusesTextThatIsNotACloudEvent() {
         assertThrows(IllegalArgumentException.class, () -> EventEnvelope.fromJson("{\"hello\":1}"));
     }
