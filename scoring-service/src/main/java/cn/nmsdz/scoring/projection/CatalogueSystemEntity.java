@@ -10,12 +10,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import cn.nmsdz.events.catalogue.IndicatorSystemDocument;
 import cn.nmsdz.events.envelope.EventEnvelope;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import cn.nmsdz.scoring.config.ScoringConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -46,12 +46,16 @@ public class CatalogueSystemEntity extends PanacheEntityBase {
         }
     }
 
-    /** Each version's document parsed once: a published version never changes, and every snapshot reads one. */
-    private static final Map<Key, IndicatorSystemDocument> PARSED = new ConcurrentHashMap<>();
+    /**
+     * Versions' documents parsed once: a published version never changes, and every snapshot reads one. Only the
+     * latest few are kept (a rescoring reads one; a recomputation of old snapshots may parse an older one again), so
+     * a service that sees many publishes does not keep them all.
+     */
+    private static final Cache<Key, IndicatorSystemDocument> PARSED = Caffeine.newBuilder().maximumSize(4).build();
 
-    /** This version's indicator system, parsed once per version. */
+    /** This version's indicator system, parsed once per version while it is among the latest used. */
     public IndicatorSystemDocument system() {
-        return PARSED.computeIfAbsent(new Key(code, version), k -> {
+        return PARSED.get(new Key(code, version), k -> {
             try {
                 return EventEnvelope.JSON.readValue(document, IndicatorSystemDocument.class);
             } catch (JsonProcessingException e) {
