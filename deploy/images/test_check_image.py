@@ -20,7 +20,7 @@ loader.exec_module(check_image)
 
 GOOD = {
     "User": "185",
-    "Env": ["PATH=/usr/bin:/bin", "NMSDZ_STORAGE_DIRECTORY=/var/lib/nmsdz/documents"],
+    "Env": ["PATH=/usr/bin:/bin", "MALLOC_ARENA_MAX=2", "NMSDZ_STORAGE_DIRECTORY=/var/lib/nmsdz/documents"],
     "Entrypoint": ["java", "-XX:MaxRAMPercentage=60", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000",
                    "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=10", "-Djdk.nio.maxCachedBufferSize=262144",
                    "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000",
@@ -91,7 +91,8 @@ class CheckImageTest(unittest.TestCase):
         status, out = self.check(dict(GOOD, Env=["PATH=/usr/bin"]), files)
         self.assertEqual(1, status)
         for fault in ("no executable java", "is not quarkus-run.jar in the image",
-                      "environment NMSDZ_STORAGE_DIRECTORY=None", "/var/lib/nmsdz/documents is not a directory"):
+                      "environment NMSDZ_STORAGE_DIRECTORY=None", "environment MALLOC_ARENA_MAX=None",
+                      "/var/lib/nmsdz/documents is not a directory"):
             self.assertIn(fault, out)
 
 

@@ -123,6 +123,9 @@ class ManifestsTest {
                 "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000",
                 "-XX:+ExitOnOutOfMemoryError"),
                 List.of(property.group(1).split(",")));
+        assertTrue(Files.readString(ROOT.resolve("pom.xml")).contains(
+                "<quarkus.jib.environment-variables.MALLOC_ARENA_MAX>2</quarkus.jib.environment-variables.MALLOC_ARENA_MAX>"),
+                "the images run glibc's malloc in two arenas, as the launcher does");
     }
 
     @Test
