@@ -55,7 +55,6 @@ public interface GatewayConfig {
 
         RateLimit rateLimit();
 
-
         Console console();
     }
 
