@@ -5,8 +5,11 @@ Rows (all through the gateway, real Keycloak tokens, against a running suite; lo
   light     one figure POSTed every 200 ms (LIGHT_N of them): POST -> the region-year's latest snapshot reads it
             (polled every 5 ms with If-None-Match), and POST -> its score.events record (a Kafka consumer, Floors.java)
   single    single-figure POSTs from SINGLE_THREADS threads for SINGLE_SECONDS: figures/s scored end to end
-            (from the first POST until the latest snapshot reads the last figure and nothing is pending)
-  batches   BATCHES batches of 1,000 figures from 4 threads: figures/s scored end to end
+            (from the first POST until the latest snapshot reads the last figure and nothing is pending; the
+            latest snapshot is polled every THROUGHPUT_POLL seconds, not 5 ms: each poll is a request through the
+            gateway to scoring-service, and 200 of them a second took ~0.6 s of scoring-service's CPU out of a
+            4 s run of the batches row)
+  batches   BATCHES batches of 1,000 figures from 4 threads: figures/s scored end to end (polled likewise)
   relay     one batch of 10,000 figures: evidence-service's outbox drained (its nmsdz_outbox_pending_rows gauge)
 Floors (deploy/bench/Floors.java, run with java from ~/.m2's kafka-clients, postgresql and slf4j-api jars):
   PostgreSQL single-row insert+commit (latency, sequential rate), Kafka produce->consume round trip (acks=all),
@@ -15,8 +18,9 @@ Prints every figure, the ratio to its floor, the load average before and after. 
 accepted observations (metric online_operators, year YEAR): run it on a development suite only.
 
 Usage: NMSDZ_PORT_OFFSET=3000 deploy/bench/pipeline.py [light single batches relay floors]  (default: all)
-Environment: NMSDZ_PORT_OFFSET [0], REGION [140829], READER [pl-reviewer], YEAR [2008], LIGHT_N [50],
-             SINGLE_THREADS [16], SINGLE_SECONDS [20], BATCHES [10], TIMEOUT [600]
+Environment: NMSDZ_PORT_OFFSET [0], REGION [140829], READER [pl-reviewer], YEAR [2008, at most the current year],
+             LIGHT_N [50], SINGLE_THREADS [16], SINGLE_SECONDS [20], BATCHES [10], THROUGHPUT_POLL [0.05],
+             TIMEOUT [600]
 """
 import glob
 import json
@@ -44,6 +48,7 @@ SINGLE_THREADS = int(os.environ.get("SINGLE_THREADS", "16"))
 SINGLE_SECONDS = float(os.environ.get("SINGLE_SECONDS", "20"))
 BATCHES = int(os.environ.get("BATCHES", "10"))
 TIMEOUT = float(os.environ.get("TIMEOUT", "600"))
+THROUGHPUT_POLL = float(os.environ.get("THROUGHPUT_POLL", "0.05"))
 HERE = os.path.dirname(os.path.abspath(__file__))
 M2 = os.path.expanduser("~/.m2/repository")
 
@@ -129,7 +134,7 @@ def pending(t):
     return json.loads(raw)["pendingSnapshots"] if status == 200 else -1
 
 
-def await_scored(t, position, started):
+def await_scored(t, position, started, poll=0.005):
     etag = None
     seen = -1
     while time.monotonic() - started < TIMEOUT:
@@ -138,15 +143,34 @@ def await_scored(t, position, started):
             seen = p
         if seen >= position:
             return time.monotonic()
-        time.sleep(0.005)
+        time.sleep(poll)
     sys.exit(f"pipeline: position {position} not scored within {TIMEOUT} s")
 
 
 def await_settled(t, position, started):
-    scored = await_scored(t, position, started)
+    scored = await_scored(t, position, started, THROUGHPUT_POLL)
     while pending(t) != 0:
         time.sleep(0.05)
     return scored, time.monotonic()
+
+
+def run_threads(n, work):
+    """Runs work() on n threads and waits for them; the first failure (a refused POST) ends the whole run with its
+    message (sys.exit inside a thread would only end that thread, silently)."""
+    failures = []
+
+    def guarded():
+        try:
+            work()
+        except BaseException as e:  # SystemExit included: post() exits on a refused POST
+            failures.append(e)
+
+    threads = [threading.Thread(target=guarded) for _ in range(n)]
+    [th.start() for th in threads]
+    [th.join() for th in threads]
+    if failures:
+        e = failures[0]
+        sys.exit(e.code if isinstance(e, SystemExit) else f"pipeline: a worker failed: {e!r}")
 
 
 def pct(values, p):
@@ -241,9 +265,7 @@ def single(t, floor):
                 count[0] += 1
 
     started = time.monotonic()
-    threads = [threading.Thread(target=worker) for _ in range(SINGLE_THREADS)]
-    [th.start() for th in threads]
-    [th.join() for th in threads]
+    run_threads(SINGLE_THREADS, worker)
     posted = time.monotonic()
     scored, settled = await_settled(t, max(positions), started)
     n = count[0]
@@ -268,9 +290,7 @@ def batches(t, floor):
                 positions.append(p)
 
     started = time.monotonic()
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    [th.start() for th in threads]
-    [th.join() for th in threads]
+    run_threads(4, worker)
     posted = time.monotonic()
     scored, settled = await_settled(t, max(positions), started)
     n = BATCHES * 1000
