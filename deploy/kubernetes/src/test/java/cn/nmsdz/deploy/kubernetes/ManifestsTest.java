@@ -119,7 +119,8 @@ class ManifestsTest {
                 .matcher(Files.readString(ROOT.resolve("pom.xml")));
         assertTrue(property.find(), "the root pom sets quarkus.jib.jvm-additional-arguments");
         assertEquals(List.of("-XX:MaxRAMPercentage=60", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000",
-                "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=10", "-Djdk.nio.maxCachedBufferSize=262144",
+                "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=10",
+                "-XX:-ClassUnloadingWithConcurrentMark", "-XX:MetaspaceSize=128m", "-Djdk.nio.maxCachedBufferSize=262144",
                 "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000",
                 "-XX:+ExitOnOutOfMemoryError"),
                 List.of(property.group(1).split(",")));
