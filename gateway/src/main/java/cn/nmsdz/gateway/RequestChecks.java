@@ -1,6 +1,6 @@
 package cn.nmsdz.gateway;
 
-import cn.nmsdz.support.access.TokenCache;
+import cn.nmsdz.support.tokens.TokenCache;
 import cn.nmsdz.support.rest.RequestIds;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;

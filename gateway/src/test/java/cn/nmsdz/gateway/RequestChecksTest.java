@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.nmsdz.support.access.TokenCache;
+import cn.nmsdz.support.tokens.TokenCache;
 import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.nmsdz.evidence.messaging.CatalogueConsumer;
-import cn.nmsdz.support.access.TokenCache;
+import cn.nmsdz.support.tokens.TokenCache;
 import cn.nmsdz.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

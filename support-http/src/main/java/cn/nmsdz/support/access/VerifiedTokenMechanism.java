@@ -1,5 +1,6 @@
 package cn.nmsdz.support.access;
 
+import cn.nmsdz.support.tokens.TokenCache;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;

@@ -1,4 +1,4 @@
-package cn.nmsdz.support.access;
+package cn.nmsdz.support.tokens;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;

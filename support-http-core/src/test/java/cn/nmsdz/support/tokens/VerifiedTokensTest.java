@@ -1,4 +1,4 @@
-package cn.nmsdz.support.access;
+package cn.nmsdz.support.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

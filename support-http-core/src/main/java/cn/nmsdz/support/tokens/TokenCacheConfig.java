@@ -1,4 +1,4 @@
-package cn.nmsdz.support.access;
+package cn.nmsdz.support.tokens;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

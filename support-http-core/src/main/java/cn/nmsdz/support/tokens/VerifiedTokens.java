@@ -1,4 +1,4 @@
-package cn.nmsdz.support.access;
+package cn.nmsdz.support.tokens;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
