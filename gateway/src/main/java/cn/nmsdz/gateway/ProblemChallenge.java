@@ -1,35 +1,20 @@
 package cn.nmsdz.gateway;
 
-import cn.nmsdz.support.tokens.TokenCache;
-import io.quarkus.security.identity.IdentityProviderManager;
-import io.quarkus.security.identity.SecurityIdentity;
+import cn.nmsdz.support.tokens.CachedTokenMechanism;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
-import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The 401 of a request that carries no token: when an HTTP permission ({@code authenticated} on /api/*) denies an
  * anonymous request, Quarkus asks the highest-priority mechanism for a challenge and then ends the response with an
  * empty body. This mechanism answers that challenge with problem+json. A token that OIDC refuses takes the other path:
  * OIDC's own challenge, then the router failure handler in {@link GatewayRoutes}. Being the first mechanism asked, it
- * also answers a token the gateway has verified before ({@link TokenCache}); any other goes on to OIDC.
+ * also answers a token the gateway has verified before ({@link CachedTokenMechanism}); any other goes on to OIDC.
  */
 @ApplicationScoped
-public class ProblemChallenge implements HttpAuthenticationMechanism {
-
-    /** Above OIDC's default (1001), so anonymous requests are challenged here. */
-    static final int PRIORITY = 2000;
-
-    @Inject
-    TokenCache verifiedBefore;
-
-    @Override
-    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        return Uni.createFrom().item(verifiedBefore.cached(context));
-    }
+public class ProblemChallenge extends CachedTokenMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
@@ -46,10 +31,5 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
                     context.normalizedPath(), GatewayRoutes.requestId(context));
         }
         return Uni.createFrom().item(Boolean.TRUE);
-    }
-
-    @Override
-    public int getPriority() {
-        return PRIORITY;
     }
 }

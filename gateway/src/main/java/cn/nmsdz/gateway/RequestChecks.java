@@ -1,7 +1,7 @@
 package cn.nmsdz.gateway;
 
-import cn.nmsdz.support.tokens.TokenCache;
 import cn.nmsdz.support.rest.RequestIds;
+import cn.nmsdz.support.tokens.TokenCache;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.nmsdz.support.tokens.TokenCache;
 import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.Test;
 
@@ -36,16 +35,6 @@ class RequestChecksTest {
                 "Bearer a+b.c.d", "Bearer ")) {
             assertFalse(RequestChecks.bearerShaped(java.util.List.of(bad)), bad);
         }
-    }
-
-    /** The token the cache of verified tokens is asked for: the value after the scheme, in any case, trimmed. */
-    @Test
-    void theBearerTokenIsTheValueAfterTheScheme() {
-        assertEquals("eyJh.eyJz.c2ln", TokenCache.bearerToken("Bearer eyJh.eyJz.c2ln"));
-        assertEquals("eyJh.eyJz.c2ln", TokenCache.bearerToken("bEARER  eyJh.eyJz.c2ln "));
-        assertEquals("", TokenCache.bearerToken("Bearer "));
-        assertNull(TokenCache.bearerToken("Bearer"));
-        assertNull(TokenCache.bearerToken("Basic dXNlcjpwYXNz"));
     }
 
     /** The one-pass shape check accepts exactly what the compact-JWS expression it replaced accepts. */

@@ -12,10 +12,10 @@ import java.util.List;
 
 /**
  * Puts {@link VerifiedTokens} in front of Quarkus' OIDC token check, in the gateway and in the services alike:
- * {@link #cached} answers a bearer token it has seen verified (asked by an authentication mechanism of higher priority
- * than OIDC's: the gateway's {@code ProblemChallenge}, the services' {@code VerifiedTokenMechanism}; a miss sends the
- * request on to the full check); as an augmentor it keeps what the full check accepted. A refused token is never
- * stored. A singleton, not application-scoped: no client proxy, so the constructor's cache is the one used.
+ * {@link #cached} answers a bearer token it has seen verified (asked by {@link CachedTokenMechanism}, of higher
+ * priority than OIDC's; a miss sends the request on to the full check); as an augmentor it keeps what the full check
+ * accepted. A refused token is never stored. A singleton, not application-scoped: no client proxy, so the
+ * constructor's cache is the one used.
  */
 @Singleton
 public class TokenCache implements SecurityIdentityAugmentor {
