@@ -111,7 +111,7 @@ public class NationalReferenceData {
     public List<Problem.FieldError> problems(List<ObservationInput> rows) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            errors.addAll(ConstraintProblems.problem(validator.validate(rows.get(i)), "/" + i).errors());
+            errors.addAll(ConstraintProblems.errors(validator.validate(rows.get(i)), "/" + i));
         }
         errors.addAll(ObservationService.validate(rows, ObservationService.metrics(), Set.of(),
                 Year.now(ZoneOffset.UTC).getValue()));

@@ -118,7 +118,7 @@ public class ObservationBatchReader implements MessageBodyReader<ObservationBatc
             List<Problem.FieldError> invalid = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i) != null) {
-                    invalid.addAll(ConstraintProblems.problem(validator.validate(rows.get(i)), array ? "/" + i : "").errors());
+                    invalid.addAll(ConstraintProblems.errors(validator.validate(rows.get(i)), array ? "/" + i : ""));
                 }
             }
             if (!invalid.isEmpty()) {

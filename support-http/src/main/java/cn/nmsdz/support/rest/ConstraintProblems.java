@@ -67,13 +67,26 @@ public class ConstraintProblems {
     }
 
     static ProblemException problem(Set<? extends ConstraintViolation<?>> violations, String prefix, Method method) {
+        return problem(errors(violations, prefix, method));
+    }
+
+    /**
+     * The field errors of values a resource validated itself, under {@code prefix}; empty when there are none. For
+     * the rows of a batch: no exception (and its stack trace) is made for a row that has no error.
+     */
+    public static List<Problem.FieldError> errors(Set<? extends ConstraintViolation<?>> violations, String prefix) {
+        return violations.isEmpty() ? List.of() : errors(violations, prefix, null);
+    }
+
+    private static List<Problem.FieldError> errors(Set<? extends ConstraintViolation<?>> violations, String prefix,
+            Method method) {
         // a record component's constraint can reach the validator twice (its field and its accessor): one error each
         Set<Problem.FieldError> errors = new LinkedHashSet<>();
         violations.stream()
                 .map(v -> new Problem.FieldError(field(v.getPropertyPath(), prefix, method), message(v, method)))
                 .sorted(Comparator.comparing(Problem.FieldError::field, ConstraintProblems::byPointer))
                 .forEach(errors::add);
-        return problem(List.copyOf(errors));
+        return List.copyOf(errors);
     }
 
     /** The problem of field errors gathered from several validations (e.g. the rows of a batch). */
