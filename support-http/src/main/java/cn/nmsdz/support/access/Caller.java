@@ -24,7 +24,18 @@ public record Caller(String user, String region, String department, Set<String> 
     public static final String CREATION_OFFICE = "creation-office";
     public static final String ASSIGNED_REGIONS_CLAIM = "assigned_regions";
 
+    /** The identity's attribute that holds its Caller, read once per verified token ({@link CallerOfToken}). */
+    static final String ATTRIBUTE = "nmsdz.caller";
+
     public static Caller of(SecurityIdentity identity) {
+        return identity.getAttribute(ATTRIBUTE) instanceof Caller caller ? caller : read(identity);
+    }
+
+    /**
+     * Reads the claims. Each read of a claim outside the JWT standard's list costs an exception in smallrye-jwt (its
+     * name is looked up as an enum first), so this runs once per token, not once per request.
+     */
+    static Caller read(SecurityIdentity identity) {
         String region = null;
         String department = null;
         Set<String> assigned = Set.of();
