@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -127,6 +128,25 @@ class ManifestsTest {
         assertTrue(Files.readString(ROOT.resolve("pom.xml")).contains(
                 "<quarkus.jib.environment-variables.MALLOC_ARENA_MAX>2</quarkus.jib.environment-variables.MALLOC_ARENA_MAX>"),
                 "the images run glibc's malloc in two arenas, as the launcher does");
+    }
+
+    /** The suite's database runs with the launcher's memory and checkpoint settings (README "Memory and start-up"). */
+    @Test
+    void theDatabaseRunsWithTheLaunchersSettings() throws IOException {
+        Matcher line = Pattern.compile("POSTGRES_SETTINGS=\\(([^)]*)\\)")
+                .matcher(Files.readString(ROOT.resolve("deploy/local/nmsdz")));
+        assertTrue(line.find(), "the launcher sets POSTGRES_SETTINGS");
+        Map<String, String> launcher = new TreeMap<>();
+        Matcher setting = Pattern.compile("([a-z_]+)=(?:\\$\\{[A-Z_]+:-)?([0-9a-zA-Z]+)").matcher(line.group(1));
+        while (setting.find()) {
+            launcher.put(setting.group(1), setting.group(2));
+        }
+        assertEquals(Set.of("shared_buffers", "max_wal_size", "checkpoint_timeout"), launcher.keySet());
+        Document db = base().stream().filter(d -> d.kind().equals("Cluster") && d.name().equals("nmsdz-db"))
+                .findFirst().orElseThrow();
+        for (Map.Entry<String, String> e : launcher.entrySet()) {
+            assertEquals(e.getValue(), db.node().at("/spec/postgresql/parameters/" + e.getKey()).asText(), e.getKey());
+        }
     }
 
     @Test
