@@ -14,7 +14,8 @@ Rows (all through the gateway, real Keycloak tokens, against a running suite; lo
 Floors (deploy/bench/Floors.java, run with java from ~/.m2's kafka-clients, postgresql and slf4j-api jars):
   PostgreSQL single-row insert+commit (latency, sequential rate), Kafka produce->consume round trip (acks=all),
   Kafka batched idempotent acks=all send rate.
-Prints every figure, the ratio to its floor, the load average before and after. Figures stay in the suite as
+Prints every figure, the ratio to its floor, the load average before and after, and the share of each row's
+time some task waited on I/O (/proc/pressure/io). Figures stay in the suite as
 accepted observations (metric online_operators, year YEAR): run it on a development suite only.
 
 Usage: NMSDZ_PORT_OFFSET=3000 deploy/bench/pipeline.py [light single batches relay floors]  (default: all)
@@ -338,6 +339,16 @@ def load():
     return " ".join(open("/proc/loadavg").read().split()[:3])
 
 
+def io_stalled_us():
+    """Microseconds some task waited on I/O since boot (Linux PSI), or None without /proc/pressure: a row run while
+    the disk stalled (PostgreSQL's commits wait for the WAL's fsync) is not comparable with one that ran without."""
+    try:
+        with open("/proc/pressure/io") as f:
+            return int(f.readline().split("total=")[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def main():
     rows = sys.argv[1:] or ["floors", "light", "single", "batches", "relay"]
     print(f"pipeline bench {time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime())} UTC, gateway {GATEWAY},"
@@ -347,8 +358,13 @@ def main():
     print("floors  " + "  ".join(f"{k} {v:g}" for k, v in floor.items()))
     for name in ("light", "single", "batches", "relay"):
         if name in rows:
+            began, stalled = time.monotonic(), io_stalled_us()
             globals()[name](t, floor)
-            print(f"        (load average {load()})")
+            io = ""
+            if stalled is not None:
+                share = (io_stalled_us() - stalled) / 1e6 / (time.monotonic() - began)
+                io = f", I/O stalled {100 * share:.0f} % of the row's time"
+            print(f"        (load average {load()}{io})")
 
 
 if __name__ == "__main__":
