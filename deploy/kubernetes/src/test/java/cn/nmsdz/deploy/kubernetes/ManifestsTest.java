@@ -122,7 +122,8 @@ class ManifestsTest {
         assertEquals(List.of("-XX:MaxRAMPercentage=60", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000",
                 "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=10",
                 "-XX:-ClassUnloadingWithConcurrentMark", "-XX:MetaspaceSize=128m", "-Djdk.nio.maxCachedBufferSize=262144",
-                "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000",
+                "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-XX:CompileThresholdScaling=4",
+                "-XX:TrimNativeHeapInterval=5000",
                 "-XX:+ExitOnOutOfMemoryError"),
                 List.of(property.group(1).split(",")));
         assertTrue(Files.readString(ROOT.resolve("pom.xml")).contains(
