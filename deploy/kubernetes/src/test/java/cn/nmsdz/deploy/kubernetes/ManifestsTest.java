@@ -131,7 +131,7 @@ class ManifestsTest {
                 "the images run glibc's malloc in two arenas, as the launcher does");
     }
 
-    /** The suite's database runs with the launcher's memory and checkpoint settings (README "Memory and start-up"). */
+    /** The suite's database runs with the launcher's memory and checkpoint settings (README, "PostgreSQL server settings"). */
     @Test
     void theDatabaseRunsWithTheLaunchersSettings() throws IOException {
         Matcher line = Pattern.compile("POSTGRES_SETTINGS=\\(([^)]*)\\)")
