@@ -22,7 +22,7 @@ GOOD = {
     "User": "185",
     "Env": ["PATH=/usr/bin:/bin", "MALLOC_ARENA_MAX=2", "NMSDZ_STORAGE_DIRECTORY=/var/lib/nmsdz/documents"],
     "Entrypoint": ["java", "-XX:MaxRAMPercentage=60", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000",
-                   "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=10",
+                   "-XX:MinHeapFreeRatio=70", "-XX:MaxHeapFreeRatio=90",
                    "-XX:-ClassUnloadingWithConcurrentMark", "-XX:MetaspaceSize=128m", "-Djdk.nio.maxCachedBufferSize=262144",
                    "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-XX:CompileThresholdScaling=4",
                    "-XX:TrimNativeHeapInterval=5000",

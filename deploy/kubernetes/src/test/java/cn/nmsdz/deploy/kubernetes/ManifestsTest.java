@@ -120,7 +120,7 @@ class ManifestsTest {
                 .matcher(Files.readString(ROOT.resolve("pom.xml")));
         assertTrue(property.find(), "the root pom sets quarkus.jib.jvm-additional-arguments");
         assertEquals(List.of("-XX:MaxRAMPercentage=60", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000",
-                "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=10",
+                "-XX:MinHeapFreeRatio=70", "-XX:MaxHeapFreeRatio=90",
                 "-XX:-ClassUnloadingWithConcurrentMark", "-XX:MetaspaceSize=128m", "-Djdk.nio.maxCachedBufferSize=262144",
                 "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-XX:CompileThresholdScaling=4",
                 "-XX:TrimNativeHeapInterval=5000",
