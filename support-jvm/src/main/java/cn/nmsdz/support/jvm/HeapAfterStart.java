@@ -16,9 +16,9 @@ import org.jboss.logging.Logger;
  *
  * <p>The launcher and the images start the JVM with a loose heap ({@code -XX:MinHeapFreeRatio=70
  * -XX:MaxHeapFreeRatio=90}). With the steady 5–10 % from the first collection on, G1 held a 32 MB heap just above
- * the start's growing live set: 24 collections and five concurrent cycles in a two-second start, ≈ 0.3 s of CPU on
- * a machine of two cores. Once started, the service sets the steady ratios, and G1's next remark (at the latest the
- * periodic collection 10 s after the last one) gives the start's surplus back.
+ * the start's growing live set: 18 young collections and five concurrent cycles in a two-second start, 0.2–0.5 s of
+ * CPU on a machine of two cores. Once started, the service sets the steady ratios, and G1's next remark (at the latest
+ * the periodic collection 10 s after the last one) gives the start's surplus back.
  *
  * <p>A JVM whose ratios were not set on its command line (the tests, {@code java -jar} by hand) keeps the JDK's own:
  * the ratios belong to whoever launches the JVM, this only finishes what the launcher began.
