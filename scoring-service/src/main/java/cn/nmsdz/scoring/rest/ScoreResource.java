@@ -92,14 +92,6 @@ public class ScoreResource {
     static final String LANG = "Language of explanations, missing inputs and verdict reasons: `zh` (简体中文, the default) "
             + "or `en`; without it, `Accept-Language` decides (English only when it prefers en to zh)";
 
-    /**
-     * A snapshot in a list (history, feed) in the language asked for: an old one is not recomputed for each entry of a
-     * page, so its indicator lines stay as stored (English); its verdict reasons are derived from its numbers.
-     */
-    Snapshot listed(SnapshotEntity entity, Language language) {
-        return renderer.render(SnapshotStore.readToRender(entity), language, null);
-    }
-
     /** A stored snapshot in the language asked for (an old one is recomputed only when read in Chinese). */
     Snapshot shown(SnapshotEntity entity, Language language) {
         return renderer.render(SnapshotStore.readToRender(entity), language, () -> calculator.recompute(entity).recomputed());
@@ -189,13 +181,13 @@ public class ScoreResource {
         access.checkReadable(region);
         int year = yearParam;
         boolean summary = "summary".equals(view);
-        List<SnapshotEntity> page = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2 and number < ?3",
-                Sort.descending("number"), region, year, after).range(0, (int) limit - 1).list();
-        Response.ResponseBuilder response = Response.ok(page.stream()
-                .map(e -> summary ? SnapshotSummary.of(renderer.render(SnapshotStore.readToRender(e), language, null))
-                        : (Object) listed(e, language)).toList());
-        if (page.size() == limit) {
-            long next = page.get(page.size() - 1).number;
+        List<Long> numbers = feed.historyNumbers(region, year, after, limit);
+        // streamed as rendered (SnapshotFeed): a page of up to 1,000 full snapshots is never held whole
+        StreamingOutput page = out -> feed.writeHistory(out, region, year, numbers, summary, language);
+        Response.ResponseBuilder response = Response.ok(page, MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        if (numbers.size() == limit) {
+            long next = numbers.get(numbers.size() - 1);
             response.header("X-Next-After", next).header("Link", "</api/v1/regions/" + region + "/scores?year=" + year
                     + "&limit=" + limit + "&after=" + next + (summary ? "&view=summary" : "") + ">; rel=\"next\"");
         }

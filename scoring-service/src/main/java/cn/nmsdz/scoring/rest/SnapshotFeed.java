@@ -15,13 +15,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The provincial pull feed's page, written as it is read (issue 12): rows come from a database cursor a few at a time
@@ -35,19 +37,23 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class SnapshotFeed {
-    /** Rows fetched per round trip: a few full snapshots in memory at a time. */
-    static final int FETCH = 16;
+    /** Snapshots read and rendered per transaction: a few full snapshots in memory at a time. */
+    public static final int FETCH = 16;
     static final int WRITE_BUFFER = 64 * 1024;
 
-    private static final String PAGE = "select s.id, %s from snapshot s"
-            + " where s.region_path >= ?1 and s.region_path < ?2 and s.id > ?3 order by s.id limit ?4";
     /** The stored body: compressed (V21), or the text of a snapshot stored before. */
-    private static final String FULL = PAGE.formatted("s.body_deflated, s.body");
+    private static final String FULL = "s.body_deflated, s.body";
     /**
      * The stored summary: compressed (V21), or the text of one stored before (V20), or the body of a snapshot stored
      * before that, which the token filter below cuts.
      */
-    private static final String SUMMARY = PAGE.formatted("s.summary_deflated, coalesce(s.summary, s.body)");
+    private static final String SUMMARY = "s.summary_deflated, coalesce(s.summary, s.body)";
+    /** The feed's page: the snapshots under a range of region paths after an id, in id order. */
+    private static final String UNDER = "select s.id, %s from snapshot s"
+            + " where s.region_path >= ?1 and s.region_path < ?2 and s.id > ?3 order by s.id limit ?4";
+    /** A page of a region-year's history, newest first: the snapshots numbered from ?3 down to ?4. */
+    private static final String HISTORY = "select s.number, %s from snapshot s"
+            + " where s.region = ?1 and s.year = ?2 and s.number <= ?3 and s.number >= ?4 order by s.number desc";
     /** Every field but the indicator scores: a summary reads a stored body without materialising its 41 scores. */
     private static final TokenFilter WITHOUT_INDICATORS = new TokenFilter() {
         @Override
@@ -93,39 +99,109 @@ public class SnapshotFeed {
 
     /** Writes {@code {"snapshots":[…],"next":N}} for the page after {@code after}. */
     void write(OutputStream out, Range range, long after, int limit, boolean summary, Language language) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            // 64 KB writes: a full snapshot (50–100 KB) leaves in one or two chunks, not in a dozen of the generator's 8 KB
-            OutputStream buffered = new BufferedOutputStream(out, WRITE_BUFFER);
-            try (JsonGenerator json = mapper.getFactory().createGenerator(buffered)) {
-                json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                json.writeStartObject();
-                json.writeArrayFieldStart("snapshots");
-                long next = after;
-                Map<String, SnapshotRenderer.Words> words = new HashMap<>();
-                @SuppressWarnings("unchecked")
-                Stream<Object[]> rows = em.createNativeQuery(summary ? SUMMARY : FULL)
-                        .setParameter(1, range.from()).setParameter(2, range.to()).setParameter(3, after)
-                        .setParameter(4, limit).setHint("org.hibernate.fetchSize", FETCH).setHint("org.hibernate.readOnly", true)
-                        .getResultStream();
-                try (rows) {
-                    for (Object[] row : (Iterable<Object[]>) rows::iterator) {
-                        next = ((Number) row[0]).longValue();
-                        String body = row[1] != null ? Deflated.inflate((byte[]) row[1]) : (String) row[2];
-                        Snapshot stored = summary ? summaryOf(body) : SnapshotStore.readToRender(body);
-                        Snapshot shown = renderer.render(stored, words.computeIfAbsent(
-                                stored.systemCode() + "/" + stored.systemVersion(),
-                                k -> renderer.words(stored.systemCode(), stored.systemVersion(), language)), language, null);
-                        mapper.writeValue(json, summary ? ScoreResource.SnapshotSummary.of(shown) : shown);
-                    }
+        String query = UNDER.formatted(summary ? SUMMARY : FULL);
+        write(out, json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("snapshots");
+            Map<String, SnapshotRenderer.Words> words = new HashMap<>();
+            long next = after;
+            for (int left = limit; left > 0; ) {
+                List<Rendered> chunk = read(query, List.of(range.from(), range.to(), next, Math.min(FETCH, left)),
+                        summary, language, words);
+                for (Rendered r : chunk) {
+                    mapper.writeValue(json, r.snapshot());
+                    next = r.cursor();
                 }
-                json.writeEndArray();
-                json.writeNumberField("next", next);
-                json.writeEndObject();
-                json.flush();
-                buffered.flush(); // the response stream itself is closed by the framework
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                left = chunk.size() < Math.min(FETCH, left) ? 0 : left - chunk.size();
             }
+            json.writeEndArray();
+            json.writeNumberField("next", next);
+            json.writeEndObject();
+        });
+    }
+
+    /**
+     * Writes a page of a region-year's history, newest first, as a JSON array: {@code GET /regions/{code}/scores}, the
+     * snapshots {@link #historyNumbers} found. Those numbers come first because the page's cursor (the last number of
+     * a full page) goes in headers, before the body; the body is bounded by them, so a snapshot stored in between
+     * cannot push one out of the page past the cursor.
+     */
+    void writeHistory(OutputStream out, String region, int year, List<Long> numbers, boolean summary,
+            Language language) {
+        String query = HISTORY.formatted(summary ? SUMMARY : FULL);
+        write(out, json -> {
+            json.writeStartArray();
+            Map<String, SnapshotRenderer.Words> words = new HashMap<>();
+            for (int from = 0; from < numbers.size(); from += FETCH) {
+                List<Long> some = numbers.subList(from, Math.min(from + FETCH, numbers.size()));
+                for (Rendered r : read(query, List.of(region, year, some.get(0), some.get(some.size() - 1)), summary,
+                        language, words)) {
+                    mapper.writeValue(json, r.snapshot());
+                }
+            }
+            json.writeEndArray();
+        });
+    }
+
+    /** The numbers of the page {@link #writeHistory} writes: a few bytes each, to know before writing whether it is full. */
+    List<Long> historyNumbers(String region, int year, long after, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> numbers = em.createNativeQuery("select s.number from snapshot s"
+                        + " where s.region = ?1 and s.year = ?2 and s.number < ?3 order by s.number desc limit ?4")
+                .setParameter(1, region).setParameter(2, year).setParameter(3, after).setParameter(4, limit)
+                .getResultList();
+        return numbers.stream().map(Number::longValue).toList();
+    }
+
+    /** A snapshot rendered for a page, and its row's cursor (the feed's id, the history's number). */
+    private record Rendered(long cursor, Object snapshot) {
+    }
+
+    private interface Page {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * Lets {@code page} write through a JSON generator on 64 KB writes: a full snapshot (50–100 KB) leaves in one or
+     * two chunks, not in a dozen of the generator's 8 KB.
+     */
+    private void write(OutputStream out, Page page) {
+        OutputStream buffered = new BufferedOutputStream(out, WRITE_BUFFER);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(buffered)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            page.write(json);
+            json.flush();
+            buffered.flush(); // the response stream itself is closed by the framework
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads (a cursor column, then the stored form's two) and renders up to {@link #FETCH} snapshots in a short
+     * transaction of their own. A page is written a chunk at a time between these: neither the whole page (a page of
+     * 1,000 full snapshots is over 100 MB of JSON; held whole, three at once took the service's heap) nor a database
+     * connection is held while a slow client reads.
+     */
+    private List<Rendered> read(String query, List<Object> parameters, boolean summary, Language language,
+            Map<String, SnapshotRenderer.Words> words) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Query q = em.createNativeQuery(query).setHint("org.hibernate.readOnly", true);
+            for (int i = 0; i < parameters.size(); i++) {
+                q.setParameter(i + 1, parameters.get(i));
+            }
+            List<Rendered> rendered = new ArrayList<>();
+            for (Object row : q.getResultList()) {
+                Object[] columns = (Object[]) row;
+                String body = columns[1] != null ? Deflated.inflate((byte[]) columns[1]) : (String) columns[2];
+                Snapshot stored = summary ? summaryOf(body) : SnapshotStore.readToRender(body);
+                Snapshot shown = renderer.render(stored, words.computeIfAbsent(
+                        stored.systemCode() + "/" + stored.systemVersion(),
+                        k -> renderer.words(stored.systemCode(), stored.systemVersion(), language)), language, null);
+                rendered.add(new Rendered(((Number) columns[0]).longValue(),
+                        summary ? ScoreResource.SnapshotSummary.of(shown) : shown));
+            }
+            return rendered;
         });
     }
 }

@@ -143,6 +143,43 @@ class SnapshotFeedTest {
         assertFalse(zh.equals(en), "Chinese by default: " + zh + " / " + en);
     }
 
+    /** The history is streamed as the feed is (a page is never held whole): its cursor still bounds each page. */
+    @Test
+    void theHistoryPagesNewestFirstAndItsCursorLeadsToTheNextPage() {
+        // more than one chunk of snapshots (SnapshotFeed.FETCH), each read and rendered in a transaction of its own
+        for (int i = 0; i <= cn.nmsdz.scoring.rest.SnapshotFeed.FETCH; i++) {
+            consumer.onEvidence(List.of(TestEvents.figure(COUNTY, "online_retail_sales_growth", YEAR, "9." + i)));
+            while (QuarkusTransaction.requiringNew().call(snapshots::storeOnePending)) {
+                // one more snapshot of the county's year
+            }
+        }
+        String url = "/api/v1/regions/" + COUNTY + "/scores?year=" + YEAR;
+        List<Long> all = given().auth().oauth2(NATIONAL).get(url + "&limit=1000&lang=en").then().statusCode(200)
+                .header("X-Next-After", org.hamcrest.Matchers.nullValue()).extract().jsonPath().getList("number", Long.class);
+        assertTrue(all.size() > cn.nmsdz.scoring.rest.SnapshotFeed.FETCH + 1, "snapshots of the year: " + all);
+        assertEquals(all.stream().sorted(java.util.Comparator.reverseOrder()).toList(), all, "newest first");
+
+        io.restassured.response.Response first = given().auth().oauth2(NATIONAL).get(url + "&limit=2");
+        first.then().statusCode(200).header("Vary", org.hamcrest.Matchers.containsString("Accept-Language"));
+        assertEquals(all.subList(0, 2), first.jsonPath().getList("number", Long.class));
+        assertEquals(String.valueOf(all.get(1)), first.header("X-Next-After"));
+        assertTrue(first.header("Link").contains("after=" + all.get(1) + ">; rel=\"next\""), first.header("Link"));
+        io.restassured.response.Response second = given().auth().oauth2(NATIONAL)
+                .get(url + "&limit=2&view=summary&after=" + all.get(1));
+        assertEquals(all.subList(2, 4), second.jsonPath().getList("number", Long.class));
+        assertTrue(second.header("Link").contains("&view=summary>"), second.header("Link"));
+        assertFalse(second.asString().contains("\"indicators\""), "a summary page has no indicator scores");
+
+        List<Long> fed = new java.util.ArrayList<>(feed(COUNTY, "&lang=en")
+                .getList("snapshots.findAll { it.year == " + YEAR + " }.number", Long.class));
+        java.util.Collections.reverse(fed);
+        assertEquals(all, fed, "the feed serves the same snapshots, oldest first, across its chunks");
+
+        io.restassured.response.Response past = given().auth().oauth2(NATIONAL).get(url + "&after=" + all.get(all.size() - 1));
+        past.then().statusCode(200).header("X-Next-After", org.hamcrest.Matchers.nullValue());
+        assertEquals("[]", past.asString(), "no snapshot below the oldest");
+    }
+
     @Test
     void aFormOtherThanFullOrSummaryIsRefused() {
         given().auth().oauth2(NATIONAL).get("/api/v1/snapshots?under=" + PROVINCE + "&view=brief").then().statusCode(400)
