@@ -34,6 +34,11 @@ public enum ProblemType {
     VALUE_REFUSED("value-refused"),
     /** The identity provider cannot be reached to check the token; retry after {@code Retry-After}. */
     IDENTITY_PROVIDER_UNAVAILABLE("identity-provider-unavailable"),
+    /**
+     * The service could not get a database connection (every pooled one busy, or PostgreSQL out of reach); nothing
+     * changed; retry after {@code Retry-After}.
+     */
+    DATABASE_UNAVAILABLE("database-unavailable"),
     /** A fault of the service, not of the request (its cause is in the log under the request id). */
     INTERNAL_ERROR("internal-error"),
     /** The gateway's: the request line is longer than it takes. */
@@ -44,6 +49,11 @@ public enum ProblemType {
     TOO_MANY_REQUESTS("too-many-requests"),
     /** The gateway's: the service behind it could not be reached or read; nothing is known to have changed. */
     BACKEND_UNAVAILABLE("backend-unavailable"),
+    /**
+     * The gateway's: too many requests already wait for the service behind it; this one was not sent; retry after
+     * {@code Retry-After}.
+     */
+    SERVICE_BUSY("service-busy"),
     /** The gateway's: the service behind it did not answer in time; the request may have been committed. */
     BACKEND_TIMEOUT("backend-timeout");
 

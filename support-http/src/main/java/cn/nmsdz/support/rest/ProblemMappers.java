@@ -364,6 +364,14 @@ public class ProblemMappers {
             return Response.fromResponse(respond(503, "Service Unavailable", ProblemText.text("identityProvider"), uri,
                     List.of())).header("Retry-After", "10").build();
         }
+        Optional<SQLException> noConnection = noDatabaseConnection(e);
+        if (noConnection.isPresent()) {
+            // every pooled connection busy for the acquisition timeout, or PostgreSQL out of reach: the transaction
+            // never started or was rolled back, and the caller may retry; one line, no stack trace
+            LOG.warnf("no database connection for %s: %s", uri.getPath(), firstLine(noConnection.get().getMessage()));
+            return Response.fromResponse(respond(ProblemType.DATABASE_UNAVAILABLE.type(), 503, "Service Unavailable",
+                    ProblemText.text("databaseUnavailable"), uri, List.of())).header("Retry-After", "5").build();
+        }
         LOG.error("unexpected error on " + uri.getPath(), e);
         return respond(500, "Internal error", ProblemText.text("unexpected"), uri, List.of());
     }
@@ -404,6 +412,23 @@ public class ProblemMappers {
     static Optional<SQLException> dataException(Throwable e) {
         for (Throwable t : Causes.of(e)) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Agroal's refusal when no pooled connection came free in time: a plain SQLException with this text. */
+    static final String ACQUISITION_TIMEOUT = "Sorry, acquisition timeout!";
+
+    /**
+     * An SQL "connection exception" (SQLSTATE class 08: PostgreSQL out of reach) or the pool's acquisition timeout
+     * anywhere in the causes: the database could not be used for this request, which the caller may retry.
+     */
+    static Optional<SQLException> noDatabaseConnection(Throwable e) {
+        for (Throwable t : Causes.of(e)) {
+            if (t instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || ACQUISITION_TIMEOUT.equals(sql.getMessage()))) {
                 return Optional.of(sql);
             }
         }

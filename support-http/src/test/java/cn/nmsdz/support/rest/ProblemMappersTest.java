@@ -91,6 +91,22 @@ class ProblemMappersTest {
     }
 
     @Test
+    void noDatabaseConnectionIsTellableAndNotAValueOfTheRequest() {
+        // was a 500 "unexpected error" when every pooled connection stayed busy (Agroal's acquisition timeout)
+        SQLException busy = new SQLException(ProblemMappers.ACQUISITION_TIMEOUT);
+        assertEquals(Optional.of(busy), ProblemMappers.noDatabaseConnection(
+                new RuntimeException(new IllegalStateException(busy))));
+        SQLException unreachable = new SQLException("Connection to 127.0.0.1:5432 refused", "08001");
+        assertEquals(Optional.of(unreachable), ProblemMappers.noDatabaseConnection(new RuntimeException(unreachable)));
+        assertFalse(ProblemMappers.noDatabaseConnection(new SQLException("deadlock", "40P01")).isPresent());
+        assertFalse(ProblemMappers.noDatabaseConnection(new SQLException("value too long", "22001")).isPresent());
+        assertFalse(ProblemMappers.noDatabaseConnection(new IllegalStateException("a bug")).isPresent());
+        assertEquals("数据库暂时繁忙或无法连接，本次请求未生效；请稍后重试", ProblemText.text(Language.ZH, "databaseUnavailable"));
+        assertEquals("the database is busy or not reachable; nothing was changed: retry in a moment",
+                ProblemText.text(Language.EN, "databaseUnavailable"));
+    }
+
+    @Test
     void noLibraryWordsReachTheClient() {
         for (String body : List.of("{\"code\": ", "{} xx", "[]", "{\"year\": \"2025\"}", "{\"code\": true}",
                 "{\"aliases\": {}}", "{\"value\": 1e2147483648}", "{\"year\": 1, \"year\": 2}",
