@@ -1,0 +1,86 @@
+package cn.nmsdz.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+
+/**
+ * Keeps a late reset of a finished backend request from closing the connection another request is using by then.
+ *
+ * <p>The proxy resets its backend request whenever the caller's side fails: the caller went away while its answer was
+ * still being written. In Vert.x up to 4.5.32 (the Quarkus BOM has 4.5.26) resetting an HTTP/1.1 request whose response
+ * has arrived whole closes the connection, though that connection is back in the pool by then and may carry someone
+ * else's request, which then fails with "Connection was closed" and the gateway answers that innocent caller 502
+ * (vert.x issue 6294, fixed in 4.5.33). So once the request has been sent whole and the response's head has arrived,
+ * a reset here only discards the rest of the response: the connection finishes that response and goes back to the
+ * pool as after any other. Before that (no answer yet, or a body still being sent) the reset closes the connection as
+ * before, which is the only way to abandon an exchange in flight on HTTP/1.1. Remove this class once the BOM's Vert.x
+ * is 4.5.33 or later ({@code LateResetsTest} shows when the fault is gone).
+ *
+ * <p>A {@link Proxy} rather than a hand-written delegate: the interface has some seventy methods, one of which matters.
+ */
+final class LateResets {
+
+    private LateResets() {
+    }
+
+    static HttpClientRequest guard(HttpClientRequest request) {
+        return (HttpClientRequest) Proxy.newProxyInstance(HttpClientRequest.class.getClassLoader(),
+                new Class<?>[] {HttpClientRequest.class}, new Guard(request));
+    }
+
+    private static final class Guard implements InvocationHandler {
+        private final HttpClientRequest request;
+        /** end(…) or send(…) called: the request is, or is being, sent whole. */
+        private volatile boolean sent;
+
+        Guard(HttpClientRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.equals("reset")) {
+                Future<HttpClientResponse> response = request.response();
+                if (sent && response.succeeded()) {
+                    discardRest(response.result());
+                    return true;
+                }
+            } else if (name.equals("end") || name.equals("send")) {
+                sent = true;
+            } else if (method.getDeclaringClass() == Object.class) {
+                return switch (name) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "guarded " + request;
+                };
+            }
+            try {
+                Object result = method.invoke(request, args);
+                // fluent methods answer the request itself: hand back the guarded one
+                return result == request ? proxy : result;
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        /** Reads whatever is left of the response into nothing, as the proxy does with a response it does not send. */
+        private static void discardRest(HttpClientResponse response) {
+            response.handler(null);
+            response.endHandler(null);
+            try {
+                // a failure of the rest (the service closing mid-body) is nobody's business any more
+                response.exceptionHandler(ignored -> {
+                });
+            } catch (IllegalStateException ended) {
+                return; // Vert.x refuses handlers on a response read to its end: nothing is left to discard
+            }
+            response.resume();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package cn.nmsdz.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link LateResets} on a real Vert.x client and server: a client with one pooled connection, so the second request
+ * always reuses the first one's connection, and a server whose "/held" answers only when the test says so.
+ */
+class LateResetsTest {
+    private Vertx vertx;
+    private HttpClient client;
+    private int port;
+    /** The server's connections seen so far (by their remote address). */
+    private final Set<String> connections = ConcurrentHashMap.newKeySet();
+    /** The response of the latest "/held" or "/partial" request, once the server has it. */
+    private final AtomicReference<Promise<HttpServerResponse>> held = new AtomicReference<>(Promise.promise());
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            connections.add(request.remoteAddress().toString());
+            HttpServerResponse response = request.response();
+            switch (request.path()) {
+                case "/quick" -> response.end("quick");
+                case "/partial" -> {
+                    response.setChunked(true).write("first part ");
+                    held.get().complete(response);
+                }
+                default -> held.get().complete(response);
+            }
+        });
+        port = await(server.listen(0, "127.0.0.1")).actualPort();
+        client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(1).setKeepAlive(true));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        await(vertx.close());
+    }
+
+    @Test
+    void aLateResetOfAFinishedRequestLeavesTheNextRequestOnItsConnectionAlone() throws Exception {
+        HttpClientRequest first = request("/quick", LateResets::guard);
+        assertEquals("quick", await(first.send().compose(HttpClientResponse::body)).toString());
+
+        Future<Buffer> second = request("/held", r -> r).send().compose(HttpClientResponse::body);
+        HttpServerResponse answer = serverHas();
+        first.reset(); // the caller of the first request went away while its answer was being written
+        answer.end("second");
+
+        assertEquals("second", await(second).toString());
+        assertEquals(1, connections.size(), "the second request ran on the first one's connection, which was kept");
+    }
+
+    /** The fault the guard is for. When this fails, the BOM's Vert.x has the fix (4.5.33): remove LateResets. */
+    @Test
+    void withoutTheGuardVertxClosesTheConnectionTheNextRequestIsUsing() throws Exception {
+        HttpClientRequest first = request("/quick", r -> r);
+        await(first.send().compose(HttpClientResponse::body));
+
+        Future<Buffer> second = request("/held", r -> r).send().compose(HttpClientResponse::body);
+        serverHas();
+        first.reset();
+
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> await(second));
+        assertInstanceOf(HttpClosedException.class, failed.getCause());
+    }
+
+    @Test
+    void aResetBeforeTheAnswerStillAbandonsTheExchange() throws Exception {
+        HttpClientRequest first = request("/held", LateResets::guard);
+        Future<HttpClientResponse> response = first.send();
+        serverHas();
+        assertTrue(first.reset());
+        assertThrows(ExecutionException.class, () -> await(response));
+
+        assertEquals("quick", await(request("/quick", r -> r).send().compose(HttpClientResponse::body)).toString());
+        assertEquals(2, connections.size(), "the abandoned exchange's connection was closed, the next one is new");
+    }
+
+    @Test
+    void aResetWhileTheBodyArrivesDiscardsTheRestAndKeepsTheConnection() throws Exception {
+        HttpClientRequest first = request("/partial", LateResets::guard);
+        HttpClientResponse response = await(first.send());
+        HttpServerResponse answer = serverHas();
+        response.pause();
+        assertTrue(first.reset());
+        answer.end("and the rest");
+
+        assertEquals("quick", await(request("/quick", r -> r).send().compose(HttpClientResponse::body)).toString());
+        assertEquals(1, connections.size(), "the connection finished the discarded answer and served the next one");
+    }
+
+    @Test
+    void fluentCallsKeepTheGuard() throws Exception {
+        HttpClientRequest guarded = request("/quick", LateResets::guard);
+        assertSame(guarded, guarded.putHeader("X-Test", "1").setURI("/quick"));
+        assertFalse(guarded.equals(LateResets.guard(guarded)));
+        assertEquals("quick", await(guarded.send().compose(HttpClientResponse::body)).toString());
+    }
+
+    private HttpClientRequest request(String path, UnaryOperator<HttpClientRequest> wrap) throws Exception {
+        return wrap.apply(await(client.request(HttpMethod.GET, port, "127.0.0.1", path)));
+    }
+
+    /** Waits until the server holds the pending request's response, and gets ready for the next one. */
+    private HttpServerResponse serverHas() throws Exception {
+        HttpServerResponse response = await(held.get().future());
+        held.set(Promise.promise());
+        return response;
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
