@@ -53,6 +53,15 @@ public interface GatewayConfig {
         @WithDefault("20K")
         MemorySize maxHeaderSize();
 
+        /**
+         * Requests that may wait for a connection to one service while its 64 pooled connections are all busy
+         * (NMSDZ_GATEWAY_MAX_WAITING_REQUESTS); more are answered 503 with Retry-After at once. Without a bound, a flood
+         * of requests beyond what the services can answer queued up in the gateway with their connections until it
+         * ran out of heap and file descriptors. A waiting request holds about 20 KB of heap.
+         */
+        @WithDefault("512")
+        int maxWaitingRequests();
+
         RateLimit rateLimit();
 
         Console console();

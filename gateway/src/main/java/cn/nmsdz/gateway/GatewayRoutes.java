@@ -4,6 +4,7 @@ import cn.nmsdz.gateway.RouteTable.Backend;
 import cn.nmsdz.gateway.RouteTable.Target;
 import cn.nmsdz.support.rest.Causes;
 import cn.nmsdz.support.rest.Problem;
+import cn.nmsdz.support.rest.ProblemType;
 import cn.nmsdz.support.rest.RequestIds;
 import io.netty.channel.ConnectTimeoutException;
 import io.opentelemetry.api.trace.Span;
@@ -22,6 +23,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,6 +48,8 @@ import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +82,8 @@ public class GatewayRoutes {
     private static final String STARTED = "nmsdz.started";
     /** Set when a body without a declared length grew past its route's limit on its way to the service. */
     private static final String TOO_LARGE = "nmsdz.too-large";
+    /** Set when the request was refused because too many were already waiting for the service (503). */
+    private static final String REFUSED_BUSY = "nmsdz.refused-busy";
 
     @Inject
     Vertx vertx;
@@ -86,11 +92,17 @@ public class GatewayRoutes {
     GatewayConfig config;
 
     private Counter rateLimited;
+    private final Map<Backend, Counter> refusedBusy = new EnumMap<>(Backend.class);
 
     @Inject
     void meters(MeterRegistry registry) {
         rateLimited = Counter.builder("nmsdz.gateway.rate.limited")
                 .description("requests refused with 429 because the caller's rate limit was exceeded").register(registry);
+        for (Backend backend : Backend.values()) {
+            refusedBusy.put(backend, Counter.builder("nmsdz.gateway.backend.busy").tag("service", backend.serviceName())
+                    .description("requests refused with 503 because too many were already waiting for the service")
+                    .register(registry));
+        }
     }
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
@@ -117,6 +129,8 @@ public class GatewayRoutes {
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(30)
                 .setMaxPoolSize(64)
+                // beyond this, a request is refused at once (503, see backendFailure) instead of queueing without end
+                .setMaxWaitQueueSize(config.gateway().maxWaitingRequests())
                 .setConnectTimeout(timeout)
                 // the per-request idle timeout (504) stops once the response head has arrived; this one also
                 // closes a backend that stalls in the middle of a body, which resets the client's response.
@@ -249,8 +263,10 @@ public class GatewayRoutes {
         Target target = pc.get(TARGET, Target.class);
         return backends.connect(pc.client(), target.backend(), new RequestOptions())
                 // a failed request also fails its response, which backendFailure turns into a problem and logs;
-                // without a handler Vert.x would log each one again as an ERROR (e.g. a body cut off at its limit)
-                .map(request -> request.exceptionHandler(failure -> LOG.debugf("backend request failed: %s", failure)));
+                // without a handler Vert.x would log each one again as an ERROR (e.g. a body cut off at its limit);
+                // guarded so that the proxy's reset of a finished exchange cannot close a reused connection
+                .map(request -> LateResets.guard(
+                        request.exceptionHandler(failure -> LOG.debugf("backend request failed: %s", failure))));
     }
 
     /** Points the request at the owner's path, adds forwarding headers, and turns backend failures into problems. */
@@ -267,6 +283,16 @@ public class GatewayRoutes {
             pc.set(STARTED, System.nanoTime());
             request.setURI(in.query() == null ? target.path() : target.path() + "?" + in.query());
             Body body = request.getBody();
+            if (body != null && body.length() < 0 && in.version() != io.vertx.core.http.HttpVersion.HTTP_2
+                    && !in.headers().contains("Transfer-Encoding")) {
+                // HTTP/1.x without Content-Length or Transfer-Encoding: no body (RFC 9112 6.3), as on every GET. The
+                // service's request is ended at once instead of when the caller's (empty) body has been piped: a
+                // caller that went away before that left the service's request open, and its pooled connection
+                // leased, until the idle timeout (31 s); a flood of such callers took every connection to a service.
+                request.setBody(null);
+                in.resume();
+                body = null;
+            }
             if (body != null && body.length() < 0) {
                 // no declared length (chunked): counted on its way, cut off past the route's limit
                 long max = bodyLimit.limitFor(path);
@@ -309,7 +335,7 @@ public class GatewayRoutes {
                 // DEBUG: formatting a line per request was 6 % of the proxy path's CPU (issue 12), and Micrometer
                 // already counts and times every request
                 long ms = (System.nanoTime() - started) / 1_000_000;
-                if (status >= 400 || ms >= SLOW_MS) {
+                if ((status >= 400 && pc.get(REFUSED_BUSY, Boolean.class) == null) || ms >= SLOW_MS) {
                     LOG.infof("%s %s -> %s %d (%d ms)", in.method(), in.path(), target.backend().serviceName(), status, ms);
                 } else if (LOG.isDebugEnabled()) {
                     LOG.debugf("%s %s -> %s %d (%d ms)", in.method(), in.path(), target.backend().serviceName(), status, ms);
@@ -356,7 +382,7 @@ public class GatewayRoutes {
         }
     }
 
-    private static ProxyResponse backendFailure(ProxyContext pc, Target target, Throwable failure) {
+    private ProxyResponse backendFailure(ProxyContext pc, Target target, Throwable failure) {
         HttpServerRequest in = pc.request().proxiedRequest();
         String requestId = in.getHeader(RequestIds.HEADER);
         boolean zh = GatewayWords.chinese(in);
@@ -373,24 +399,37 @@ public class GatewayRoutes {
                             BodyLimit.detail(tooLarge, zh), in.path(), requestId)));
         }
         Backend backend = target.backend();
-        boolean timeout = isTimeout(failure);
-        int status = timeout ? 504 : 502;
-        String title = GatewayWords.title(zh, status, timeout ? "Gateway Timeout" : "Bad Gateway");
-        String detail = timeout
+        boolean busy = Causes.find(failure, ConnectionPoolTooBusyException.class).isPresent();
+        boolean timeout = !busy && isTimeout(failure);
+        int status = busy ? 503 : timeout ? 504 : 502;
+        String title = GatewayWords.title(zh, status, busy ? "Service Unavailable"
+                : timeout ? "Gateway Timeout" : "Bad Gateway");
+        String detail = busy
+                ? GatewayWords.text(zh, "busy", backend.serviceName()
+                        + " has too many requests waiting; this one was not sent: retry in a moment", backend.serviceName())
+                : timeout
                 ? GatewayWords.text(zh, "timeout", backend.serviceName() + " did not answer in time", backend.serviceName())
                 : GatewayWords.text(zh, "unreachable", backend.serviceName() + " is not reachable", backend.serviceName());
-        LOG.warnf("%s %s -> %s failed with %d: %s", in.method(), in.path(), backend.serviceName(), status, failure);
+        if (busy) {
+            // counted, not logged one by one: under a flood a line per refusal would only add to the load
+            pc.set(REFUSED_BUSY, Boolean.TRUE);
+            refusedBusy.get(backend).increment();
+        } else {
+            LOG.warnf("%s %s -> %s failed with %d: %s", in.method(), in.path(), backend.serviceName(), status, failure);
+        }
         ProxyRequest request = pc.request();
         if (!in.isEnded()) {
             // frees an unread body; once the body has been read whole (always, by the time a backend times out),
             // resuming an HTTP/2 request throws, and the client would never get an answer
             request.release();
         }
-        return request.response()
+        ProxyResponse response = request.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
-                .setBody(Body.body(Problems.body(status, title, detail, in.path(), requestId)));
+                .setBody(Body.body(Problems.body(busy ? ProblemType.SERVICE_BUSY.type() : Problems.type(status), status,
+                        title, detail, in.path(), requestId)));
+        return busy ? response.putHeader("Retry-After", "1") : response;
     }
 
     static boolean isTimeout(Throwable failure) {

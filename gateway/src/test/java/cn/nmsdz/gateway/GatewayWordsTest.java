@@ -26,6 +26,9 @@ class GatewayWordsTest {
         assertEquals("请求频率超过限制；请在 3 秒后重试",
                 GatewayWords.text(true, "rateLimit", "request rate limit exceeded; retry after 3 s", "3"));
         assertEquals("scoring-service 无法访问", GatewayWords.text(true, "unreachable", "x", "scoring-service"));
+        assertEquals("scoring-service 等待处理的请求过多，本次请求未转发；请稍后重试",
+                GatewayWords.text(true, "busy", "x", "scoring-service"));
+        assertEquals("服务暂不可用", GatewayWords.title(true, 503, "Service Unavailable"));
         assertEquals("request rate limit exceeded; retry after 3 s",
                 GatewayWords.text(false, "rateLimit", "request rate limit exceeded; retry after 3 s", "3"));
     }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Assumptions;
@@ -241,6 +242,79 @@ class GatewayIT {
         }
         assertEquals(200, HTTP.send(get("/api/v1/regions/140829/scores?year=2025", token),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    /**
+     * A service that cannot keep up (frozen here) holds the gateway's 64 connections to it; a few more requests may
+     * wait (4 in this test, 512 by default), and the rest are refused at once, without reaching the service, instead
+     * of queueing in the gateway until it runs out of memory. Once the service answers again, the waiting ones are
+     * served.
+     */
+    @Test
+    void requestsBeyondWhatMayWaitForAServiceAreRefusedAtOnceWithA503() throws Exception {
+        Assumptions.assumeFalse(Suite.EXTERNAL, "restarts the gateway and freezes a service: only on a suite of its own");
+        Suite.run(Map.of("NMSDZ_GATEWAY_MAX_WAITING_REQUESTS", "4"), "restart", "gateway");
+        long pid = Long.parseLong(Files.readString(
+                Path.of(System.getenv("NMSDZ_HOME"), "run", "scoring-service.pid")).trim());
+        String token = Tokens.user("pl-reviewer");
+        double refusedBefore = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
+                "nmsdz_gateway_backend_busy_total", "service=\"scoring-service\"");
+        // HTTP/1.1: one connection per request in flight, as many callers would have
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int pooled = 64;
+        int waiting = 4;
+        int beyond = 12;
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        List<HttpResponse<String>> answeredWhileFrozen = new ArrayList<>();
+        signal("STOP", pid);
+        try {
+            for (int i = 0; i < pooled + waiting + beyond; i++) {
+                sent.add(client.sendAsync(get("/api/v1/regions/140829/scores?year=2025", token),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (sent.stream().filter(CompletableFuture::isDone).count() < beyond && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(500); // a refusal is immediate: any other arrives meanwhile
+            for (CompletableFuture<HttpResponse<String>> f : sent) {
+                if (f.isDone()) {
+                    answeredWhileFrozen.add(f.get());
+                }
+            }
+        } finally {
+            signal("CONT", pid);
+        }
+        try {
+            // at least those beyond the pool and the queue; a few more when some of the pool's connections were still
+            // being opened (a request waiting for a connection being opened counts as waiting)
+            assertTrue(answeredWhileFrozen.size() >= beyond && answeredWhileFrozen.size() <= beyond + waiting + 8,
+                    "answered while the service was frozen: " + answeredWhileFrozen.size());
+            for (HttpResponse<String> r : answeredWhileFrozen) {
+                assertEquals(503, r.statusCode(), r.body());
+                assertEquals("1", r.headers().firstValue("Retry-After").orElse(null));
+                assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+                JsonPath problem = new JsonPath(r.body());
+                assertEquals("urn:nmsdz:problem:service-busy", problem.getString("type"));
+                assertEquals("scoring-service has too many requests waiting; this one was not sent: retry in a moment",
+                        problem.getString("detail"));
+            }
+            int served = 0;
+            for (CompletableFuture<HttpResponse<String>> f : sent) {
+                HttpResponse<String> r = f.get();
+                served += r.statusCode() == 200 ? 1 : 0;
+            }
+            assertEquals(sent.size() - answeredWhileFrozen.size(), served,
+                    "every request that waited was served once the service answered");
+            double refused = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
+                    "nmsdz_gateway_backend_busy_total", "service=\"scoring-service\"");
+            assertEquals(answeredWhileFrozen.size(), refused - refusedBefore, 0.0, "the refusals are counted");
+            HttpResponse<String> zh = HTTP.send(HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/no-such-resource"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, zh.statusCode(), "the gateway still answers");
+        } finally {
+            Suite.run("restart", "gateway");
+        }
     }
 
     /** Sends a request head as is and reads the gateway's answer. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -91,6 +92,11 @@ public class Suite implements BeforeAllCallback, AfterAllCallback, ExtensionCont
 
     /** Runs the launcher; fails with its output when it fails. */
     static String run(String... command) throws IOException, InterruptedException {
+        return run(Map.of(), command);
+    }
+
+    /** Runs the launcher with {@code environment} added to the test's own (a setting for the services it starts). */
+    static String run(Map<String, String> environment, String... command) throws IOException, InterruptedException {
         Path log = Files.createTempFile("nmsdz-" + command[0], ".log");
         List<String> commandLine = new java.util.ArrayList<>(List.of(ROOT.resolve("deploy/local/nmsdz").toString()));
         commandLine.addAll(List.of(command));
@@ -99,6 +105,7 @@ public class Suite implements BeforeAllCallback, AfterAllCallback, ExtensionCont
         launcher.environment().put("QUARKUS_OTEL_SDK_DISABLED", "false");
         launcher.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", TraceCollector.ENDPOINT);
         launcher.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        launcher.environment().putAll(environment);
         Process process = launcher.start();
         if (!process.waitFor(Duration.ofMinutes(10).toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
