@@ -9,17 +9,20 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
- * Keeps a late reset of a finished backend request from closing the connection another request is using by then.
+ * Keeps the proxy's reset of a request it has sent whole from closing the connection, which another request may be
+ * using by then.
  *
- * <p>The proxy resets its backend request whenever the caller's side fails: the caller went away while its answer was
- * still being written. In Vert.x up to 4.5.32 (the Quarkus BOM has 4.5.26) resetting an HTTP/1.1 request whose response
- * has arrived whole closes the connection, though that connection is back in the pool by then and may carry someone
- * else's request, which then fails with "Connection was closed" and the gateway answers that innocent caller 502
- * (vert.x issue 6294, fixed in 4.5.33). So once the request has been sent whole and the response's head has arrived,
- * a reset here only discards the rest of the response: the connection finishes that response and goes back to the
- * pool as after any other. Before that (no answer yet, or a body still being sent) the reset closes the connection as
- * before, which is the only way to abandon an exchange in flight on HTTP/1.1. Remove this class once the BOM's Vert.x
- * is 4.5.33 or later ({@code LateResetsTest} shows when the fault is gone).
+ * <p>The proxy resets its backend request whenever the caller's side fails: the caller went away while its request
+ * waited or its answer was being written. In Vert.x up to 4.5.32 (the Quarkus BOM has 4.5.26) resetting an HTTP/1.1
+ * request whose response has arrived whole closes the connection, though that connection is back in the pool by then
+ * and may carry someone else's request, which then fails with "Connection was closed" and the gateway answers that
+ * innocent caller 502 (vert.x issue 6294, fixed in 4.5.33). Whether the response has arrived is known first on the
+ * connection's event loop, later on the request's, so no check made here can rule it out. So a request sent whole is
+ * never reset here: its response, now or when it comes, is read into nothing, and the connection goes back to the pool
+ * as after any other exchange (the service's own idle timeout still ends one that never answers). A request not sent
+ * whole (a body still on its way) is reset as before: its connection cannot have been reused, and closing it is the
+ * only way to abandon it on HTTP/1.1. Remove this class once the BOM's Vert.x is 4.5.33 or later
+ * ({@code LateResetsTest} shows when the fault is gone).
  *
  * <p>A {@link Proxy} rather than a hand-written delegate: the interface has some seventy methods, one of which matters.
  */
@@ -45,12 +48,14 @@ final class LateResets {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
-            if (name.equals("reset")) {
+            if (name.equals("reset") && sent) {
                 Future<HttpClientResponse> response = request.response();
-                if (sent && response.succeeded()) {
+                if (response.succeeded()) {
                     discardRest(response.result());
-                    return true;
+                } else {
+                    response.onSuccess(Guard::discardRest);
                 }
+                return true;
             } else if (name.equals("end") || name.equals("send")) {
                 sent = true;
             } else if (method.getDeclaringClass() == Object.class) {

@@ -95,9 +95,22 @@ class LateResetsTest {
     }
 
     @Test
-    void aResetBeforeTheAnswerStillAbandonsTheExchange() throws Exception {
+    void aResetBeforeTheAnswerDiscardsTheAnswerWhenItComesAndKeepsTheConnection() throws Exception {
         HttpClientRequest first = request("/held", LateResets::guard);
-        Future<HttpClientResponse> response = first.send();
+        first.send();
+        HttpServerResponse answer = serverHas();
+        assertTrue(first.reset()); // the caller went away while the service was still working on its request
+        answer.end("too late for anyone");
+
+        assertEquals("quick", await(request("/quick", r -> r).send().compose(HttpClientResponse::body)).toString());
+        assertEquals(1, connections.size(), "the connection finished the exchange and served the next one");
+    }
+
+    @Test
+    void aResetWhileTheBodyIsStillBeingSentAbandonsTheExchange() throws Exception {
+        HttpClientRequest first = request("/held", LateResets::guard).setChunked(true).setMethod(HttpMethod.POST);
+        Future<HttpClientResponse> response = first.response();
+        first.write("the first part of a body that never ends");
         serverHas();
         assertTrue(first.reset());
         assertThrows(ExecutionException.class, () -> await(response));
