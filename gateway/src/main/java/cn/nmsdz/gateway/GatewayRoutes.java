@@ -264,7 +264,7 @@ public class GatewayRoutes {
         return backends.connect(pc.client(), target.backend(), new RequestOptions())
                 // a failed request also fails its response, which backendFailure turns into a problem and logs;
                 // without a handler Vert.x would log each one again as an ERROR (e.g. a body cut off at its limit);
-                // guarded so that the proxy's reset of a finished exchange cannot close a reused connection
+                // guarded: once sent whole, it is not reset when its caller goes away (LateResets)
                 .map(request -> LateResets.guard(
                         request.exceptionHandler(failure -> LOG.debugf("backend request failed: %s", failure))));
     }

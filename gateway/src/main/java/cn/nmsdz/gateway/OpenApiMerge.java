@@ -113,7 +113,7 @@ public final class OpenApiMerge {
         return merged;
     }
 
-    /** 413 only where a body is sent, 401 only where a token is asked for; 429, 502 and 504 everywhere. */
+    /** 413 only where a body is sent, 401 only where a token is asked for; 429, 502, 503 and 504 everywhere. */
     private static void addGatewayAnswers(JsonObject operation, boolean globallySecured, JsonObject responses) {
         JsonObject answers = operation.getJsonObject("responses");
         JsonArray security = operation.getJsonArray("security");
@@ -144,6 +144,10 @@ public final class OpenApiMerge {
                 "请求过于频繁，按 Retry-After 秒后重试 / rate limit exceeded; retry after Retry-After seconds"});
         answers.put("502", new String[] {"GatewayBadGateway",
                 "所属服务不可达 / the owning service is not reachable"});
+        answers.put("503", new String[] {"GatewayServiceBusy",
+                "等待所属服务的请求过多，本次请求未转发；按 Retry-After 秒后重试（或身份认证服务暂时无法访问）/ too many "
+                        + "requests already wait for the owning service, this one was not sent: retry after Retry-After "
+                        + "seconds (or the identity provider is not reachable)"});
         answers.put("504", new String[] {"GatewayTimeout",
                 "所属服务未在时限内答复；带同一 Idempotency-Key 重试是安全的 / the owning service did not answer in time; "
                         + "retrying with the same Idempotency-Key is safe"});

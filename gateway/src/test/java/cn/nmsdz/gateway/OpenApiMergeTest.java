@@ -74,7 +74,7 @@ class OpenApiMergeTest {
                 new ServiceDocument("scoring-service", b)), "T", "9", "D");
         JsonObject post = merged.getJsonObject("paths").getJsonObject("/api/v1/a").getJsonObject("post")
                 .getJsonObject("responses");
-        for (String status : List.of("401", "413", "429", "502", "504")) {
+        for (String status : List.of("401", "413", "429", "502", "503", "504")) {
             assertTrue(post.containsKey(status), "a secured POST with a body can get " + status);
             String ref = post.getJsonObject(status).getString("$ref");
             String name = ref.substring(OpenApiMerge.RESPONSE_REF.length());
@@ -84,7 +84,7 @@ class OpenApiMergeTest {
                 .getJsonObject("responses");
         assertFalse(get.containsKey("401"), "an open GET is not refused for its token");
         assertFalse(get.containsKey("413"), "a GET sends no body");
-        assertTrue(get.containsKey("429") && get.containsKey("502") && get.containsKey("504"));
+        assertTrue(get.containsKey("429") && get.containsKey("502") && get.containsKey("503") && get.containsKey("504"));
         assertTrue(merged.getJsonObject("components").getJsonObject("schemas").containsKey(OpenApiMerge.GATEWAY_PROBLEM));
     }
 

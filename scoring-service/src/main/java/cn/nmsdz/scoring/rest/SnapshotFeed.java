@@ -26,8 +26,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The provincial pull feed's page, written as it is read (issue 12): rows come from a database cursor a few at a time
- * and each is written before the next is read, so a page of 1,000 full snapshots (≈ 50 MB) never sits in memory.
+ * Pages of snapshots written as they are read: the provincial pull feed (issue 12) and a region-year's history. A
+ * page is read {@link #FETCH} snapshots at a time, each chunk in a short transaction of its own, and written before
+ * the next is read, so a page of 1,000 full snapshots (over 100 MB) never sits in memory and no database connection
+ * waits on a slow client.
  *
  * <p>Each is read from its stored form ({@link SnapshotStore#read}) and rendered in the language asked for from the
  * reasons it stores. The summary form reads the summary stored beside each body (V20; for a snapshot stored before, its body skipping the indicator
