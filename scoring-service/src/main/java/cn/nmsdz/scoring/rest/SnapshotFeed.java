@@ -108,13 +108,15 @@ public class SnapshotFeed {
             Map<String, SnapshotRenderer.Words> words = new HashMap<>();
             long next = after;
             for (int left = limit; left > 0; ) {
-                List<Rendered> chunk = read(query, List.of(range.from(), range.to(), next, Math.min(FETCH, left)),
-                        summary, language, words);
+                int asked = Math.min(FETCH, left);
+                List<Rendered> chunk = read(query, List.of(range.from(), range.to(), next, asked), summary, language,
+                        words);
                 for (Rendered r : chunk) {
                     mapper.writeValue(json, r.snapshot());
                     next = r.cursor();
                 }
-                left = chunk.size() < Math.min(FETCH, left) ? 0 : left - chunk.size();
+                // a short chunk is the end of what there is
+                left = chunk.size() < asked ? 0 : left - asked;
             }
             json.writeEndArray();
             json.writeNumberField("next", next);
