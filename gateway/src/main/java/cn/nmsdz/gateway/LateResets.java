@@ -21,8 +21,10 @@ import java.lang.reflect.Proxy;
  * never reset here: its response, now or when it comes, is read into nothing, and the connection goes back to the pool
  * as after any other exchange (the service's own idle timeout still ends one that never answers). A request not sent
  * whole (a body still on its way) is reset as before: its connection cannot have been reused, and closing it is the
- * only way to abandon it on HTTP/1.1. Remove this class once the BOM's Vert.x is 4.5.33 or later
- * ({@code LateResetsTest} shows when the fault is gone).
+ * only way to abandon it on HTTP/1.1. Kept also where Vert.x has the fix: without it a caller who hangs up costs a
+ * connection to the service (Vert.x closes it to abandon the exchange), and a flood of such callers filled the pool
+ * (BENCHMARKS §21). Its discard path did not work on Vert.x 4.5.36 (the next answer on the connection came empty):
+ * make {@code LateResetsTest} pass on a new Vert.x before adopting it.
  *
  * <p>A {@link Proxy} rather than a hand-written delegate: the interface has some seventy methods, one of which matters.
  */
