@@ -27,6 +27,8 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.impl.HttpUtils;
 import io.vertx.core.net.SocketAddress;
@@ -84,6 +86,10 @@ public class GatewayRoutes {
     private static final String TOO_LARGE = "nmsdz.too-large";
     /** Set when the request was refused because too many were already waiting for the service (503). */
     private static final String REFUSED_BUSY = "nmsdz.refused-busy";
+    /** Set once a request to the service exists (connected): the proxy's own answers have none behind them. */
+    private static final String SENT_TO_SERVICE = "nmsdz.sent-to-service";
+    /** The body of the gateway's own answer to a request that never reached the service (see writeOwn). */
+    private static final String OWN_ANSWER = "nmsdz.own-answer";
 
     @Inject
     Vertx vertx;
@@ -93,6 +99,7 @@ public class GatewayRoutes {
 
     private Counter rateLimited;
     private final Map<Backend, Counter> refusedBusy = new EnumMap<>(Backend.class);
+    private final Map<Backend, Counter> callersGone = new EnumMap<>(Backend.class);
 
     @Inject
     void meters(MeterRegistry registry) {
@@ -101,6 +108,9 @@ public class GatewayRoutes {
         for (Backend backend : Backend.values()) {
             refusedBusy.put(backend, Counter.builder("nmsdz.gateway.backend.busy").tag("service", backend.serviceName())
                     .description("requests refused with 503 because too many were already waiting for the service")
+                    .register(registry));
+            callersGone.put(backend, Counter.builder("nmsdz.gateway.callers.gone").tag("service", backend.serviceName())
+                    .description("answers of the service not written whole because the caller closed its connection")
                     .register(registry));
         }
     }
@@ -265,8 +275,11 @@ public class GatewayRoutes {
                 // a failed request also fails its response, which backendFailure turns into a problem and logs;
                 // without a handler Vert.x would log each one again as an ERROR (e.g. a body cut off at its limit);
                 // guarded: once sent whole, it is not reset when its caller goes away (LateResets)
-                .map(request -> LateResets.guard(
-                        request.exceptionHandler(failure -> LOG.debugf("backend request failed: %s", failure))));
+                .map(request -> {
+                    pc.set(SENT_TO_SERVICE, Boolean.TRUE);
+                    return LateResets.guard(
+                            request.exceptionHandler(failure -> LOG.debugf("backend request failed: %s", failure)));
+                });
     }
 
     /** Points the request at the owner's path, adds forwarding headers, and turns backend failures into problems. */
@@ -354,7 +367,27 @@ public class GatewayRoutes {
                     return Future.succeededFuture();
                 });
             }
-            return send(pc, target, in);
+            Buffer own = pc.get(OWN_ANSWER, Buffer.class);
+            return own != null ? writeOwn(pc.response(), own, target, in) : send(pc, target, in);
+        }
+
+        /**
+         * Writes an answer of the gateway's own to a request that never reached the service (refused as busy, the
+         * service unreachable) itself: when the caller has gone, the proxy's writing of it ends in a
+         * NullPointerException (vertx-http-proxy resets the service's request, and there is none), logged by Vert.x as
+         * an uncaught ERROR, a stack trace for each such caller under a flood.
+         */
+        private Future<Void> writeOwn(ProxyResponse answer, Buffer body, Target target, HttpServerRequest in) {
+            HttpServerResponse out = in.response();
+            if (out.ended()) {
+                return Future.succeededFuture();
+            }
+            out.setStatusCode(answer.getStatusCode());
+            answer.headers().forEach(header -> out.headers().add(header.getKey(), header.getValue()));
+            return out.end(body).recover(failure -> {
+                callerGone(target, in, failure);
+                return Future.succeededFuture();
+            });
         }
 
         /** OpenAPI documents are small: read one whole and rewrite its OpenID Connect URL (see ConsoleSecurity). */
@@ -374,12 +407,31 @@ public class GatewayRoutes {
         }
 
         private Future<Void> send(ProxyContext pc, Target target, HttpServerRequest in) {
-            return pc.sendResponse().onFailure(failure -> {
-                // the proxy has reset the client's response (its head was already sent): say why in the log
-                LOG.warnf("%s %s -> %s: response not completed: %s", in.method(), in.path(),
-                        target == null ? "?" : target.backend().serviceName(), failure);
-            });
+            return pc.sendResponse().onFailure(failure -> callerGone(target, in, failure));
         }
+
+        /** An answer not written whole: counted when its caller hung up, logged when something else cut it off. */
+        private void callerGone(Target target, HttpServerRequest in, Throwable failure) {
+            String service = target == null ? "?" : target.backend().serviceName();
+            if (target != null && callerHungUp(in)) {
+                // the caller hung up while its answer was being written: its own doing, and under a flood of such
+                // callers a line each was thousands a minute
+                callersGone.get(target.backend()).increment();
+                LOG.debugf("%s %s -> %s: caller gone before its answer was written: %s", in.method(), in.path(),
+                        service, failure);
+            } else {
+                // the proxy has reset the caller's response (its head was already sent): say why in the log
+                LOG.warnf("%s %s -> %s: response not completed: %s", in.method(), in.path(), service, failure);
+            }
+        }
+    }
+
+    /**
+     * Whether the caller's connection is gone. Vert.x marks the response closed only a moment after a write to it
+     * failed (the close is announced on the next turn of the event loop); the channel knows at once.
+     */
+    static boolean callerHungUp(HttpServerRequest in) {
+        return in.response().closed() || in.connection() instanceof ConnectionBase connection && !connection.channel().isActive();
     }
 
     private ProxyResponse backendFailure(ProxyContext pc, Target target, Throwable failure) {
@@ -423,12 +475,16 @@ public class GatewayRoutes {
             // resuming an HTTP/2 request throws, and the client would never get an answer
             request.release();
         }
+        Buffer problem = Problems.body(busy ? ProblemType.SERVICE_BUSY.type() : Problems.type(status), status, title,
+                detail, in.path(), requestId);
+        if (pc.get(SENT_TO_SERVICE, Boolean.class) == null) {
+            pc.set(OWN_ANSWER, problem);
+        }
         ProxyResponse response = request.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
-                .setBody(Body.body(Problems.body(busy ? ProblemType.SERVICE_BUSY.type() : Problems.type(status), status,
-                        title, detail, in.path(), requestId)));
+                .setBody(Body.body(problem));
         return busy ? response.putHeader("Retry-After", "1") : response;
     }
 

@@ -20,9 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -266,6 +268,9 @@ class GatewayIT {
         int beyond = 12;
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
         List<HttpResponse<String>> answeredWhileFrozen = new ArrayList<>();
+        int hangUps = 20;
+        double refusedWhileFrozen = Double.NaN;
+        double goneBefore = Double.NaN;
         signal("STOP", pid);
         try {
             for (int i = 0; i < pooled + waiting + beyond; i++) {
@@ -282,6 +287,15 @@ class GatewayIT {
                     answeredWhileFrozen.add(f.get());
                 }
             }
+            refusedWhileFrozen = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
+                    "nmsdz_gateway_backend_busy_total", "service=\"scoring-service\"");
+            // callers who hang up as soon as they have asked: their refusal meets a closed connection
+            goneBefore = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
+                    "nmsdz_gateway_callers_gone_total", "service=\"scoring-service\"");
+            for (int i = 0; i < hangUps; i++) {
+                hangUpRightAfterAsking("/api/v1/regions/140829/scores?year=2025", token);
+            }
+            Thread.sleep(500);
         } finally {
             signal("CONT", pid);
         }
@@ -306,14 +320,78 @@ class GatewayIT {
             }
             assertEquals(sent.size() - answeredWhileFrozen.size(), served,
                     "every request that waited was served once the service answered");
-            double refused = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
-                    "nmsdz_gateway_backend_busy_total", "service=\"scoring-service\"");
-            assertEquals(answeredWhileFrozen.size(), refused - refusedBefore, 0.0, "the refusals are counted");
+            assertEquals(answeredWhileFrozen.size(), refusedWhileFrozen - refusedBefore, 0.0, "the refusals are counted");
+            // a refusal that could not be written to a caller who had gone is counted, not an uncaught
+            // NullPointerException in the proxy (as it was: a stack trace in the log for each such caller)
+            double gone = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
+                    "nmsdz_gateway_callers_gone_total", "service=\"scoring-service\"");
+            assertTrue(gone - goneBefore >= 1 && gone - goneBefore <= hangUps, "callers gone: " + (gone - goneBefore));
+            try (var lines = Files.lines(Path.of(System.getenv("NMSDZ_HOME"), "logs", "gateway.log"))) {
+                assertEquals(List.of(), lines.filter(line -> line.contains("level=ERROR")).toList());
+            }
             HttpResponse<String> zh = HTTP.send(HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/no-such-resource"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, zh.statusCode(), "the gateway still answers");
         } finally {
             Suite.run("restart", "gateway");
+        }
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileItsAnswerIsWrittenIsCountedNotLoggedAsAWarning() throws Exception {
+        Assumptions.assumeFalse(Suite.EXTERNAL, "reads the gateway's log: only on a suite of its own");
+        // an answer far larger than what the sockets between the gateway and a caller who stops reading can hold
+        byte[] pdf = new byte[16 << 20];
+        Arrays.fill(pdf, (byte) ' ');
+        byte[] head = ("%PDF-1.4\n% 平陆县 " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(head, 0, pdf, 0, head.length);
+        byte[] tail = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(tail, 0, pdf, pdf.length - tail.length, tail.length);
+        String id = io.restassured.RestAssured.given().auth().oauth2(Tokens.user("pl-market"))
+                .multiPart("file", "大文件.pdf", pdf, "application/pdf").multiPart("indicator", "11")
+                .post(GATEWAY + "/api/v1/regions/140829/documents").then().statusCode(201).extract().path("id");
+        double goneBefore = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
+                "nmsdz_gateway_callers_gone_total", "service=\"evidence-service\"");
+        Path log = Path.of(System.getenv("NMSDZ_HOME"), "logs", "gateway.log");
+        String requestId = "hang-up-" + UUID.randomUUID();
+
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(8192);
+            socket.connect(new java.net.InetSocketAddress(GATEWAY.getHost(), GATEWAY.getPort()));
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET /api/v1/documents/" + id + "/content HTTP/1.1\r\nHost: "
+                    + GATEWAY.getAuthority() + "\r\nAuthorization: Bearer " + Tokens.user("pl-reviewer")
+                    + "\r\nX-Request-Id: " + requestId + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] first = new byte[12];
+            assertEquals(first.length, socket.getInputStream().readNBytes(first, 0, first.length));
+            assertEquals("HTTP/1.1 200", new String(first, StandardCharsets.US_ASCII), "the answer has begun");
+            Thread.sleep(1000); // the body is being written meanwhile, until the unread part fills the sockets
+            socket.setSoLinger(true, 0); // hangs up with a reset, its answer mostly unread
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        double gone = goneBefore;
+        while (gone == goneBefore && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            gone = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
+                    "nmsdz_gateway_callers_gone_total", "service=\"evidence-service\"");
+        }
+        assertEquals(goneBefore + 1, gone, 0.0, "the answer cut short by its caller is counted");
+        try (var lines = Files.lines(log)) {
+            List<String> warnings = lines.filter(line -> line.contains(requestId) && line.contains("level=WARN")).toList();
+            assertEquals(List.of(), warnings, "a caller's hanging up is not the gateway's warning");
+        }
+        HttpResponse<String> after = HTTP.send(get("/api/v1/evidence/" + id, Tokens.user("pl-reviewer")),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, after.statusCode(), "the gateway and evidence-service go on answering: " + after.body());
+    }
+
+    /** Asks for path and closes the connection with a reset at once, before any answer. */
+    static void hangUpRightAfterAsking(String path, String token) throws IOException {
+        try (Socket socket = new Socket(GATEWAY.getHost(), GATEWAY.getPort())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + GATEWAY.getAuthority()
+                    + "\r\nAuthorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.setSoLinger(true, 0);
         }
     }
 
