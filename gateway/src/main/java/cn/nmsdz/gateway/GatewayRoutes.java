@@ -169,7 +169,7 @@ public class GatewayRoutes {
             vertx.setPeriodic(60_000, id -> limiter.evictIdle());
         }
         router.route("/api/*").handler(ctx -> forward(ctx, proxy));
-        // the suite's one API document, in place of the gateway's own (quarkus.smallrye-openapi.enable=false)
+        // the suite's one API document, in place of the gateway's own (quarkus.smallrye-openapi.enabled=false)
         MergedOpenApi mergedOpenApi = new MergedOpenApi(client, backends, consoleDiscoveryUrl, openApiVersion);
         router.get(RouteTable.BACKEND_OPENAPI_PATH).order(RATE_LIMIT_ORDER + 1).handler(mergedOpenApi::handle);
         router.route("/openapi/*").handler(ctx -> forward(ctx, proxy));
