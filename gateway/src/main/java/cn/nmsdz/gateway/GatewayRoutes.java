@@ -28,10 +28,10 @@ import io.vertx.core.http.HttpClientRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.impl.HttpUtils;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -110,7 +110,8 @@ public class GatewayRoutes {
                     .description("requests refused with 503 because too many were already waiting for the service")
                     .register(registry));
             callersGone.put(backend, Counter.builder("nmsdz.gateway.callers.gone").tag("service", backend.serviceName())
-                    .description("answers of the service not written whole because the caller closed its connection")
+                    .description("answers (the service's, or the gateway's own for it) not written whole because the"
+                            + " caller closed its connection")
                     .register(registry));
         }
     }
@@ -385,7 +386,7 @@ public class GatewayRoutes {
             out.setStatusCode(answer.getStatusCode());
             answer.headers().forEach(header -> out.headers().add(header.getKey(), header.getValue()));
             return out.end(body).recover(failure -> {
-                callerGone(target, in, failure);
+                notWrittenWhole(target, in, failure);
                 return Future.succeededFuture();
             });
         }
@@ -407,11 +408,11 @@ public class GatewayRoutes {
         }
 
         private Future<Void> send(ProxyContext pc, Target target, HttpServerRequest in) {
-            return pc.sendResponse().onFailure(failure -> callerGone(target, in, failure));
+            return pc.sendResponse().onFailure(failure -> notWrittenWhole(target, in, failure));
         }
 
         /** An answer not written whole: counted when its caller hung up, logged when something else cut it off. */
-        private void callerGone(Target target, HttpServerRequest in, Throwable failure) {
+        private void notWrittenWhole(Target target, HttpServerRequest in, Throwable failure) {
             String service = target == null ? "?" : target.backend().serviceName();
             if (target != null && callerHungUp(in)) {
                 // the caller hung up while its answer was being written: its own doing, and under a flood of such
@@ -431,7 +432,8 @@ public class GatewayRoutes {
      * failed (the close is announced on the next turn of the event loop); the channel knows at once.
      */
     static boolean callerHungUp(HttpServerRequest in) {
-        return in.response().closed() || in.connection() instanceof ConnectionBase connection && !connection.channel().isActive();
+        return in.response().closed()
+                || (in.connection() instanceof ConnectionBase connection && !connection.channel().isActive());
     }
 
     private ProxyResponse backendFailure(ProxyContext pc, Target target, Throwable failure) {
