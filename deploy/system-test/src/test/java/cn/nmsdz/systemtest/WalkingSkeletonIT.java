@@ -195,8 +195,100 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    @Order(97)
+    void aServiceToldToStopAfterADelayReportsNotReadyAndGoesOnServing() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Suite.EXTERNAL, "stops a service: only on a suite of its own");
+        // as on Kubernetes (deploy/kubernetes: QUARKUS_SHUTDOWN_DELAY), where the Services drop a stopping pod a moment
+        // after the kubelet has told it to stop
+        Suite.run(Map.of("QUARKUS_SHUTDOWN_DELAY", "4s"), "restart", "evidence-service");
+        String ready = Suite.EVIDENCE + "/q/health/ready";
+        java.util.concurrent.CompletableFuture<Void> stop = null;
+        try {
+            assertEquals(200, given().get(ready).statusCode());
+            stop = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    Suite.run("stop", "evidence-service");
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await(() -> {
+                try {
+                    return given().get(ready).statusCode() == 503 ? Boolean.TRUE : null;
+                } catch (Exception refused) { // stopped without the delay: never seen not ready
+                    return null;
+                }
+            }, 10);
+            given().auth().oauth2(Tokens.user("yc-reviewer"))
+                    .get(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/evidence?size=1")
+                    .then().statusCode(200);
+            stop.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            if (stop != null) {
+                stop.exceptionally(e -> null).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            Suite.run("restart", "evidence-service");
+        }
+    }
+
+    @Test
+    @Order(98)
+    void aSubmissionStillArrivingWhenEvidenceServiceIsStoppedIsAcceptedAndReachesTheScore() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Suite.EXTERNAL, "stops a service: only on a suite of its own");
+        String source = "永川区统计局 停机测试 " + java.util.UUID.randomUUID();
+        byte[] body = ("[{\"metric\":\"online_retail_sales\",\"year\":" + YEAR + ",\"value\":432.1,\"source\":\""
+                + source + "\"}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.URI gateway = java.net.URI.create(Suite.GATEWAY);
+        java.util.concurrent.CompletableFuture<Void> stop = null;
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(60_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/v1/regions/" + YONGCHUAN + "/observations HTTP/1.1\r\nHost: " + gateway.getAuthority()
+                    + "\r\nAuthorization: Bearer " + Tokens.user("yc-stats") + "\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            Thread.sleep(500); // the request has reached evidence-service, its body half read
+            stop = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    Suite.run("stop", "evidence-service");
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // the service has had its SIGTERM by now; stopping at once, it was gone within a second
+            Thread.sleep(2000);
+            out.write(body, body.length / 2, body.length - body.length / 2);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String status = answer.lines().findFirst().orElse("");
+            assertTrue(status.startsWith("HTTP/1.1 201"), "the submission in flight was answered: " + answer);
+            stop.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            if (stop != null) {
+                stop.exceptionally(e -> null).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            Suite.run("restart", "evidence-service");
+        }
+
+        // kept, and its event reached scoring-service although evidence-service stopped right after accepting it
+        String reviewer = Tokens.user("yc-reviewer");
+        List<Map<String, Object>> kept = given().auth().oauth2(reviewer)
+                .get(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/evidence?size=500").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.source == '" + source + "' }");
+        assertEquals(1, kept.size(), "the submission is kept once");
+        long position = ((Number) kept.get(0).get("position")).longValue();
+        await(() -> {
+            Response r = given().auth().oauth2(reviewer)
+                    .get(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/scores/latest?year=" + YEAR);
+            return r.statusCode() == 200 && r.jsonPath().getLong("evidencePosition") >= position ? r : null;
+        });
+    }
+
+    @Test
     @Order(99)
-    void stopLeavesNoProcessAndANewStartFindsTheEarlierData() throws Exception {
+    void stopLeavesNoProcessNoErrorOrWarningAndANewStartFindsTheEarlierData() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(Suite.EXTERNAL, "stops the suite: only on a suite of its own");
         String reviewer = Tokens.user("yc-reviewer");
         long snapshots = snapshotCount(reviewer);
@@ -207,6 +299,12 @@ class WalkingSkeletonIT {
             pids = files.filter(f -> f.getFileName().toString().endsWith(".pid")).map(WalkingSkeletonIT::readPid).toList();
         }
         assertFalse(pids.isEmpty());
+        Path logs = Path.of(System.getenv("NMSDZ_HOME"), "logs");
+        List<String> services = List.of("indicator-service", "evidence-service", "scoring-service");
+        Map<String, Long> logSizes = new java.util.HashMap<>();
+        for (String service : services) {
+            logSizes.put(service, Files.size(logs.resolve(service + ".log")));
+        }
 
         Suite.run("stop");
         for (long pid : pids) {
@@ -214,6 +312,16 @@ class WalkingSkeletonIT {
         }
         for (String component : List.of("gateway", "indicator", "evidence", "scoring", "keycloak", "postgres", "kafka")) {
             assertFalse(listening(Suite.port(component)), "port " + Suite.port(component) + " still open");
+        }
+        // was: scoring-service's scheduled jobs ran on after the database had closed (an ERROR with a stack trace every
+        // second of its 5 s stop), and the wake-up listener gave its connection back to a closed pool (a WARN)
+        for (String service : services) {
+            byte[] log = Files.readAllBytes(logs.resolve(service + ".log"));
+            int from = logSizes.get(service).intValue();
+            String stopping = new String(log, from, log.length - from, java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(stopping.contains(service + " stopped in "), service + " logged no clean stop:\n" + stopping);
+            List<String> problems = stopping.lines().filter(l -> l.contains("level=ERROR") || l.contains("level=WARN")).toList();
+            assertEquals(List.of(), problems, service + " while it stopped");
         }
 
         Suite.run("start");

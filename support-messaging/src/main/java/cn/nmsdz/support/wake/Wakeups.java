@@ -142,7 +142,8 @@ public class Wakeups {
                             }
                         }
                     }
-                    PGNotification[] notes = pg.getNotifications(1000);
+                    // a short wait: a stop waits for it (stop)
+                    PGNotification[] notes = pg.getNotifications(250);
                     if (notes != null) {
                         Set<String> woken = new java.util.HashSet<>();
                         for (PGNotification n : notes) {
@@ -170,7 +171,16 @@ public class Wakeups {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * Lets the listener give its connection back before the pool closes (it closed first, and the connection came back
+     * to a closed pool: a WARN at every stop).
+     */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
         stopped = true;
+        Thread running = listener;
+        if (running != null) {
+            running.interrupt(); // ends a wait to reconnect; a wait for notifications ends by itself
+            running.join(2000);
+        }
     }
 }

@@ -302,6 +302,12 @@ class ManifestsTest {
                     && s.getSpec().getSelector().equals(Map.of("app.kubernetes.io/name", name))), name + ": no Service");
             assertTrue(budgets.stream().anyMatch(b -> b.getSpec().getSelector().getMatchLabels()
                     .equals(Map.of("app.kubernetes.io/name", name))), name + ": no PodDisruptionBudget");
+            // a stop (the delay with readiness DOWN, then the requests in flight) ends before the kubelet kills
+            long grace = pod.getTerminationGracePeriodSeconds() == null ? 30 : pod.getTerminationGracePeriodSeconds();
+            String delay = all("ConfigMap", ConfigMap.class).get(0).getData().get("QUARKUS_SHUTDOWN_DELAY");
+            assertNotNull(delay, "no shutdown delay: a stopping pod would still get requests it refuses");
+            long stopping = seconds(delay) + seconds(shutdownTimeout(name));
+            assertTrue(stopping < grace, name + ": a stop may take " + stopping + " s, the kubelet kills after " + grace);
         }
         Map<String, String> config = all("ConfigMap", ConfigMap.class).get(0).getData();
         for (String service : List.of("indicator", "evidence", "scoring")) {
@@ -437,6 +443,30 @@ class ManifestsTest {
     }
 
     // ---- helpers
+
+    /** quarkus.shutdown.timeout of a runnable: its own application.properties, else the services' support-http. */
+    static String shutdownTimeout(String runnable) {
+        for (String file : List.of(runnable + "/src/main/resources/application.properties",
+                "support-http/src/main/resources/META-INF/microprofile-config.properties")) {
+            Properties p = new Properties();
+            try {
+                p.load(new StringReader(Manifests.text(ROOT.resolve(file))));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            if (p.getProperty("quarkus.shutdown.timeout") != null) {
+                return p.getProperty("quarkus.shutdown.timeout");
+            }
+        }
+        throw new AssertionError(runnable + ": no quarkus.shutdown.timeout, a stop would cut off the requests in flight");
+    }
+
+    /** "5s", "10s" → seconds. */
+    static long seconds(String duration) {
+        Matcher m = Pattern.compile("(\\d+)s").matcher(duration);
+        assertTrue(m.matches(), duration + " is not a number of seconds");
+        return Long.parseLong(m.group(1));
+    }
 
     static int servicePort(String service) {
         Properties p = new Properties();
