@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Issue 12, rows "start, launch → ready" and "RSS": restarts each service of a running suite alone (the launcher's
 # restart) and prints the time from the JVM's process start (/proc/PID/stat) to its first 200 on /q/health/ready
-# (polled every 20 ms), Quarkus' own "started in", the CPU time the JVM used until then (all its threads, JIT and GC
-# included: what the other processes on a shared machine change least) and the RSS at ready. NMSDZ_JAVA picks the
-# services' java (the launcher's): with JDK 25 or later the launcher keeps an AOT cache per service build, recorded by
-# the first run and written when that run's services stop, so run this twice and read the second (and build with
-# 'mvn package -Paot' for JDK 25: README "Memory and start-up"); NMSDZ_JAVA_OPTS and JAVA_TOOL_OPTIONS add JVM options.
+# (polled every 20 ms), Quarkus' own "started in" (and "stopped in" of the run it replaced), the CPU time the JVM used
+# until then (all its threads, JIT and GC included: what the other processes on a shared machine change least) and the
+# RSS at ready. NMSDZ_JAVA picks the services' java (the launcher's): with JDK 25 or later the launcher keeps an AOT
+# cache per service build, recorded by the first run and written when that run's services stop, so run this twice and
+# read the second (and build with 'mvn package -Paot' for JDK 25: README "Memory and start-up"); NMSDZ_JAVA_OPTS and
+# JAVA_TOOL_OPTIONS add JVM options.
 #
 #   NMSDZ_HOME=$PWD/.nmsdz-dev NMSDZ_PORT_OFFSET=5000 deploy/bench/startup.sh [SERVICE ...]
 set -euo pipefail
@@ -26,7 +27,7 @@ uptime_s() { cut -d' ' -f1 /proc/uptime; }
 
 echo "java: $("${NMSDZ_JAVA:-java}" -version 2>&1 | head -1); NMSDZ_JAVA_OPTS=${NMSDZ_JAVA_OPTS:-} JAVA_TOOL_OPTIONS=${JAVA_TOOL_OPTIONS:-}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-18s %14s %12s %14s %14s\n' service launch→ready_s started_in CPU_to_ready_s RSS_ready_MiB
+printf '%-18s %14s %12s %14s %14s %18s\n' service launch→ready_s started_in CPU_to_ready_s RSS_ready_MiB stopped_in_before
 for s in "${services[@]}"; do
   "$ROOT/deploy/local/nmsdz" stop "$s" >/dev/null
   "$ROOT/deploy/local/nmsdz" restart "$s" >/dev/null &
@@ -46,6 +47,9 @@ for s in "${services[@]}"; do
   rss=$(rss_mib "$pid")
   wait "$restart"
   quarkus=$(grep -o 'started in [0-9.]*s' "$HOME_DIR/logs/$s.log" | tail -1 | grep -o '[0-9.]*s$')
-  printf '%-18s %14.2f %12s %14.2f %14s\n' "$s" "$(echo "$ready - $started" | bc)" "$quarkus" "$cpu" "$rss"
+  # Quarkus' own "stopped in" of the run stopped above (the restart kept its log as .log.1; the gateway logs none)
+  stopped=$(grep -o 'stopped in [0-9.]*s' "$HOME_DIR/logs/$s.log.1" 2>/dev/null | tail -1 | grep -o '[0-9.]*s$' || true)
+  printf '%-18s %14.2f %12s %14.2f %14s %18s\n' "$s" "$(echo "$ready - $started" | bc)" "$quarkus" "$cpu" "$rss" \
+    "${stopped:--}"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

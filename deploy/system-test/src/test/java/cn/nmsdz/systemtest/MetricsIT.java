@@ -29,6 +29,10 @@ class MetricsIT {
         String metrics = scrape(GATEWAY_MANAGEMENT);
         assertTrue(metrics.contains("nmsdz_gateway_rate_limited_total"), "the rate-limit counter is exported");
         assertTrue(metrics.contains("http_server_requests_seconds_count"), "the gateway's requests are counted");
+        // the inputs of the alert NmsdzOpenFilesNearLimit: each connection is an open file
+        double open = value(metrics, "process_files_open_files");
+        double max = value(metrics, "process_files_max_files");
+        assertTrue(open > 0 && open < max, "open files " + open + " of " + max);
     }
 
     @Test
