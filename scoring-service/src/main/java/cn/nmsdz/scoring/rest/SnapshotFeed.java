@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * Pages of snapshots written as they are read: the provincial pull feed (issue 12) and a region-year's history. A
- * page is read {@link #FETCH} snapshots at a time, each chunk in a short transaction of its own, and written before
+ * page is read {@link #FETCH} snapshots at a time ({@link #FETCH_SUMMARIES} summaries), each chunk in a short transaction of its own, and written before
  * the next is read, so a page of 1,000 full snapshots (over 100 MB) never sits in memory and no database connection
  * waits on a slow client.
  *
@@ -41,6 +41,12 @@ import java.util.Map;
 public class SnapshotFeed {
     /** Snapshots read and rendered per transaction: a few full snapshots in memory at a time. */
     public static final int FETCH = 16;
+    /**
+     * Summaries per transaction: a summary is ~3 KB (a snapshot stored before V20 has none, and its body stands in:
+     * 64 of those are ~6 MB). With 16 a time, Hibernate's per-query work (result mapping from the JDBC metadata) and
+     * the transaction's commit were a fifth of scoring-service's CPU on a page of summaries (BENCHMARKS §22).
+     */
+    public static final int FETCH_SUMMARIES = 64;
     static final int WRITE_BUFFER = 64 * 1024;
 
     /** The stored body: compressed (V21), or the text of a snapshot stored before. */
@@ -108,7 +114,7 @@ public class SnapshotFeed {
             Map<String, SnapshotRenderer.Words> words = new HashMap<>();
             long next = after;
             for (int left = limit; left > 0; ) {
-                int asked = Math.min(FETCH, left);
+                int asked = Math.min(summary ? FETCH_SUMMARIES : FETCH, left);
                 List<Rendered> chunk = read(query, List.of(range.from(), range.to(), next, asked), summary, language,
                         words);
                 for (Rendered r : chunk) {
@@ -136,8 +142,9 @@ public class SnapshotFeed {
         write(out, json -> {
             json.writeStartArray();
             Map<String, SnapshotRenderer.Words> words = new HashMap<>();
-            for (int from = 0; from < numbers.size(); from += FETCH) {
-                List<Long> some = numbers.subList(from, Math.min(from + FETCH, numbers.size()));
+            int chunk = summary ? FETCH_SUMMARIES : FETCH;
+            for (int from = 0; from < numbers.size(); from += chunk) {
+                List<Long> some = numbers.subList(from, Math.min(from + chunk, numbers.size()));
                 for (Rendered r : read(query, List.of(region, year, some.get(0), some.get(some.size() - 1)), summary,
                         language, words)) {
                     mapper.writeValue(json, r.snapshot());
@@ -182,7 +189,8 @@ public class SnapshotFeed {
     }
 
     /**
-     * Reads (a cursor column, then the stored form's two) and renders up to {@link #FETCH} snapshots in a short
+     * Reads (a cursor column, then the stored form's two) and renders up to {@link #FETCH} snapshots (summaries:
+     * {@link #FETCH_SUMMARIES}) in a short
      * transaction of their own. A page is written a chunk at a time between these: neither the whole page (a page of
      * 1,000 full snapshots is over 100 MB of JSON; held whole, three at once took the service's heap) nor a database
      * connection is held while a slow client reads.

@@ -146,8 +146,9 @@ class SnapshotFeedTest {
     /** The history is streamed as the feed is (a page is never held whole): its cursor still bounds each page. */
     @Test
     void theHistoryPagesNewestFirstAndItsCursorLeadsToTheNextPage() {
-        // more than one chunk of snapshots (SnapshotFeed.FETCH), each read and rendered in a transaction of its own
-        for (int i = 0; i <= cn.nmsdz.scoring.rest.SnapshotFeed.FETCH; i++) {
+        // more than one chunk of snapshots (SnapshotFeed.FETCH) and of summaries (FETCH_SUMMARIES), each read and
+        // rendered in a transaction of its own
+        for (int i = 0; i <= cn.nmsdz.scoring.rest.SnapshotFeed.FETCH_SUMMARIES; i++) {
             consumer.onEvidence(List.of(TestEvents.figure(COUNTY, "online_retail_sales_growth", YEAR, "9." + i)));
             while (QuarkusTransaction.requiringNew().call(snapshots::storeOnePending)) {
                 // one more snapshot of the county's year
@@ -156,8 +157,10 @@ class SnapshotFeedTest {
         String url = "/api/v1/regions/" + COUNTY + "/scores?year=" + YEAR;
         List<Long> all = given().auth().oauth2(NATIONAL).get(url + "&limit=1000&lang=en").then().statusCode(200)
                 .header("X-Next-After", org.hamcrest.Matchers.nullValue()).extract().jsonPath().getList("number", Long.class);
-        assertTrue(all.size() > cn.nmsdz.scoring.rest.SnapshotFeed.FETCH + 1, "snapshots of the year: " + all);
+        assertTrue(all.size() > cn.nmsdz.scoring.rest.SnapshotFeed.FETCH_SUMMARIES + 1, "snapshots of the year: " + all);
         assertEquals(all.stream().sorted(java.util.Comparator.reverseOrder()).toList(), all, "newest first");
+        assertEquals(all, given().auth().oauth2(NATIONAL).get(url + "&limit=1000&view=summary").then().statusCode(200)
+                .extract().jsonPath().getList("number", Long.class), "the summaries of the same snapshots");
 
         io.restassured.response.Response first = given().auth().oauth2(NATIONAL).get(url + "&limit=2");
         first.then().statusCode(200).header("Vary", org.hamcrest.Matchers.containsString("Accept-Language"));
@@ -170,10 +173,12 @@ class SnapshotFeedTest {
         assertTrue(second.header("Link").contains("&view=summary>"), second.header("Link"));
         assertFalse(second.asString().contains("\"indicators\""), "a summary page has no indicator scores");
 
-        List<Long> fed = new java.util.ArrayList<>(feed(COUNTY, "&lang=en")
-                .getList("snapshots.findAll { it.year == " + YEAR + " }.number", Long.class));
-        java.util.Collections.reverse(fed);
-        assertEquals(all, fed, "the feed serves the same snapshots, oldest first, across its chunks");
+        for (String form : List.of("&lang=en", "&view=summary")) {
+            List<Long> fed = new java.util.ArrayList<>(feed(COUNTY, "&limit=1000" + form)
+                    .getList("snapshots.findAll { it.year == " + YEAR + " }.number", Long.class));
+            java.util.Collections.reverse(fed);
+            assertEquals(all, fed, "the feed (" + form + ") serves the same snapshots, oldest first, across its chunks");
+        }
 
         io.restassured.response.Response past = given().auth().oauth2(NATIONAL).get(url + "&after=" + all.get(all.size() - 1));
         past.then().statusCode(200).header("X-Next-After", org.hamcrest.Matchers.nullValue());
