@@ -16,13 +16,19 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -202,16 +208,10 @@ class WalkingSkeletonIT {
         // after the kubelet has told it to stop
         Suite.run(Map.of("QUARKUS_SHUTDOWN_DELAY", "4s"), "restart", "evidence-service");
         String ready = Suite.EVIDENCE + "/q/health/ready";
-        java.util.concurrent.CompletableFuture<Void> stop = null;
+        CompletableFuture<Void> stop = null;
         try {
             assertEquals(200, given().get(ready).statusCode());
-            stop = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                try {
-                    Suite.run("stop", "evidence-service");
-                } catch (IOException | InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            stop = stopMeanwhile("evidence-service");
             await(() -> {
                 try {
                     return given().get(ready).statusCode() == 503 ? Boolean.TRUE : null;
@@ -222,12 +222,9 @@ class WalkingSkeletonIT {
             given().auth().oauth2(Tokens.user("yc-reviewer"))
                     .get(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/evidence?size=1")
                     .then().statusCode(200);
-            stop.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            stop.get(60, TimeUnit.SECONDS);
         } finally {
-            if (stop != null) {
-                stop.exceptionally(e -> null).get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
-            Suite.run("restart", "evidence-service");
+            restartAfter(stop, "evidence-service");
         }
     }
 
@@ -235,41 +232,32 @@ class WalkingSkeletonIT {
     @Order(98)
     void aSubmissionStillArrivingWhenEvidenceServiceIsStoppedIsAcceptedAndReachesTheScore() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(Suite.EXTERNAL, "stops a service: only on a suite of its own");
-        String source = "永川区统计局 停机测试 " + java.util.UUID.randomUUID();
+        String source = "永川区统计局 停机测试 " + UUID.randomUUID();
         byte[] body = ("[{\"metric\":\"online_retail_sales\",\"year\":" + YEAR + ",\"value\":432.1,\"source\":\""
-                + source + "\"}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.net.URI gateway = java.net.URI.create(Suite.GATEWAY);
-        java.util.concurrent.CompletableFuture<Void> stop = null;
+                + source + "\"}]").getBytes(StandardCharsets.UTF_8);
+        URI gateway = URI.create(Suite.GATEWAY);
+        CompletableFuture<Void> stop = null;
         try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
             socket.setSoTimeout(60_000);
             var out = socket.getOutputStream();
             out.write(("POST /api/v1/regions/" + YONGCHUAN + "/observations HTTP/1.1\r\nHost: " + gateway.getAuthority()
                     + "\r\nAuthorization: Bearer " + Tokens.user("yc-stats") + "\r\nContent-Type: application/json"
                     + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, body.length / 2);
             out.flush();
             Thread.sleep(500); // the request has reached evidence-service, its body half read
-            stop = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                try {
-                    Suite.run("stop", "evidence-service");
-                } catch (IOException | InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            stop = stopMeanwhile("evidence-service");
             // the service has had its SIGTERM by now; stopping at once, it was gone within a second
             Thread.sleep(2000);
             out.write(body, body.length / 2, body.length - body.length / 2);
             out.flush();
-            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String status = answer.lines().findFirst().orElse("");
             assertTrue(status.startsWith("HTTP/1.1 201"), "the submission in flight was answered: " + answer);
-            stop.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            stop.get(60, TimeUnit.SECONDS);
         } finally {
-            if (stop != null) {
-                stop.exceptionally(e -> null).get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
-            Suite.run("restart", "evidence-service");
+            restartAfter(stop, "evidence-service");
         }
 
         // kept, and its event reached scoring-service although evidence-service stopped right after accepting it
@@ -301,7 +289,7 @@ class WalkingSkeletonIT {
         assertFalse(pids.isEmpty());
         Path logs = Path.of(System.getenv("NMSDZ_HOME"), "logs");
         List<String> services = List.of("indicator-service", "evidence-service", "scoring-service");
-        Map<String, Long> logSizes = new java.util.HashMap<>();
+        Map<String, Long> logSizes = new HashMap<>();
         for (String service : services) {
             logSizes.put(service, Files.size(logs.resolve(service + ".log")));
         }
@@ -318,7 +306,7 @@ class WalkingSkeletonIT {
         for (String service : services) {
             byte[] log = Files.readAllBytes(logs.resolve(service + ".log"));
             int from = logSizes.get(service).intValue();
-            String stopping = new String(log, from, log.length - from, java.nio.charset.StandardCharsets.UTF_8);
+            String stopping = new String(log, from, log.length - from, StandardCharsets.UTF_8);
             assertTrue(stopping.contains(service + " stopped in "), service + " logged no clean stop:\n" + stopping);
             List<String> problems = stopping.lines().filter(l -> l.contains("level=ERROR") || l.contains("level=WARN")).toList();
             assertEquals(List.of(), problems, service + " while it stopped");
@@ -330,6 +318,25 @@ class WalkingSkeletonIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Stops a component of the suite on a thread of its own: the launcher returns once it has stopped. */
+    static CompletableFuture<Void> stopMeanwhile(String component) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                Suite.run("stop", component);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Waits for a stop begun by {@link #stopMeanwhile} (if one was), whatever its outcome, and starts it again. */
+    static void restartAfter(CompletableFuture<Void> stop, String component) throws Exception {
+        if (stop != null) {
+            stop.exceptionally(e -> null).get(60, TimeUnit.SECONDS);
+        }
+        Suite.run("restart", component);
+    }
 
     static long snapshotCount(String token) {
         Response r = given().auth().oauth2(token)

@@ -27,9 +27,9 @@ import java.util.Map;
 
 /**
  * Pages of snapshots written as they are read: the provincial pull feed (issue 12) and a region-year's history. A
- * page is read {@link #FETCH} snapshots at a time ({@link #FETCH_SUMMARIES} summaries), each chunk in a short transaction of its own, and written before
- * the next is read, so a page of 1,000 full snapshots (over 100 MB) never sits in memory and no database connection
- * waits on a slow client.
+ * page is read {@link #FETCH} snapshots at a time ({@link #FETCH_SUMMARIES} summaries), each chunk in a short
+ * transaction of its own, and written before the next is read, so a page of 1,000 full snapshots (over 100 MB) never
+ * sits in memory and no database connection waits on a slow client.
  *
  * <p>Each is read from its stored form ({@link SnapshotStore#read}) and rendered in the language asked for from the
  * reasons it stores. The summary form reads the summary stored beside each body (V20; for a snapshot stored before, its body skipping the indicator
@@ -190,10 +190,9 @@ public class SnapshotFeed {
 
     /**
      * Reads (a cursor column, then the stored form's two) and renders up to {@link #FETCH} snapshots (summaries:
-     * {@link #FETCH_SUMMARIES}) in a short
-     * transaction of their own. A page is written a chunk at a time between these: neither the whole page (a page of
-     * 1,000 full snapshots is over 100 MB of JSON; held whole, three at once took the service's heap) nor a database
-     * connection is held while a slow client reads.
+     * {@link #FETCH_SUMMARIES}) in a short transaction of their own. A page is written a chunk at a time between
+     * these: neither the whole page (a page of 1,000 full snapshots is over 100 MB of JSON; held whole, three at once
+     * took the service's heap) nor a database connection is held while a slow client reads.
      */
     private List<Rendered> read(String query, List<Object> parameters, boolean summary, Language language,
             Map<String, SnapshotRenderer.Words> words) {

@@ -262,6 +262,8 @@ class ManifestsTest {
         List<Deployment> deployments = all("Deployment", Deployment.class);
         List<Service> services = all("Service", Service.class);
         List<PodDisruptionBudget> budgets = all("PodDisruptionBudget", PodDisruptionBudget.class);
+        Map<String, String> config = all("ConfigMap", ConfigMap.class).get(0).getData();
+        assertNotNull(config.get("QUARKUS_SHUTDOWN_DELAY"), "no shutdown delay: a stopping pod would get requests it refuses");
         assertEquals(Set.copyOf(SERVICES), deployments.stream().map(d -> d.getMetadata().getName()).collect(Collectors.toSet()));
         for (Deployment d : deployments) {
             String name = d.getMetadata().getName();
@@ -304,12 +306,9 @@ class ManifestsTest {
                     .equals(Map.of("app.kubernetes.io/name", name))), name + ": no PodDisruptionBudget");
             // a stop (the delay with readiness DOWN, then the requests in flight) ends before the kubelet kills
             long grace = pod.getTerminationGracePeriodSeconds() == null ? 30 : pod.getTerminationGracePeriodSeconds();
-            String delay = all("ConfigMap", ConfigMap.class).get(0).getData().get("QUARKUS_SHUTDOWN_DELAY");
-            assertNotNull(delay, "no shutdown delay: a stopping pod would still get requests it refuses");
-            long stopping = seconds(delay) + seconds(shutdownTimeout(name));
+            long stopping = seconds(config.get("QUARKUS_SHUTDOWN_DELAY")) + seconds(shutdownTimeout(name));
             assertTrue(stopping < grace, name + ": a stop may take " + stopping + " s, the kubelet kills after " + grace);
         }
-        Map<String, String> config = all("ConfigMap", ConfigMap.class).get(0).getData();
         for (String service : List.of("indicator", "evidence", "scoring")) {
             assertEquals("http://" + service + "-service:" + servicePort(service + "-service"),
                     config.get("NMSDZ_ROUTES_" + service.toUpperCase()), "gateway route to " + service);
