@@ -33,6 +33,7 @@ public class RescoringService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public RescoringJobEntity plan(String systemCode, int systemVersion) {
+        queue.excludeScoringWithOldVersions();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         queue.releaseRescoringMarks(systemCode);
         int cancelled = em.createNativeQuery("update rescoring_job set cancelled_at = ?2, finished_at = ?2"

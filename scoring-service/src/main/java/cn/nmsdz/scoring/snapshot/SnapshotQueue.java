@@ -36,6 +36,11 @@ public class SnapshotQueue {
 
     /** The advisory lock class of a region-year being computed (the second key is the region-year's hash). */
     static final int COMPUTING_LOCK = 0x5C0FFEE;
+    /**
+     * The advisory lock between the workers (each batch holds it shared from before it reads the catalogue version in
+     * force until it commits) and a rescoring's plan (exclusive, before it marks).
+     */
+    static final long CATALOGUE_LOCK = 0x5C0FFEEL << 8;
 
     /**
      * Which evidence a snapshot of a region and year reads: the region's own and the nation's figures of
@@ -79,6 +84,27 @@ public class SnapshotQueue {
                 .setParameter(4, traceparent)
                 .executeUpdate();
         wakeups.afterCommit(WAKE); // the workers score it as soon as this transaction commits
+    }
+
+    /**
+     * Held by a worker's batch from before it reads the catalogue version in force until it commits (shared: the
+     * workers never wait for each other).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void holdCatalogueVersion() {
+        em.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, CATALOGUE_LOCK).getSingleResult();
+    }
+
+    /**
+     * Waits until no worker's batch scores with the version it read, and keeps new batches from reading one, until
+     * this transaction (a rescoring's plan, with the new version in it) commits. Without it a region-year whose first
+     * evidence committed while the plan was marking could be scored with the old version by a batch that read it
+     * just before, after the plan had read which region-years have evidence: its latest snapshot stayed on the old
+     * version, and the finished job did not count it (ScaleOutIT: 19 of 293 region-years, once).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void excludeScoringWithOldVersions() {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, CATALOGUE_LOCK).getSingleResult();
     }
 
     /**

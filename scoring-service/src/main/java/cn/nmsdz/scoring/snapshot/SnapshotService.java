@@ -130,6 +130,7 @@ public class SnapshotService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int storePending(int max, int workers) {
+        queue.holdCatalogueVersion(); // until this batch commits, no rescoring is planned (and none is being planned)
         List<SnapshotQueue.Claim> claims = queue.claim(max, workers);
         if (claims.isEmpty()) {
             return 0;

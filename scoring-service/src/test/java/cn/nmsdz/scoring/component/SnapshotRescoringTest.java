@@ -10,6 +10,8 @@ import cn.nmsdz.events.catalogue.Zone;
 import cn.nmsdz.testsupport.TestEvents;
 import cn.nmsdz.scoring.backlog.Backlog;
 import cn.nmsdz.scoring.messaging.ProjectionConsumer;
+import cn.nmsdz.scoring.rescoring.RescoringJobEntity;
+import cn.nmsdz.scoring.rescoring.RescoringService;
 import cn.nmsdz.scoring.snapshot.SnapshotService;
 import cn.nmsdz.scoring.snapshot.RegionYear;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,6 +52,9 @@ class SnapshotRescoringTest {
     HoldingProbe probe;
 
     @Inject
+    RescoringService rescoring;
+
+    @Inject
     MeterRegistry registry;
 
     @Inject
@@ -84,6 +89,40 @@ class SnapshotRescoringTest {
                 "the latest snapshot of " + region + " " + year + " reads the verdict applied during its first computation");
         assertEquals("2.0", points(region, year, "10"), "indicator 10 has the expert's points in the latest snapshot");
         assertTrue(stale(region).isEmpty());
+    }
+
+    /**
+     * A rescoring is planned only once no batch scores with the version it read before: the plan waits for the batch
+     * (which scored the region-year with the old version), and then marks that region-year for the new one. Without
+     * the wait, a region-year whose evidence committed while the plan was marking could keep a snapshot of the old
+     * version for good (ScaleOutIT caught 19 of 293 region-years so).
+     */
+    @Test
+    void aRescoringWaitsForTheBatchScoringWithTheVersionItReadAndMarksWhatItScored() throws Exception {
+        String region = freshRegion();
+        int year = THIS_YEAR - 1;
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", year, "321.5")));
+        drainExcept(region);
+        probe.holdAt(region, year);
+        CompletableFuture<Boolean> worker = CompletableFuture.supplyAsync(
+                () -> QuarkusTransaction.requiringNew().call(snapshots::storeOnePending));
+        CompletableFuture<RescoringJobEntity> plan;
+        try {
+            probe.awaitHeld(); // the batch has read the version in force and scored the region-year with it
+            plan = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> rescoring.plan("RESCORE-WAITS", 2)));
+            awaitCommittedOrWaitingForALock(plan);
+            assertFalse(plan.isDone(), "the plan waits while a batch scores with the version it read");
+        } finally {
+            probe.release();
+        }
+        assertTrue(worker.get(60, TimeUnit.SECONDS));
+        RescoringJobEntity job = plan.get(60, TimeUnit.SECONDS);
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from snapshot_pending where rescoring_job = ?1 and region = ?2 and year = ?3")
+                .setParameter(1, job.id).setParameter(2, region).setParameter(3, year).getSingleResult()).longValue()),
+                "the region-year the batch scored with the old version is marked for the new one");
+        drain();
     }
 
     /**
