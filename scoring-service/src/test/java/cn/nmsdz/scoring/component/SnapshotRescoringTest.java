@@ -69,12 +69,7 @@ class SnapshotRescoringTest {
     void aVerdictArrivingWhileTheFirstSnapshotIsComputedGetsASnapshotOfItsOwn() throws Exception {
         String region = freshRegion();
         int year = THIS_YEAR - 1;
-        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", year, "321.5")));
-        drainExcept(region); // other tests' marks out of the way: this region's years are the oldest now
-        probe.holdAt(region, year);
-
-        CompletableFuture<Boolean> worker = CompletableFuture.supplyAsync(
-                () -> QuarkusTransaction.requiringNew().call(snapshots::storeOnePending));
+        CompletableFuture<Boolean> worker = workerToBeHeldAtTheFirstFigureOf(region, year);
         probe.awaitHeld(); // the worker has computed the region-year's first snapshot, without the verdict
         CompletableFuture<Void> verdict = CompletableFuture.runAsync(
                 () -> consumer.onEvidence(List.of(TestEvents.verdict(region, year, "10", null, null, "2"))));
@@ -101,11 +96,7 @@ class SnapshotRescoringTest {
     void aRescoringWaitsForTheBatchScoringWithTheVersionItReadAndMarksWhatItScored() throws Exception {
         String region = freshRegion();
         int year = THIS_YEAR - 1;
-        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", year, "321.5")));
-        drainExcept(region);
-        probe.holdAt(region, year);
-        CompletableFuture<Boolean> worker = CompletableFuture.supplyAsync(
-                () -> QuarkusTransaction.requiringNew().call(snapshots::storeOnePending));
+        CompletableFuture<Boolean> worker = workerToBeHeldAtTheFirstFigureOf(region, year);
         CompletableFuture<RescoringJobEntity> plan;
         try {
             probe.awaitHeld(); // the batch has read the version in force and scored the region-year with it
@@ -135,11 +126,7 @@ class SnapshotRescoringTest {
         String region = freshRegion();
         String other = freshRegion();
         int year = THIS_YEAR - 1;
-        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", year, "321.5")));
-        drainExcept(region);
-        probe.holdAt(region, year);
-        CompletableFuture<Boolean> worker = CompletableFuture.supplyAsync(
-                () -> QuarkusTransaction.requiringNew().call(snapshots::storeOnePending));
+        CompletableFuture<Boolean> worker = workerToBeHeldAtTheFirstFigureOf(region, year);
         try {
             probe.awaitHeld();
             // commits while the computation is held (a row lock held by the worker would keep this waiting)
@@ -358,6 +345,17 @@ class SnapshotRescoringTest {
     }
 
     /** Waits until the task has committed, or is waiting for a row lock held by the worker. */
+    /**
+     * A figure for the region-year, every other mark out of the way (this region's years are then the oldest), and a
+     * worker started that the probe holds once it has computed the region-year (await it with probe.awaitHeld()).
+     */
+    private CompletableFuture<Boolean> workerToBeHeldAtTheFirstFigureOf(String region, int year) {
+        consumer.onEvidence(List.of(TestEvents.figure(region, "online_retail_sales", year, "321.5")));
+        drainExcept(region);
+        probe.holdAt(region, year);
+        return CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(snapshots::storeOnePending));
+    }
+
     private void awaitCommittedOrWaitingForALock(CompletableFuture<?> task) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!task.isDone() && System.nanoTime() < deadline) {
