@@ -443,10 +443,10 @@ class ManifestsTest {
 
     // ---- helpers
 
-    /** quarkus.shutdown.timeout of a runnable: its own application.properties, else the services' support-http. */
+    /** quarkus.shutdown.timeout of a runnable: its own application.properties, else every runnable's support-jvm. */
     static String shutdownTimeout(String runnable) {
         for (String file : List.of(runnable + "/src/main/resources/application.properties",
-                "support-http/src/main/resources/META-INF/microprofile-config.properties")) {
+                "support-jvm/src/main/resources/META-INF/microprofile-config.properties")) {
             Properties p = new Properties();
             try {
                 p.load(new StringReader(Manifests.text(ROOT.resolve(file))));
