@@ -33,6 +33,10 @@ class MetricsIT {
         double open = value(metrics, "process_files_open_files");
         double max = value(metrics, "process_files_max_files");
         assertTrue(open > 0 && open < max, "open files " + open + " of " + max);
+        // and of NmsdzGatewayAtConnectionLimit: the limit in force, under the file limit
+        assertEquals(10_000, value(metrics, "vertx_http_connections_max"), 0.0);
+        assertTrue(metrics.contains("vertx_http_connections_rejected_total"), "refused connections are counted");
+        assertTrue(value(metrics, "vertx_http_connections_max") < max, "connection limit under the file limit " + max);
     }
 
     @Test

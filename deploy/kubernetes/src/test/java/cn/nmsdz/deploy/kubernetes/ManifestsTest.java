@@ -545,9 +545,11 @@ class ManifestsTest {
      */
     static Set<String> exportedMetrics() throws IOException {
         // besides the suite's own meters: Quarkus' HTTP server meter, Micrometer's file-descriptor meters (every JVM on
-        // Linux; MetricsIT reads them from the gateway) and Prometheus' own
+        // Linux), Quarkus' connection meters (where quarkus.http.limits.max-connections is set: the gateway; MetricsIT
+        // reads these from the gateway) and Prometheus' own
         Set<String> names = new TreeSet<>(Set.of("http_server_requests_seconds_count", "process_files_open_files",
-                "process_files_max_files", "up"));
+                "process_files_max_files", "vertx_http_connections_rejected_total", "vertx_http_connections_current",
+                "vertx_http_connections_max", "up"));
         Pattern meter = Pattern.compile("(?:Gauge|Counter|Timer)\\.builder\\(\"(nmsdz\\.[a-z.]+)\"([^;]*);", Pattern.DOTALL);
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/")).toList()) {
