@@ -55,8 +55,11 @@ public class EvidenceLedger {
             e.createdAt = now;
             e.updatedAt = now;
             e.persist();
-            version(e, by).persist();
         }
+        // the versions after all the rows, not each after its row: Hibernate batches consecutive inserts of one table
+        // only (quarkus.hibernate-orm.jdbc.statement-batch-size), and reordering them (hibernate.order_inserts) is no
+        // supported Quarkus setting
+        all.forEach(e -> version(e, by).persist());
         // the events in one batch after the rows and versions (appending one outbox row per row would send each row
         // and version alone: the outbox entity's identity insert runs at once); the outbox keeps the rows' order
         outbox.appendAll(Topics.EVIDENCE, EventTypes.EVIDENCE_SUBMITTED, SOURCE,
