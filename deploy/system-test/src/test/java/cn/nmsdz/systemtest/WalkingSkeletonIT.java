@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The vertical slice on the real suite: HTTP → PostgreSQL + outbox → Kafka → projection →
@@ -228,9 +230,12 @@ class WalkingSkeletonIT {
         }
     }
 
-    @Test
+    /** The service that takes the submission, and the gateway it passes (the same stopping settings: support-jvm). */
+    @ParameterizedTest
+    @ValueSource(strings = {"evidence-service", "gateway"})
     @Order(98)
-    void aSubmissionStillArrivingWhenEvidenceServiceIsStoppedIsAcceptedAndReachesTheScore() throws Exception {
+    void aSubmissionStillArrivingWhenItsServiceOrTheGatewayIsStoppedIsAcceptedAndReachesTheScore(String stopped)
+            throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(Suite.EXTERNAL, "stops a service: only on a suite of its own");
         String source = "永川区统计局 停机测试 " + UUID.randomUUID();
         byte[] body = ("[{\"metric\":\"online_retail_sales\",\"year\":" + YEAR + ",\"value\":432.1,\"source\":\""
@@ -247,8 +252,8 @@ class WalkingSkeletonIT {
             out.write(body, 0, body.length / 2);
             out.flush();
             Thread.sleep(500); // the request has reached evidence-service, its body half read
-            stop = stopMeanwhile("evidence-service");
-            // the service has had its SIGTERM by now; stopping at once, it was gone within a second
+            stop = stopMeanwhile(stopped);
+            // it has had its SIGTERM by now; stopping at once, evidence-service was gone within a second
             Thread.sleep(2000);
             out.write(body, body.length / 2, body.length - body.length / 2);
             out.flush();
@@ -257,10 +262,10 @@ class WalkingSkeletonIT {
             assertTrue(status.startsWith("HTTP/1.1 201"), "the submission in flight was answered: " + answer);
             stop.get(60, TimeUnit.SECONDS);
         } finally {
-            restartAfter(stop, "evidence-service");
+            restartAfter(stop, stopped);
         }
 
-        // kept, and its event reached scoring-service although evidence-service stopped right after accepting it
+        // kept, and its event reached scoring-service although evidence-service or the gateway stopped right after
         String reviewer = Tokens.user("yc-reviewer");
         List<Map<String, Object>> kept = given().auth().oauth2(reviewer)
                 .get(Suite.GATEWAY + "/api/v1/regions/" + YONGCHUAN + "/evidence?size=500").then().statusCode(200)
