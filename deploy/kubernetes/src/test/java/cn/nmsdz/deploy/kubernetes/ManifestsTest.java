@@ -528,7 +528,9 @@ class ManifestsTest {
         }
     }
 
-    private static final Pattern METRIC = Pattern.compile("\\b(nmsdz_[a-z_]+|http_server_requests_seconds_count|up)\\b(?![a-z_]*\\s*\\()");
+    /** The metric names in a PromQL expression: the suite's own and those of Quarkus, Micrometer and Prometheus it uses. */
+    private static final Pattern METRIC = Pattern.compile("\\b(nmsdz_[a-z_]+|http_server_requests_seconds_count"
+            + "|process_files_[a-z_]+|vertx_http_connections_[a-z_]+|jvm_memory_[a-z_]+|up)\\b(?![a-z_]*\\s*\\()");
 
     static Set<String> metricNames(String expr) {
         Set<String> names = new TreeSet<>();
@@ -545,11 +547,11 @@ class ManifestsTest {
      */
     static Set<String> exportedMetrics() throws IOException {
         // besides the suite's own meters: Quarkus' HTTP server meter, Micrometer's file-descriptor meters (every JVM on
-        // Linux), Quarkus' connection meters (where quarkus.http.limits.max-connections is set: the gateway; MetricsIT
+        // Linux; the JVM's memory), Quarkus' connection meters (where quarkus.http.limits.max-connections is set: the gateway; MetricsIT
         // reads these from the gateway) and Prometheus' own
         Set<String> names = new TreeSet<>(Set.of("http_server_requests_seconds_count", "process_files_open_files",
                 "process_files_max_files", "vertx_http_connections_rejected_total", "vertx_http_connections_current",
-                "vertx_http_connections_max", "up"));
+                "vertx_http_connections_max", "jvm_memory_used_bytes", "up"));
         Pattern meter = Pattern.compile("(?:Gauge|Counter|Timer)\\.builder\\(\"(nmsdz\\.[a-z.]+)\"([^;]*);", Pattern.DOTALL);
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/")).toList()) {
