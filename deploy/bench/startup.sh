@@ -26,6 +26,14 @@ rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 uptime_s() { cut -d' ' -f1 /proc/uptime; }
 
 echo "java: $("${NMSDZ_JAVA:-java}" -version 2>&1 | head -1); NMSDZ_JAVA_OPTS=${NMSDZ_JAVA_OPTS:-} JAVA_TOOL_OPTIONS=${JAVA_TOOL_OPTIONS:-}"
+# the machine's speed, to compare runs on different machines: the CPU time of 10^7 additions in Python (0.59–0.62 s on
+# the idle machine of BENCHMARKS §23, where the services started in 4.4–5.7 s)
+if command -v python3 >/dev/null; then
+  echo "one core: $(python3 -c 'import time
+t = time.process_time(); s = 0
+for i in range(10 ** 7): s += i
+print(f"{time.process_time() - t:.2f}")') s for 10^7 additions in Python"
+fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-18s %14s %12s %14s %14s %18s\n' service launch→ready_s started_in CPU_to_ready_s RSS_ready_MiB stopped_in_before
 for s in "${services[@]}"; do
