@@ -262,8 +262,7 @@ class GatewayIT {
         long pid = Long.parseLong(Files.readString(
                 Path.of(System.getenv("NMSDZ_HOME"), "run", "scoring-service.pid")).trim());
         String token = Tokens.user("pl-reviewer");
-        double refusedBefore = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
-                "nmsdz_gateway_backend_busy_total", "service=\"scoring-service\"");
+        double refusedBefore = gatewayMeter("nmsdz_gateway_backend_busy_total", "service=\"scoring-service\"");
         // HTTP/1.1: one connection per request in flight, as many callers would have
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int pooled = 64;
@@ -290,11 +289,9 @@ class GatewayIT {
                     answeredWhileFrozen.add(f.get());
                 }
             }
-            refusedWhileFrozen = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
-                    "nmsdz_gateway_backend_busy_total", "service=\"scoring-service\"");
+            refusedWhileFrozen = gatewayMeter("nmsdz_gateway_backend_busy_total", "service=\"scoring-service\"");
             // callers who hang up as soon as they have asked: their refusal meets a closed connection
-            goneBefore = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
-                    "nmsdz_gateway_callers_gone_total", "service=\"scoring-service\"");
+            goneBefore = gatewayMeter("nmsdz_gateway_callers_gone_total", "service=\"scoring-service\"");
             for (int i = 0; i < hangUps; i++) {
                 hangUpRightAfterAsking("/api/v1/regions/140829/scores?year=2025", token);
             }
@@ -326,8 +323,7 @@ class GatewayIT {
             assertEquals(answeredWhileFrozen.size(), refusedWhileFrozen - refusedBefore, 0.0, "the refusals are counted");
             // a refusal that could not be written to a caller who had gone is counted, not an uncaught
             // NullPointerException in the proxy (as it was: a stack trace in the log for each such caller)
-            double gone = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
-                    "nmsdz_gateway_callers_gone_total", "service=\"scoring-service\"");
+            double gone = gatewayMeter("nmsdz_gateway_callers_gone_total", "service=\"scoring-service\"");
             assertTrue(gone - goneBefore >= 1 && gone - goneBefore <= hangUps, "callers gone: " + (gone - goneBefore));
             try (var lines = Files.lines(Path.of(System.getenv("NMSDZ_HOME"), "logs", "gateway.log"))) {
                 assertEquals(List.of(), lines.filter(line -> line.contains("level=ERROR")).toList());
@@ -414,8 +410,9 @@ class GatewayIT {
         return readFinalResponse(socket.getInputStream());
     }
 
-    static double gatewayMeter(String name) {
-        return MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT), name);
+    /** A meter of the gateway (the sum of its series whose labels contain every fragment). */
+    static double gatewayMeter(String name, String... labelFragments) {
+        return MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT), name, labelFragments);
     }
 
     @Test
@@ -431,8 +428,7 @@ class GatewayIT {
         String id = io.restassured.RestAssured.given().auth().oauth2(Tokens.user("pl-market"))
                 .multiPart("file", "大文件.pdf", pdf, "application/pdf").multiPart("indicator", "11")
                 .post(GATEWAY + "/api/v1/regions/140829/documents").then().statusCode(201).extract().path("id");
-        double goneBefore = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
-                "nmsdz_gateway_callers_gone_total", "service=\"evidence-service\"");
+        double goneBefore = gatewayMeter("nmsdz_gateway_callers_gone_total", "service=\"evidence-service\"");
         Path log = Path.of(System.getenv("NMSDZ_HOME"), "logs", "gateway.log");
         String requestId = "hang-up-" + UUID.randomUUID();
 
@@ -454,8 +450,7 @@ class GatewayIT {
         double gone = goneBefore;
         while (gone == goneBefore && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            gone = MetricsIT.value(MetricsIT.scrape(MetricsIT.GATEWAY_MANAGEMENT),
-                    "nmsdz_gateway_callers_gone_total", "service=\"evidence-service\"");
+            gone = gatewayMeter("nmsdz_gateway_callers_gone_total", "service=\"evidence-service\"");
         }
         assertEquals(goneBefore + 1, gone, 0.0, "the answer cut short by its caller is counted");
         try (var lines = Files.lines(log)) {
