@@ -23,8 +23,8 @@ import java.lang.reflect.Proxy;
  * whole (a body still on its way) is reset as before: its connection cannot have been reused, and closing it is the
  * only way to abandon it on HTTP/1.1. Kept also where Vert.x has the fix: without it a caller who hangs up costs a
  * connection to the service (Vert.x closes it to abandon the exchange), and a flood of such callers filled the pool
- * (BENCHMARKS §21). Its discard path did not work on Vert.x 4.5.36 (the next answer on the connection came empty):
- * make {@code LateResetsTest} pass on a new Vert.x before adopting it.
+ * (BENCHMARKS §21). {@code LateResetsTest} passes on Vert.x 4.5.36 too (BENCHMARKS §24): run it on a new Vert.x
+ * before adopting it.
  *
  * <p>A {@link Proxy} rather than a hand-written delegate: the interface has some seventy methods, one of which matters.
  */
