@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Starts the suite once per test run with the project's own launcher (deploy/local/nmsdz),
  * exactly as README command 1 does, and stops it when the run ends.
  */
-public class Suite implements BeforeAllCallback, AfterAllCallback, ExtensionContext.Store.CloseableResource {
+public class Suite implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("NMSDZ_PORT_OFFSET", "1000"));
     static final String GATEWAY = System.getProperty("nmsdz.test.gateway", "http://127.0.0.1:" + port("gateway"));
     static final String EVIDENCE = "http://127.0.0.1:" + port("evidence");
@@ -74,8 +74,9 @@ public class Suite implements BeforeAllCallback, AfterAllCallback, ExtensionCont
         }
     }
 
+    /** JUnit closes what the root store holds when the whole run ends (an {@link AutoCloseable} since JUnit 5.13). */
     @Override
-    public void close() throws Throwable {
+    public void close() throws Exception {
         run("stop");
     }
 
