@@ -22,7 +22,8 @@
   function trend(el, d) {
     return {
       animation: false,
-      grid: { left: 48, right: 84, top: 30, bottom: 40 },
+      // the labels (第N次 and a date) are wider than the space a point has: keep the first one inside the chart
+      grid: { left: 16, right: 84, top: 30, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + '分'; } },
       legend: { data: ['确认得分', '预计得分'], top: 0 },
       xAxis: { type: 'category', data: d.labels },
