@@ -22,11 +22,12 @@
   function trend(el, d) {
     return {
       animation: false,
-      // the labels (第N次 and a date) are wider than the space a point has: keep the first one inside the chart
-      grid: { left: 16, right: 84, top: 30, bottom: 8, containLabel: true },
+      // a label is 第N次 over its date, so the first one, centred on the y axis, stays inside the chart
+      grid: { left: 56, right: 84, top: 30, bottom: 48 },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + '分'; } },
       legend: { data: ['确认得分', '预计得分'], top: 0 },
-      xAxis: { type: 'category', data: d.labels },
+      xAxis: { type: 'category', data: d.labels,
+        axisLabel: { formatter: function (v) { return v.replace(' ', '\n'); } } },
       yAxis: { type: 'value', min: 0, max: 100 },
       series: [
         { name: '确认得分', type: 'line', data: d.confirmed,
