@@ -182,6 +182,61 @@ class WorkspaceIT {
         w.refused("/web/board");
     }
 
+    /**
+     * A year of a busy creation has scorings by the dozen: the trend's axis labels (第N次 and a date) and every other
+     * text of the overview's charts stay inside their charts. A trend of 80 scorings is put on the real page beside
+     * the real ones and drawn by the page's own script.
+     */
+    @Test
+    void theChartsKeepTheirTextsInsideHoweverManyScoringsTheYearHas() throws IOException {
+        int year = 2006; // a year of its own: no other test's total for 永川区 reads this figure
+        Response figure = given().auth().oauth2(Tokens.user("yc-market")).contentType(ContentType.JSON)
+                .body(Map.of("metric", "online_operators", "year", year, "value", 1234,
+                        "source", "永川区市场监管局（WorkspaceIT 走势图）"))
+                .post(API + "/regions/" + YC + "/observations");
+        assertEquals(201, figure.statusCode(), figure.asString());
+        Workspace w = Workspace.login(BROWSER.open(), "yc-reviewer");
+        WalkingSkeletonIT.await(() -> {
+            w.driver.get(Suite.GATEWAY + "/web/overview?year=" + year);
+            return w.driver.findElements(By.cssSelector(".chart[data-chart='trend'] svg")).isEmpty() ? null : true;
+        });
+        Object drawn = w.driver.executeScript("""
+                const labels = [], confirmed = [], projected = [];
+                for (let i = 1; i <= 80; i++) {
+                  labels.push('第' + (i * 3) + '次 2026年11月30日'); confirmed.push(i); projected.push(i + 2);
+                }
+                const real = document.querySelector('.chart[data-chart="trend"]');
+                const chart = document.createElement('div');
+                chart.className = real.className;
+                chart.id = 'busy-trend';
+                chart.dataset.chart = 'trend';
+                const data = document.createElement('script');
+                data.type = 'application/json';
+                data.textContent = JSON.stringify({labels, confirmed, projected});
+                chart.appendChild(data);
+                real.parentNode.insertBefore(chart, real.nextSibling);
+                document.dispatchEvent(new Event('htmx:afterSwap'));
+                return chart.querySelectorAll('svg text').length;
+                """);
+        assertTrue(((Number) drawn).intValue() > 3, "the busy trend is drawn with its labels: " + drawn);
+        w.shot("overview-busy-trend");
+        Object outside = w.driver.executeScript("""
+                const out = [];
+                document.querySelectorAll('.chart').forEach(c => {
+                  const box = c.getBoundingClientRect();
+                  c.querySelectorAll('svg text').forEach(t => {
+                    const r = t.getBoundingClientRect();
+                    if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1
+                        || r.top < box.top - 1 || r.bottom > box.bottom + 1)) {
+                      out.push((c.id || c.dataset.chart) + ': ' + t.textContent);
+                    }
+                  });
+                });
+                return out;
+                """);
+        assertEquals(List.of(), outside, "texts drawn outside their chart");
+    }
+
     @Test
     void theExpertHasOnlyExpertReviewAndGivesAVerdict() throws IOException {
         Workspace w = Workspace.login(BROWSER.open(), "expert1");
