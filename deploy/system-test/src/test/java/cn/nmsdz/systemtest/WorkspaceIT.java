@@ -280,6 +280,10 @@ class WorkspaceIT {
         pinglu.findElement(By.linkText("平陆县")).click();
         w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), "创建总览 · 平陆县"));
         w.shot("board-pinglu-overview");
+        // a year no test gives 平陆县 evidence for: the board says it is not scored yet, not that it failed
+        w.open("/web/board?year=2000", "省级看板");
+        String unscored = w.driver.findElement(By.cssSelector("#board tr[data-region='140829']")).getText();
+        assertTrue(unscored.contains("尚未评分") && !unscored.contains("未达标"), unscored);
         w.refused("/web/overview?region=" + YC);
         w.refused("/web/workbench");
     }
