@@ -58,7 +58,7 @@ public class BoardScreens extends Screen {
 
     @GET
     @Path("board")
-    public TemplateInstance board(@QueryParam("year") Integer yearParam, @QueryParam("level") String levelParam,
+    public TemplateInstance board(@QueryParam("year") String yearParam, @QueryParam("level") String levelParam,
             @QueryParam("sort") String sortParam, @QueryParam("order") String orderParam) {
         require(viewer.board());
         int year = year(yearParam);

@@ -33,7 +33,8 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         if (e instanceof jakarta.ws.rs.WebApplicationException w && w.getResponse().getStatus() < 500) {
-            return page(w.getResponse().getStatus(), "请求无效。");
+            int status = w.getResponse().getStatus();
+            return page(status, status == 404 ? "没有这个页面：地址有误或已不存在，请从菜单进入。" : "请求无效。");
         }
         LOG.error("page failed", e);
         return page(500, "页面暂时无法显示，请稍后再试。");

@@ -60,7 +60,7 @@ public class OverviewScreen extends Screen {
 
     @GET
     @Path("overview")
-    public TemplateInstance overview(@QueryParam("region") String region, @QueryParam("year") Integer yearParam) {
+    public TemplateInstance overview(@QueryParam("region") String region, @QueryParam("year") String yearParam) {
         String code = regionShown(region);
         int year = year(yearParam);
         TemplateInstance page = page(overview, screenOf(code)).data("region", code).data("year", year)
@@ -156,7 +156,7 @@ public class OverviewScreen extends Screen {
 
     @GET
     @Path("indicators")
-    public TemplateInstance indicators(@QueryParam("region") String region, @QueryParam("year") Integer yearParam,
+    public TemplateInstance indicators(@QueryParam("region") String region, @QueryParam("year") String yearParam,
             @QueryParam("indicator") String indicator) {
         String code = regionShown(region);
         int year = year(yearParam);

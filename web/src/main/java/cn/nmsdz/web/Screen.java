@@ -23,6 +23,11 @@ abstract class Screen {
         return year == null || year < 2000 || year > Words.defaultYear() + 2 ? Words.defaultYear() : year;
     }
 
+    /** The year a link asks for; anything else (none, not a year, out of range) shows the default year, not an error. */
+    static int year(String year) {
+        return year(year != null && year.matches("\\d{4}") ? Integer.valueOf(year) : null);
+    }
+
     /** The assessment years a page offers: two back, the default, one ahead. */
     static java.util.List<Integer> years(int shown) {
         int y = Words.defaultYear();

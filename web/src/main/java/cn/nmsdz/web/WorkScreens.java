@@ -65,7 +65,7 @@ public class WorkScreens extends Screen {
 
     @GET
     @Path("workbench")
-    public TemplateInstance workbench(@QueryParam("year") Integer yearParam, @QueryParam("done") String done,
+    public TemplateInstance workbench(@QueryParam("year") String yearParam, @QueryParam("done") String done,
             @QueryParam("count") Integer count) {
         require(viewer.workbench());
         return workbenchPage(year(yearParam), done == null ? null
@@ -160,7 +160,7 @@ public class WorkScreens extends Screen {
     @GET
     @Path("workbench/template.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    public Response template(@QueryParam("year") Integer yearParam) {
+    public Response template(@QueryParam("year") String yearParam) {
         require(viewer.workbench());
         int year = year(yearParam);
         String region = viewer.region();
@@ -375,7 +375,7 @@ public class WorkScreens extends Screen {
 
     @GET
     @Path("expert")
-    public TemplateInstance expert(@QueryParam("region") String regionParam, @QueryParam("year") Integer yearParam,
+    public TemplateInstance expert(@QueryParam("region") String regionParam, @QueryParam("year") String yearParam,
             @QueryParam("done") String done) {
         require(viewer.expert());
         return expertPage(regionParam, year(yearParam), done == null ? null : "评审意见已提交。", null);

@@ -177,6 +177,12 @@ class WorkspaceIT {
         w.shot("indicators");
         w.open("/web/review", "审核");
         w.shot("review");
+        // a year in the address that is none shows the default year; an address that names no screen says so
+        int defaultYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1;
+        w.open("/web/overview?year=abc", "创建总览 · 永川区（" + defaultYear + "年度）");
+        w.driver.get(Suite.GATEWAY + "/web/no-such-screen");
+        w.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
+        assertEquals("没有这个页面：地址有误或已不存在，请从菜单进入。", w.text("#problem"));
         w.refused("/web/workbench");
         w.refused("/web/expert");
         w.refused("/web/board");
