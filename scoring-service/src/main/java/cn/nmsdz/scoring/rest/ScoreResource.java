@@ -224,7 +224,8 @@ public class ScoreResource {
         Language language = Language.requested(lang, headers);
         access.checkReadable(region);
         SnapshotEntity entity = find(region, number);
-        return file(reports.scorecard(entity, language), Reports.XLSX, "评分表-" + region + "-" + entity.year + "-" + number + ".xlsx");
+        String name = region + "-" + entity.year + "-" + number + ".xlsx";
+        return Downloads.attachment(reports.scorecard(entity, language), Reports.XLSX, "评分表-" + name, "scorecard-" + name);
     }
 
     @GET
@@ -240,7 +241,8 @@ public class ScoreResource {
                                     @Parameter(description = "Assessment year Y", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer yearParam,
                                     @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.requested(lang, headers);
-        return latestFile(region, yearParam, entity -> reports.scorecard(entity, language), Reports.XLSX, "评分表", "xlsx");
+        return latestFile(region, yearParam, entity -> reports.scorecard(entity, language), Reports.XLSX, "评分表", "scorecard",
+                "xlsx");
     }
 
     @GET
@@ -261,8 +263,9 @@ public class ScoreResource {
         access.checkReadable(region);
         int year = yearParam;
         RegionEntity r = RegionEntity.findById(region);
-        return file(reports.gaps(region, year, r == null || r.name == null ? region : r.name, language), Reports.XLSX,
-                "失分项-" + region + "-" + year + ".xlsx");
+        String name = region + "-" + year + ".xlsx";
+        return Downloads.attachment(reports.gaps(region, year, r == null || r.name == null ? region : r.name, language),
+                Reports.XLSX, "失分项-" + name, "gaps-" + name);
     }
 
     @GET
@@ -281,25 +284,18 @@ public class ScoreResource {
     @APIResponse(responseCode = "404", description = "No snapshot of that year yet")
     public Response selfEvaluation(@PathParam("code") String region,
                                    @Parameter(description = "Assessment year Y", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer yearParam) {
-        return latestFile(region, yearParam, reports::selfEvaluation, Reports.DOCX, "自评报告", "docx");
+        return latestFile(region, yearParam, reports::selfEvaluation, Reports.DOCX, "自评报告", "self-evaluation",
+                "docx");
     }
 
     /** A file of the latest snapshot of a year, named "<what>-<region>-<year>-<number>.<extension>". */
     private Response latestFile(String region, int yearParam, java.util.function.Function<SnapshotEntity, byte[]> write,
-            String type, String what, String extension) {
+            String type, String what, String asciiWhat, String extension) {
         access.checkReadable(region);
         int year = yearParam;
         SnapshotEntity entity = latestOf(region, year);
-        return file(write.apply(entity), type, what + "-" + region + "-" + year + "-" + entity.number + "." + extension);
-    }
-
-    /** A file download; the name in UTF-8 (RFC 6266/5987) with an ASCII fallback. */
-    static Response file(byte[] bytes, String type, String name) {
-        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "");
-        return Response.ok(bytes, type)
-                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        String name = region + "-" + year + "-" + entity.number + "." + extension;
+        return Downloads.attachment(write.apply(entity), type, what + "-" + name, asciiWhat + "-" + name);
     }
 
     @POST

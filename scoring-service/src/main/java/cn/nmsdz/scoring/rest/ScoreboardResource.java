@@ -25,8 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -94,9 +92,7 @@ public class ScoreboardResource {
         };
         byte[] sheet = ScoreboardWorkbook.write(name + " " + q.year + "年度 " + levelName + "地区评估排行", rows);
         String file = name + "-" + q.year + "-评估排行.xlsx";
-        return Response.ok(sheet, XLSX).header("Content-Disposition", "attachment; filename=\"scoreboard-" + code + "-"
-                + q.year + ".xlsx\"; filename*=UTF-8''" + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"))
-                .build();
+        return Downloads.attachment(sheet, XLSX, file, "scoreboard-" + code + "-" + q.year + ".xlsx");
     }
 
     private record Query(int year, String level, String sort, boolean descending) {

@@ -58,8 +58,8 @@ public class SupervisionSheetResource {
         access.checkReadable(code);
         Board board = progress.board(code, year);
         RegionEntity region = RegionEntity.findById(code);
-        return Response.ok(SupervisionWorkbook.write(board, region == null ? null : region.name), XLSX)
-                .header("Content-Disposition", "attachment; filename=\"progress-" + code + "-" + board.year() + ".xlsx\"")
-                .build();
+        String name = code + "-" + board.year() + ".xlsx";
+        return Downloads.attachment(SupervisionWorkbook.write(board, region == null ? null : region.name), XLSX,
+                "督查通报-" + name, "progress-" + name);
     }
 }

@@ -109,7 +109,8 @@ class ReportWorkbookTest {
                 .then().statusCode(200).extract().jsonPath();
         Response file = given().auth().oauth2(READER).get("/api/v1/regions/" + REGION + "/scores/" + number + ".xlsx");
         file.then().statusCode(200).contentType(startsWith(Reports.XLSX))
-                .header("Content-Disposition", containsString("filename*=UTF-8''%E8%AF%84%E5%88%86%E8%A1%A8-500118-2021-"));
+                .header("Content-Disposition", containsString("filename*=UTF-8''%E8%AF%84%E5%88%86%E8%A1%A8-500118-2021-"))
+                .header("Content-Disposition", startsWith("attachment; filename=\"scorecard-500118-2021-" + number + ".xlsx\";"));
         // the latest of the year is the same workbook
         given().auth().oauth2(READER).get("/api/v1/regions/" + REGION + "/scores/latest.xlsx?year=" + YEAR)
                 .then().statusCode(200).header("Content-Disposition", containsString("-" + number + ".xlsx"));

@@ -192,7 +192,11 @@ class ScoringApiTest {
         given().auth().oauth2(OFFICE).get(base + "/progress?year=" + YEAR).then().statusCode(200);
         given().auth().oauth2(OFFICE).get(base + "/progress").then().statusCode(400).body("errors.field", hasItem("year"));
         given().auth().oauth2(OFFICE).get(base + "/progress.xlsx?year=" + YEAR).then().statusCode(200)
-                .contentType(startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+                .contentType(startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                // named 督查通报 for the browser, progress-… for a client that reads only the ASCII name
+                .header("Content-Disposition", equalTo("attachment; filename=\"progress-" + REGION + "-" + YEAR
+                        + ".xlsx\"; filename*=UTF-8''%E7%9D%A3%E6%9F%A5%E9%80%9A%E6%8A%A5-" + REGION + "-" + YEAR + ".xlsx"))
+                .header("Cache-Control", "no-store");
         String otherOffice = TestTokens.user("api-other-office2", "creation-office", Map.of("region", NEIGHBOUR));
         given().auth().oauth2(otherOffice).get(base + "/progress?year=" + YEAR).then().statusCode(403);
         given().auth().oauth2(OFFICE).post(base + "/reminders?year=" + YEAR).then().statusCode(200)
