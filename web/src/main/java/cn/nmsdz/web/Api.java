@@ -115,6 +115,12 @@ public class Api {
     public record Bytes(int status, byte[] body, String type, String disposition) {
     }
 
+    /** A file that was refused, as an answer whose problem the error page shows (the API's own words, when JSON). */
+    static Answer problemOf(Bytes refused) {
+        JsonNode body = refused.type().contains("json") ? parse(refused.body()) : MissingNode.getInstance();
+        return new Answer(refused.status(), body);
+    }
+
     public Bytes bytes(String path) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)

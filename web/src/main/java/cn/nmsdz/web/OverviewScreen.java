@@ -58,13 +58,42 @@ public class OverviewScreen extends Screen {
         return code.equals(viewer.region()) ? "overview" : "board";
     }
 
+    /**
+     * The reports of the region and year shown, as the API writes them (评分表, 失分项清单, 自评报告, 督查通报): whoever
+     * may open the overview may read all four.
+     */
+    static final Map<String, String> REPORTS = Map.of(
+            "scorecard", "/scores/latest.xlsx",
+            "gaps", "/gaps.xlsx",
+            "self-evaluation", "/self-evaluation.docx",
+            "progress", "/progress.xlsx");
+
+    @GET
+    @Path("reports/{report}")
+    @Produces(MediaType.WILDCARD)
+    public jakarta.ws.rs.core.Response report(@jakarta.ws.rs.PathParam("report") String report,
+            @QueryParam("region") String region, @QueryParam("year") String yearParam) {
+        String path = REPORTS.get(report);
+        if (path == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        String code = regionShown(region);
+        Api.Bytes file = api.bytes("/api/v1/regions/" + code + path + "?year=" + year(yearParam));
+        if (file.status() != 200) {
+            throw new Api.ApiException(Api.problemOf(file));
+        }
+        jakarta.ws.rs.core.Response.ResponseBuilder answer = jakarta.ws.rs.core.Response.ok(file.body(), file.type())
+                .header("Cache-Control", "no-store");
+        return file.disposition() == null ? answer.build() : answer.header("Content-Disposition", file.disposition()).build();
+    }
+
     @GET
     @Path("overview")
     public TemplateInstance overview(@QueryParam("region") String region, @QueryParam("year") String yearParam) {
         String code = regionShown(region);
         int year = year(yearParam);
         TemplateInstance page = page(overview, screenOf(code)).data("region", code).data("year", year)
-                .data("years", years(year)).data("charts", true);
+                .data("years", years(year)).data("charts", true).data("reportQuery", "region=" + code + "&year=" + year);
         Api.Answer latest = api.tryGet("/api/v1/regions/" + code + "/scores/latest?year=" + year);
         if (latest.status() == 404) {
             return page.data("snapshot", null).data("regionName", regionName(code));

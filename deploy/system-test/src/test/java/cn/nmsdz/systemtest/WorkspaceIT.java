@@ -243,6 +243,55 @@ class WorkspaceIT {
         assertEquals(List.of(), outside, "texts drawn outside their chart");
     }
 
+    /**
+     * 创建总览 offers the region-year's 评分表, 失分项清单, 自评报告 and 督查通报 as files, fetched with the user's own
+     * rights: each link gives its workbook or document under its Chinese name; another region's is refused.
+     */
+    @Test
+    void theOverviewOffersTheFourReportsOfItsRegionAndYear() throws IOException {
+        int year = 2007; // a year of its own, as above
+        Response figure = given().auth().oauth2(Tokens.user("yc-market")).contentType(ContentType.JSON)
+                .body(Map.of("metric", "online_operators", "year", year, "value", 2345,
+                        "source", "永川区市场监管局（WorkspaceIT 下载）"))
+                .post(API + "/regions/" + YC + "/observations");
+        assertEquals(201, figure.statusCode(), figure.asString());
+        Workspace w = Workspace.login(BROWSER.open(), "yc-reviewer");
+        WalkingSkeletonIT.await(() -> {
+            w.driver.get(Suite.GATEWAY + "/web/overview?year=" + year);
+            return w.driver.findElements(By.id("downloads")).isEmpty() ? null : true;
+        });
+        w.shot("overview-downloads");
+        // each link fetched as the browser would (the session's cookie): status, type, name and the file's first bytes
+        Object fetched = w.driver.executeScript("""
+                return Array.from(document.querySelectorAll('#downloads a')).map(a => {
+                  const x = new XMLHttpRequest();
+                  x.open('GET', a.href, false);
+                  x.overrideMimeType('text/plain; charset=x-user-defined');
+                  x.send();
+                  return [a.textContent, String(x.status), x.getResponseHeader('Content-Type'),
+                          decodeURIComponent((x.getResponseHeader('Content-Disposition') || '').split("UTF-8''")[1] || ''),
+                          x.responseText.slice(0, 2)];
+                });
+                """);
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        String docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        List<?> files = (List<?>) fetched;
+        assertEquals(4, files.size(), String.valueOf(files));
+        String[][] expected = {{"评分表（Excel）", xlsx, "评分表-" + YC + "-" + year + "-"},
+                {"失分项清单（Excel）", xlsx, "失分项-" + YC + "-" + year + ".xlsx"},
+                {"自评报告初稿（Word）", docx, "自评报告-" + YC + "-" + year + "-"},
+                {"督查通报（Excel）", xlsx, "督查通报-" + YC + "-" + year + ".xlsx"}};
+        for (int i = 0; i < 4; i++) {
+            List<?> file = (List<?>) files.get(i);
+            assertEquals(expected[i][0], file.get(0));
+            assertEquals("200", file.get(1), String.valueOf(file));
+            assertTrue(String.valueOf(file.get(2)).startsWith(expected[i][1]), String.valueOf(file));
+            assertTrue(String.valueOf(file.get(3)).startsWith(expected[i][2]), String.valueOf(file));
+            assertEquals("PK", file.get(4), "an Office file is a zip: " + file);
+        }
+        w.refused("/web/reports/scorecard?region=140829&year=" + year);
+    }
+
     @Test
     void theExpertHasOnlyExpertReviewAndGivesAVerdict() throws IOException {
         Workspace w = Workspace.login(BROWSER.open(), "expert1");
