@@ -195,17 +195,7 @@ class WorkspaceIT {
      */
     @Test
     void theChartsKeepTheirTextsInsideHoweverManyScoringsTheYearHas() throws IOException {
-        int year = 2006; // a year of its own: no other test's total for 永川区 reads this figure
-        Response figure = given().auth().oauth2(Tokens.user("yc-market")).contentType(ContentType.JSON)
-                .body(Map.of("metric", "online_operators", "year", year, "value", 1234,
-                        "source", "永川区市场监管局（WorkspaceIT 走势图）"))
-                .post(API + "/regions/" + YC + "/observations");
-        assertEquals(201, figure.statusCode(), figure.asString());
-        Workspace w = Workspace.login(BROWSER.open(), "yc-reviewer");
-        WalkingSkeletonIT.await(() -> {
-            w.driver.get(Suite.GATEWAY + "/web/overview?year=" + year);
-            return w.driver.findElements(By.cssSelector(".chart[data-chart='trend'] svg")).isEmpty() ? null : true;
-        });
+        Workspace w = overviewOfAYearOfItsOwn(2006, "走势图", By.cssSelector(".chart[data-chart='trend'] svg"));
         Object drawn = w.driver.executeScript("""
                 const labels = [], confirmed = [], projected = [];
                 for (let i = 1; i <= 80; i++) {
@@ -249,17 +239,8 @@ class WorkspaceIT {
      */
     @Test
     void theOverviewOffersTheFourReportsOfItsRegionAndYear() throws IOException {
-        int year = 2007; // a year of its own, as above
-        Response figure = given().auth().oauth2(Tokens.user("yc-market")).contentType(ContentType.JSON)
-                .body(Map.of("metric", "online_operators", "year", year, "value", 2345,
-                        "source", "永川区市场监管局（WorkspaceIT 下载）"))
-                .post(API + "/regions/" + YC + "/observations");
-        assertEquals(201, figure.statusCode(), figure.asString());
-        Workspace w = Workspace.login(BROWSER.open(), "yc-reviewer");
-        WalkingSkeletonIT.await(() -> {
-            w.driver.get(Suite.GATEWAY + "/web/overview?year=" + year);
-            return w.driver.findElements(By.id("downloads")).isEmpty() ? null : true;
-        });
+        int year = 2007;
+        Workspace w = overviewOfAYearOfItsOwn(year, "下载", By.id("downloads"));
         w.shot("overview-downloads");
         // each link fetched as the browser would (the session's cookie): status, type, name and the file's first bytes
         Object fetched = w.driver.executeScript("""
@@ -485,6 +466,24 @@ class WorkspaceIT {
         WebElement mine = clerk.driver.findElement(By.cssSelector("table.evidence tr[data-id='" + id + "']"));
         assertTrue(mine.getText().contains("已退回") && mine.getText().contains("与年报数值不符，请核对"), mine.getText());
         clerk.shot("workbench-rejected");
+    }
+
+    /**
+     * yc-reviewer on 永川区's 创建总览 of {@code year}, once a figure yc-market submits for that year is scored and the
+     * page shows {@code until}. Each test takes a year of its own, so no other test's total reads its figure.
+     */
+    static Workspace overviewOfAYearOfItsOwn(int year, String test, By until) throws IOException {
+        Response figure = given().auth().oauth2(Tokens.user("yc-market")).contentType(ContentType.JSON)
+                .body(Map.of("metric", "online_operators", "year", year, "value", 1000 + year,
+                        "source", "永川区市场监管局（WorkspaceIT " + test + "）"))
+                .post(API + "/regions/" + YC + "/observations");
+        assertEquals(201, figure.statusCode(), figure.asString());
+        Workspace w = Workspace.login(BROWSER.open(), "yc-reviewer");
+        WalkingSkeletonIT.await(() -> {
+            w.driver.get(Suite.GATEWAY + "/web/overview?year=" + year);
+            return w.driver.findElements(until).isEmpty() ? null : true;
+        });
+        return w;
     }
 
     /** 85.8分: how the workspace writes points. */
