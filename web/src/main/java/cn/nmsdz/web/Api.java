@@ -113,6 +113,14 @@ public class Api {
 
     /** A file (a document's content): its status, bytes, type and file name header. */
     public record Bytes(int status, byte[] body, String type, String disposition) {
+        /** The file as the browser gets it: its bytes, type and name as the API gave them, never cached. */
+        jakarta.ws.rs.core.Response download() {
+            jakarta.ws.rs.core.Response.ResponseBuilder file = jakarta.ws.rs.core.Response.ok(body, type);
+            if (disposition != null) {
+                file.header("Content-Disposition", disposition);
+            }
+            return file.header("Cache-Control", "no-store").build();
+        }
     }
 
     /** A file that was refused, as an answer whose problem the error page shows (the API's own words, when JSON). */

@@ -12,10 +12,13 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,20 +74,18 @@ public class OverviewScreen extends Screen {
     @GET
     @Path("reports/{report}")
     @Produces(MediaType.WILDCARD)
-    public jakarta.ws.rs.core.Response report(@jakarta.ws.rs.PathParam("report") String report,
-            @QueryParam("region") String region, @QueryParam("year") String yearParam) {
+    public Response report(@PathParam("report") String report, @QueryParam("region") String region,
+            @QueryParam("year") String yearParam) {
         String path = REPORTS.get(report);
         if (path == null) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new NotFoundException();
         }
         String code = regionShown(region);
         Api.Bytes file = api.bytes("/api/v1/regions/" + code + path + "?year=" + year(yearParam));
         if (file.status() != 200) {
             throw new Api.ApiException(Api.problemOf(file));
         }
-        jakarta.ws.rs.core.Response.ResponseBuilder answer = jakarta.ws.rs.core.Response.ok(file.body(), file.type())
-                .header("Cache-Control", "no-store");
-        return file.disposition() == null ? answer.build() : answer.header("Content-Disposition", file.disposition()).build();
+        return file.download();
     }
 
     @GET

@@ -516,10 +516,6 @@ public class WorkScreens extends Screen {
             return Response.status(content.status() == 403 ? 403 : 404).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                     .entity("无法读取该文件").build();
         }
-        Response.ResponseBuilder r = Response.ok(content.body(), content.type());
-        if (content.disposition() != null) {
-            r.header("Content-Disposition", content.disposition());
-        }
-        return r.header("Cache-Control", "no-store").build();
+        return content.download();
     }
 }
