@@ -48,8 +48,12 @@ public final class TestEvents {
     }
 
     public static String region(String code, String name, String parent, Zone zone) {
-        return envelope(EventTypes.REGION_CHANGED, "/indicator-service", code,
-                new RegionData(code, name, "COUNTY", parent, zone));
+        return region(code, name, "COUNTY", parent, zone);
+    }
+
+    /** A region of a level (PROVINCE, CITY, COUNTY) under its parent (null for a province). */
+    public static String region(String code, String name, String level, String parent, Zone zone) {
+        return envelope(EventTypes.REGION_CHANGED, "/indicator-service", code, new RegionData(code, name, level, parent, zone));
     }
 
     /** An accepted figure from a data provider. */

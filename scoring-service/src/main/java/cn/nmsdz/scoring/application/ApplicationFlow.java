@@ -53,8 +53,8 @@ public final class ApplicationFlow {
     private ApplicationFlow() {
     }
 
-    /** Why a transition is refused: the state it is in, and what it needs. */
-    public record Refusal(String detail) {
+    /** Why a transition is refused: the state it is in, and what it needs (in English and in Chinese). */
+    public record Refusal(String detail, String chinese) {
     }
 
     /**
@@ -69,16 +69,33 @@ public final class ApplicationFlow {
                     + (next(current).isEmpty() ? "no transition follows it"
                     : "it can go to " + next(current).stream().map(s -> s.to() + " (decided at " + s.level() + " level)")
                             .collect(Collectors.joining(" or ")))
-                    + "; " + target + " needs the application to be " + needed(target) + "."));
+                    + "; " + target + " needs the application to be " + needed(target) + ".",
+                    "申报当前为“" + current.chinese + "”："
+                    + (next(current).isEmpty() ? "已无后续环节"
+                    : "下一步只能是" + next(current).stream().map(s -> "“" + s.to().chinese + "”（由" + s.level().chinese
+                            + "决定）").collect(Collectors.joining("或")))
+                    + "；“" + target.chinese + "”要求申报处于" + neededChinese(target) + "。"));
         }
         if (!acting.contains(step.get().level())) {
             return new Outcome(null, new Refusal("the application is " + current + " (" + current.chinese + "): " + target
                     + " is decided at " + step.get().level() + " level (" + step.get().level().chinese + "), not by "
                     + (acting.isEmpty() ? "a region that decides no step of this application"
                     : acting.stream().map(l -> l + " level (" + l.chinese + ")").collect(Collectors.joining(" and ")))
-                    + "."));
+                    + ".",
+                    "申报当前为“" + current.chinese + "”：“" + target.chinese + "”由" + step.get().level().chinese
+                    + "决定，" + (acting.isEmpty() ? "本地区不决定此申报的任何环节"
+                    : "本地区只决定" + acting.stream().map(l -> l.chinese).collect(Collectors.joining("和")) + "环节")
+                    + "。"));
         }
         return new Outcome(step.get(), null);
+    }
+
+    /**
+     * Whether an application in this state waits for someone's decision. A named (or confirmed), not named or revoked
+     * one waits for nobody: the nation opens a 复核 at a time of its own choosing.
+     */
+    public static boolean awaitsDecision(State state) {
+        return !java.util.EnumSet.of(State.NAMED, State.CONFIRMED, State.NOT_NAMED, State.REVOKED).contains(state);
     }
 
     /** The steps that may follow a state. */
@@ -89,6 +106,12 @@ public final class ApplicationFlow {
     private static String needed(State target) {
         List<String> from = STEPS.stream().filter(s -> s.to() == target).map(s -> s.from().name()).distinct().toList();
         return from.isEmpty() ? "new (a first submission is a POST of …/applications)" : String.join(" or ", from);
+    }
+
+    private static String neededChinese(State target) {
+        List<String> from = STEPS.stream().filter(s -> s.to() == target).map(s -> "“" + s.from().chinese + "”").distinct()
+                .toList();
+        return from.isEmpty() ? "新申报（首次申报由创建办提交）" : String.join("或", from);
     }
 
     /** Exactly one of step and refusal is set. */

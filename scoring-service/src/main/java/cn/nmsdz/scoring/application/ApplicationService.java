@@ -85,7 +85,10 @@ public class ApplicationService {
         boolean anyway = Boolean.TRUE.equals(body.forReviewAnyway());
         if (anyway && blankToNull(body.reason()) == null) {
             throw ProblemException.badRequest("a reason is required when applying for review anyway; nothing was stored",
-                    List.of(new Problem.FieldError("/reason", "a reason is required when applying for review anyway"))).typed(RefusalRule.APPLICATION_FLOW);
+                    List.of(new Problem.FieldError("/reason", "a reason is required when applying for review anyway")))
+                    .chinese("未达标仍申请评审时须说明理由；未保存任何内容",
+                            List.of(new Problem.FieldError("/reason", "未达标仍申请评审时须填写理由")))
+                    .typed(RefusalRule.APPLICATION_FLOW);
         }
         int year = body.year();
         // one application per region and year: concurrent first submissions are serialised, not a unique-key error
@@ -97,7 +100,10 @@ public class ApplicationService {
         if (existing != null && existing.state != State.RETURNED) {
             throw ProblemException.conflict("region " + region + " has applied for " + year + " already (application "
                     + existing.id + ", " + existing.state + " " + existing.state.chinese + "): only a RETURNED application "
-                    + "is submitted again").typed(RefusalRule.APPLICATION_FLOW);
+                    + "is submitted again")
+                    .chinese("地区 " + region + " 已申报 " + year + " 年度（当前为“" + existing.state.chinese
+                            + "”）：只有被退回的申报才能再次提交")
+                    .typed(RefusalRule.APPLICATION_FLOW);
         }
         SnapshotEntity frozen = freeze(region, year, anyway);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -129,20 +135,27 @@ public class ApplicationService {
                 + " and year = ?2").setParameter(1, region).setParameter(2, year).getSingleResult()).longValue() > 0;
         if (computing) {
             throw RetryLaterException.notYet("the score of region " + region + " for " + year + " is being recomputed "
-                    + "(evidence arrived a moment ago): an application freezes the snapshot that reads it; retry", 1);
+                    + "(evidence arrived a moment ago): an application freezes the snapshot that reads it; retry", 1)
+                    .chinese("地区 " + region + " " + year + " 年度的得分正在重新计算（刚有材料到达）：申报将冻结计算后的评分，请稍后重试");
         }
         SnapshotEntity latest = SnapshotEntity.<SnapshotEntity>find("region = ?1 and year = ?2", Sort.descending("number"),
                 region, year).firstResult();
         if (latest == null) {
             throw ProblemException.conflict("region " + region + " has no snapshot for " + year + ": an application "
-                    + "freezes the region's confirmed score of the year applied for; submit its evidence first").typed(RefusalRule.APPLICATION_FLOW);
+                    + "freezes the region's confirmed score of the year applied for; submit its evidence first")
+                    .chinese("地区 " + region + " 尚无 " + year + " 年度的评分：申报冻结所申报年度的确认得分，请先提交并审核材料")
+                    .typed(RefusalRule.APPLICATION_FLOW);
         }
         if (!latest.confirmedPassed && !anyway) {
             List<String> reasons = SnapshotStore.read(latest).confirmed().verdict().reasons();
             throw new ProblemException(409, "Pass standard not met", "snapshot " + latest.number + " of " + region + " for "
                     + year + " does not pass on the confirmed basis (" + String.join("; ", reasons) + "); apply with "
                     + "forReviewAnyway true and a reason to have it reviewed anyway",
-                    reasons.stream().map(r -> new Problem.FieldError("confirmed", r)).toList()).typed(RefusalRule.APPLICATION_FLOW);
+                    reasons.stream().map(r -> new Problem.FieldError("confirmed", r)).toList())
+                    .chinese("地区 " + region + " " + year + " 年度第 " + latest.number + " 次评分的确认得分 "
+                            + latest.confirmedTotal.stripTrailingZeros().toPlainString() + " 分，未达到合格标准（总分不低于85分且"
+                            + "每个一级指标得分率不低于75%）；如仍需评审，请选择“未达标仍申请评审”并说明理由", null)
+                    .typed(RefusalRule.APPLICATION_FLOW);
         }
         return latest;
     }
@@ -164,7 +177,8 @@ public class ApplicationService {
         }
         if (!RegionHierarchy.isSelfOrBelow(region, actor.region(), RegionAccess::parentOf)) {
             throw ProblemException.forbidden("rule region-scope: an authority of " + actor.region() + " decides only "
-                    + "applications of regions under it, not of " + region);
+                    + "applications of regions under it, not of " + region)
+                    .chinese("规则 region-scope：地区 " + actor.region() + " 只能决定其下级地区的申报，不能决定 " + region + " 的申报");
         }
         ApplicationEntity app = em.find(ApplicationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (app == null || !app.region.equals(region)) {
@@ -173,7 +187,9 @@ public class ApplicationService {
         if (target == State.SUBMITTED) {
             throw ProblemException.conflict("the application is " + app.state + " (" + app.state.chinese + "): a returned "
                     + "application is submitted again by its creation office with POST /api/v1/regions/" + region
-                    + "/applications, which freezes the latest snapshot").typed(RefusalRule.APPLICATION_FLOW);
+                    + "/applications, which freezes the latest snapshot")
+                    .chinese("申报当前为“" + app.state.chinese + "”：被退回的申报由其创建办重新申报（冻结最新评分），不能由审核方改为“已申报”")
+                    .typed(RefusalRule.APPLICATION_FLOW);
         }
         Map<Level, String> deciders = deciders(region);
         Set<Level> acting = EnumSet.noneOf(Level.class);
@@ -187,7 +203,10 @@ public class ApplicationService {
             Level needed = ApplicationFlow.next(app.state).stream().map(ApplicationFlow.Step::level).findFirst()
                     .orElse(null);
             throw ProblemException.conflict(outcome.refusal().detail() + (needed == null ? ""
-                    : " It waits for " + needed + " level: region " + deciders.get(needed) + ".")).typed(RefusalRule.APPLICATION_FLOW);
+                    : " It waits for " + needed + " level: region " + deciders.get(needed) + "."))
+                    .chinese(outcome.refusal().chinese() + (needed == null ? ""
+                            : "申报正等待" + needed.chinese + "（地区 " + deciders.get(needed) + "）决定。"))
+                    .typed(RefusalRule.APPLICATION_FLOW);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         State from = app.state;

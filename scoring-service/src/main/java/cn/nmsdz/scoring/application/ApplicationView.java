@@ -21,6 +21,8 @@ public record ApplicationView(
         @Schema(description = "the snapshot the application stands on; later evidence never changes it") Frozen frozen,
         boolean forReviewAnyway,
         @Schema(description = "the transitions that may follow, with the level and region that decides each") List<Next> next,
+        @Schema(description = "whether it waits for a decision of the first region in next; false once named (or "
+                + "confirmed), not named or revoked, when a 复核 is opened at the nation's own time") boolean awaitingDecision,
         @Schema(description = "every transition, oldest first") List<Transition> history,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
@@ -44,6 +46,7 @@ public record ApplicationView(
                         s == null ? null : s.projectedTotal, s != null && s.confirmedPassed),
                 a.forReviewAnyway,
                 ApplicationFlow.next(a.state).stream().map(n -> new Next(n.to(), n.level(), deciders.get(n.level()))).toList(),
+                ApplicationFlow.awaitsDecision(a.state),
                 history.stream().map(h -> new Transition(h.fromState, h.toState, h.level, h.decidedBy, h.decidingRegion,
                         h.reason, h.snapshotId, h.snapshotNumber, h.at)).toList(),
                 a.createdAt, a.updatedAt);

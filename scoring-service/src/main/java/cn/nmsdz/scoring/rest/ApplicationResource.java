@@ -6,6 +6,7 @@ import cn.nmsdz.scoring.application.ApplicationService;
 import cn.nmsdz.scoring.application.ApplicationView;
 import cn.nmsdz.scoring.application.SnapshotDiff;
 import cn.nmsdz.scoring.snapshot.SnapshotStore;
+import cn.nmsdz.scoring.projection.RegionEntity;
 import jakarta.validation.Valid;
 import cn.nmsdz.support.access.Caller;
 import cn.nmsdz.scoring.application.ApplicationService.Actor;
@@ -96,6 +97,29 @@ public class ApplicationResource {
                 ? ApplicationEntity.list("region", Sort.descending("year"), region)
                 : ApplicationEntity.list("region = ?1 and year = ?2", region, year);
         return all.stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/awaiting")
+    @RolesAllowed({"score-reader", "catalogue-admin", "evidence-reviewer", "assessment-authority", "creation-office"})
+    @Transactional
+    @Operation(summary = "The applications that wait for this region's decision",
+            description = "Every application of this region and the regions under it whose next step this region decides: "
+                    + "a city's or province's 推荐 or 退回, the nation's 命名 and 复核, a county's own resubmission after a "
+                    + "return. Named, not named and revoked ones wait for nobody. The list an authority works through, "
+                    + "newest year first.")
+    @APIResponse(responseCode = "200", description = "The applications, each with the steps that may follow")
+    @APIResponse(responseCode = "403", description = "The region is outside the token's region")
+    public List<ApplicationView> awaiting(@PathParam("code") String region,
+            @Parameter(description = "only this assessment year") @QueryParam("year") Integer year) {
+        access.checkReadable(region);
+        List<String> under = RegionEntity.selfAndBelow(region);
+        List<ApplicationEntity> all = year == null
+                ? ApplicationEntity.list("region in ?1", Sort.descending("year").and("region"), under)
+                : ApplicationEntity.list("region in ?1 and year = ?2", Sort.ascending("region"), under, year);
+        return all.stream().map(this::view)
+                .filter(a -> a.awaitingDecision() && a.next().stream().anyMatch(n -> region.equals(n.decidingRegion())))
+                .toList();
     }
 
     @GET

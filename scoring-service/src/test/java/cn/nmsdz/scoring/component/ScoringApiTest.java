@@ -155,6 +155,51 @@ class ScoringApiTest {
         assertEquals(1, count("select count(*) from application where region = '" + REGION + "'"));
     }
 
+    /**
+     * Each authority finds the applications that wait for its own decision (a county of 测试市, 测试省): the city's list
+     * holds the new one until it recommends, then the province's; a step taken by the wrong level is refused, in Chinese
+     * by default, naming the level that decides it.
+     */
+    @Test
+    void eachAuthorityListsTheApplicationsAwaitingItsDecision() {
+        String county = "630121";
+        consumer.onCatalogue(TestEvents.region("630000", "测试省", "PROVINCE", null, Zone.WEST));
+        consumer.onCatalogue(TestEvents.region("630100", "测试市", "CITY", "630000", Zone.WEST));
+        consumer.onCatalogue(TestEvents.region(county, "测试县", "COUNTY", "630100", Zone.WEST));
+        consumer.onEvidence(List.of(TestEvents.figure(county, "online_retail_sales_growth", YEAR, "9.1")));
+        while (QuarkusTransaction.requiringNew().call(snapshots::storeOnePending)) {
+            // the county's year
+        }
+        String city = TestTokens.user("api-city", "assessment-authority", Map.of("region", "630100"));
+        String province = TestTokens.user("api-province", "assessment-authority", Map.of("region", "630000"));
+        String awaitingCity = "/api/v1/regions/630100/applications/awaiting?year=" + YEAR;
+        String awaitingProvince = "/api/v1/regions/630000/applications/awaiting?year=" + YEAR;
+        given().auth().oauth2(city).get(awaitingCity).then().statusCode(200).body("size()", equalTo(0));
+        String id = given().auth().oauth2(TestTokens.user("api-county-office", "creation-office", Map.of("region", county)))
+                .contentType("application/json").body(Map.of("year", YEAR, "forReviewAnyway", true, "reason", "组件测试"))
+                .post("/api/v1/regions/" + county + "/applications").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(city).get(awaitingCity).then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].id", equalTo(id)).body("[0].next.decidingRegion", org.hamcrest.Matchers.everyItem(equalTo("630100")));
+        given().auth().oauth2(province).get(awaitingProvince).then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(READER).get(awaitingCity).then().statusCode(403);
+        // the province may not take the city's step: the refusal names who decides it, in either language
+        String transitions = "/api/v1/regions/" + county + "/applications/" + id + "/transitions";
+        given().auth().oauth2(province).contentType("application/json")
+                .body(Map.of("to", "RECOMMENDED_BY_CITY", "reason", "越级")).post(transitions).then().statusCode(409)
+                .body("type", equalTo(TYPE + "rule:application-flow"))
+                .body("detail", org.hamcrest.Matchers.containsString("“市级已推荐”由市级决定"))
+                .body("detail", org.hamcrest.Matchers.containsString("地区 630100"));
+        given().auth().oauth2(province).contentType("application/json").header("Accept-Language", "en")
+                .body(Map.of("to", "RECOMMENDED_BY_CITY", "reason", "越级")).post(transitions).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("decided at CITY level"));
+        given().auth().oauth2(city).contentType("application/json")
+                .body(Map.of("to", "RECOMMENDED_BY_CITY", "reason", "材料齐全，同意推荐")).post(transitions).then().statusCode(200)
+                .body("state", equalTo("RECOMMENDED_BY_CITY"));
+        given().auth().oauth2(city).get(awaitingCity).then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(province).get(awaitingProvince).then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].stateName", equalTo("市级已推荐"));
+    }
+
     @Test
     void webhooksAreTheOfficesOwnAndNotificationsAreMarkedReadPerUser() {
         given().auth().oauth2(OFFICE).contentType("application/json")
