@@ -68,6 +68,15 @@ public class Api {
         return send("GET", path, null, null);
     }
 
+    /** A region's name (全国 for CN); its code when the API does not know it. */
+    public String regionName(String code) {
+        if ("CN".equals(code)) {
+            return "全国";
+        }
+        Answer region = tryGet("/api/v1/regions/" + code);
+        return region.ok() ? region.body().path("name").asText(code) : code;
+    }
+
     /** POST of a JSON body, with an idempotency key so that a retried form stores nothing twice. */
     public Answer post(String path, Object body) {
         return send("POST", path, body, UUID.randomUUID().toString());

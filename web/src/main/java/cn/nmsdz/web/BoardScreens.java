@@ -86,13 +86,16 @@ public class BoardScreens extends Screen {
                     "rates", rates, "passed", e.path("confirmedPassed").asBoolean(),
                     "failing", String.join("、", each(e.path("failing"), f -> "total".equals(f.asText()) ? "总分" : f.asText())),
                     "application", Words.applicationState(e.path("applicationState").asText("")),
+                    "applicationLink", e.path("applicationState").asText("").isEmpty()
+                            || !(viewer.decides() || viewer.readsScoresUnder()) || !Viewer.isCounty(code) ? ""
+                            : "/web/applications?region=" + code + "&year=" + year,
                     "scored", !e.path("snapshotNumber").isNull() && !e.path("snapshotNumber").isMissingNode(),
                     "link", link));
             names.add(name);
             totals.add(total);
             links.add(link);
         }
-        String regionName = regionName(region);
+        String regionName = api.regionName(region);
         return page(board, "board").data("year", year).data("years", years(year)).data("region", region)
                 .data("regionName", regionName).data("level", level).data("sort", sort).data("order", order)
                 .data("rows", rows).data("charts", true).data("codes", List.of("A", "B", "C", "D", "E"))
@@ -100,13 +103,6 @@ public class BoardScreens extends Screen {
                         "line", OverviewScreen.PASS_TOTAL, "lineLabel", "达标线 85分", "links", links)));
     }
 
-    private String regionName(String code) {
-        if ("CN".equals(code)) {
-            return "全国";
-        }
-        Api.Answer region = api.tryGet("/api/v1/regions/" + code);
-        return region.ok() ? region.body().path("name").asText(code) : code;
-    }
 
     // ------------------------------------------------------------------ 指标体系
 

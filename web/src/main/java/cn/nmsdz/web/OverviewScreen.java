@@ -97,7 +97,7 @@ public class OverviewScreen extends Screen {
                 .data("years", years(year)).data("charts", true).data("reportQuery", "region=" + code + "&year=" + year);
         Api.Answer latest = api.tryGet("/api/v1/regions/" + code + "/scores/latest?year=" + year);
         if (latest.status() == 404) {
-            return page.data("snapshot", null).data("regionName", regionName(code));
+            return page.data("snapshot", null).data("regionName", api.regionName(code));
         }
         if (!latest.ok()) {
             throw new Api.ApiException(latest);
@@ -179,10 +179,6 @@ public class OverviewScreen extends Screen {
         return rows.stream().limit(15).toList();
     }
 
-    private String regionName(String code) {
-        Api.Answer region = api.tryGet("/api/v1/regions/" + code);
-        return region.ok() ? region.body().path("name").asText(code) : code;
-    }
 
     @GET
     @Path("indicators")
@@ -194,7 +190,7 @@ public class OverviewScreen extends Screen {
                 .data("region", code).data("year", year).data("years", years(year));
         Api.Answer latest = api.tryGet("/api/v1/regions/" + code + "/scores/latest?year=" + year);
         if (latest.status() == 404) {
-            return page.data("tree", List.of()).data("regionName", regionName(code)).data("evidence", null);
+            return page.data("tree", List.of()).data("regionName", api.regionName(code)).data("evidence", null);
         }
         if (!latest.ok()) {
             throw new Api.ApiException(latest);

@@ -115,6 +115,16 @@ public class Viewer {
                 : own.endsWith("00") && code.startsWith(own.substring(0, 4));
     }
 
+    /** The creation office of a county: applies (申报) for its own region and follows the application. */
+    public boolean applies() {
+        return has("creation-office") && isCounty(region());
+    }
+
+    /** An authority of a city, a province or CN: decides the applications under it (推荐、退回、命名、复核). */
+    public boolean decides() {
+        return has("assessment-authority") && !region().isEmpty() && !isCounty(region());
+    }
+
     public boolean catalogue() {
         return has("catalogue-admin");
     }
@@ -130,6 +140,9 @@ public class Viewer {
             items.add(new MenuItem("overview", "创建总览", "/web/overview"));
             items.add(new MenuItem("indicators", "指标详情", "/web/indicators"));
         }
+        if (applies()) {
+            items.add(new MenuItem("applications", "申报", "/web/applications"));
+        }
         if (workbench()) {
             items.add(new MenuItem("workbench", "部门工作台", "/web/workbench"));
         }
@@ -141,6 +154,9 @@ public class Viewer {
         }
         if (board()) {
             items.add(new MenuItem("board", "省级看板", "/web/board"));
+        }
+        if (decides()) {
+            items.add(new MenuItem("decisions", "申报审核", "/web/decisions"));
         }
         if (catalogue()) {
             items.add(new MenuItem("catalogue", "指标体系", "/web/catalogue"));
@@ -154,6 +170,6 @@ public class Viewer {
         return menu.isEmpty() ? "/web/none" : menu.get(0).href();
     }
 
-    static final Set<String> SCREENS = Set.of("overview", "indicators", "workbench", "review", "expert", "board",
-            "catalogue");
+    static final Set<String> SCREENS = Set.of("overview", "indicators", "applications", "workbench", "review", "expert",
+            "board", "decisions", "catalogue");
 }

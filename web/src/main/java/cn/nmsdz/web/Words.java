@@ -28,6 +28,14 @@ public final class Words {
             "NAMED", "已命名", "NOT_NAMED", "未命名", "RETURNED", "已退回", "REVIEW_DUE", "待复核",
             "CONFIRMED", "复核通过", "REVOKED", "已撤销");
 
+    private static final Map<String, String> LEVELS = Map.of(
+            "COUNTY", "申报地区", "CITY", "市级", "PROVINCE", "省级", "NATION", "国家");
+    /** What an authority's button says for the state it moves an application to. */
+    private static final Map<String, String> DECISIONS = Map.of(
+            "RECOMMENDED_BY_CITY", "推荐（市级）", "RECOMMENDED_BY_PROVINCE", "推荐（省级）", "RETURNED", "退回",
+            "NAMED", "命名", "NOT_NAMED", "不予命名", "REVIEW_DUE", "启动复核", "CONFIRMED", "复核通过",
+            "REVOKED", "撤销命名");
+
     private Words() {
     }
 
@@ -82,6 +90,16 @@ public final class Words {
 
     public static String applicationState(String state) {
         return state == null || state.isBlank() ? "未申报" : APPLICATION_STATES.getOrDefault(state, state);
+    }
+
+    /** Who decides a step of an application: 申报地区, 市级, 省级, 国家. */
+    public static String level(String level) {
+        return LEVELS.getOrDefault(level, level);
+    }
+
+    /** An authority's decision, by the state it leads to: 推荐（市级）, 退回, 命名 … */
+    public static String decision(String state) {
+        return DECISIONS.getOrDefault(state, applicationState(state));
     }
 
     /** The default assessment year: the year before the current one in China (the creation assesses a full year). */

@@ -386,7 +386,7 @@ public class WorkScreens extends Screen {
         String region = assigned.contains(regionParam) ? regionParam : assigned.get(0);
         TemplateInstance page = page(expert, "expert").data("region", region).data("year", year)
                 .data("years", years(year)).data("assigned", each(Api.JSON.valueToTree(assigned),
-                        r -> row("code", r.asText(), "name", regionName(r.asText()))));
+                        r -> row("code", r.asText(), "name", api.regionName(r.asText()))));
         if (notice != null) {
             page.data("notice", notice);
         }
@@ -493,12 +493,7 @@ public class WorkScreens extends Screen {
         if ("true".equals(htmx)) {
             return evidenceFragment.data("rows", rows);
         }
-        return page(evidencePage, "expert").data("rows", rows).data("title", regionName(region) + " 指标" + indicator + "的材料");
-    }
-
-    private String regionName(String code) {
-        Api.Answer region = api.tryGet("/api/v1/regions/" + code);
-        return region.ok() ? region.body().path("name").asText(code) : code;
+        return page(evidencePage, "expert").data("rows", rows).data("title", api.regionName(region) + " 指标" + indicator + "的材料");
     }
 
     // ------------------------------------------------------------------ documents

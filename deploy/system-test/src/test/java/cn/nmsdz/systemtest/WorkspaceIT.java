@@ -47,6 +47,7 @@ class WorkspaceIT {
     static final Path SHOTS = Browser.ARTIFACTS.resolve("workspace");
     static final String API = Suite.GATEWAY + "/api/v1";
     static final String YC = "500118";
+    static final String PL = "140829";
     /** An assessment year of 永川区 that no other test writes, so what moves its total is this test alone. */
     static final int YEAR = 2013;
 
@@ -322,6 +323,96 @@ class WorkspaceIT {
         assertTrue(unscored.contains("尚未评分") && !unscored.contains("未达标"), unscored);
         w.refused("/web/overview?region=" + YC);
         w.refused("/web/workbench");
+    }
+
+    /**
+     * 申报 and 申报审核, each step by its own user in the browser: 平陆县's creation office applies for a year of its
+     * own and is refused in Chinese while the score does not pass; it applies for review anyway with a reason; 运城市
+     * finds the application in 申报审核 and returns it; the office applies again; the city and 山西省 recommend it and
+     * the nation names it. The office then sees each decision, who took it and why in 办理经过.
+     */
+    @Test
+    void anApplicationGoesFromTheCountyThroughTheCityAndTheProvinceToTheNation() throws IOException {
+        int year = 2001;
+        Response figure = given().auth().oauth2(Tokens.user("pl-market")).contentType(ContentType.JSON)
+                .body(Map.of("metric", "online_operators", "year", year, "value", 1234,
+                        "source", "平陆县市场监管局（WorkspaceIT 申报）"))
+                .post(API + "/regions/" + PL + "/observations");
+        assertEquals(201, figure.statusCode(), figure.asString());
+        Workspace office = Workspace.login(BROWSER.open(), "pl-office");
+        assertEquals(List.of("overview", "indicators", "applications"), office.menu());
+        WalkingSkeletonIT.await(() -> {
+            office.driver.get(Suite.GATEWAY + "/web/applications?year=" + year);
+            return office.driver.findElements(By.id("apply-form")).isEmpty() ? null : true;
+        });
+        assertEquals("平陆县尚未申报" + year + "年度。", office.text("#no-application"));
+        office.shot("applications-none");
+        // the score does not pass: without "仍申请评审" the API refuses, in Chinese, and nothing is stored
+        office.driver.findElement(By.id("apply")).click();
+        office.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertTrue(office.text("#error").startsWith("未能申报：") && office.text("#error").contains("未达到合格标准"),
+                office.text("#error"));
+        assertEquals(List.of(), applications(year).getList("$"));
+        office.driver.findElement(By.id("anyway")).click();
+        office.driver.findElement(By.id("apply-reason")).sendKeys("部分指标数据待补充，先行申请评估指导（WorkspaceIT）");
+        office.driver.findElement(By.id("apply")).click();
+        office.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已申报"));
+        assertEquals("已申报", office.text("#state"));
+        assertEquals("等待市级（运城市）决定。", office.text("#waiting"));
+        office.shot("applications-submitted");
+
+        decide("yuncheng-city", year, "RETURNED", "请补充指标9的年报数据（WorkspaceIT）", "已退回");
+        office.driver.get(Suite.GATEWAY + "/web/applications?year=" + year);
+        assertEquals("已退回", office.text("#state"));
+        assertTrue(office.text("#history").contains("请补充指标9的年报数据（WorkspaceIT）"), office.text("#history"));
+        office.driver.findElement(By.id("anyway")).click();
+        office.driver.findElement(By.id("apply-reason")).sendKeys("已补充年报数据，重新申报（WorkspaceIT）");
+        office.driver.findElement(By.id("apply")).click();
+        office.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已申报"));
+
+        decide("yuncheng-city", year, "RECOMMENDED_BY_CITY", "材料齐全，同意推荐（WorkspaceIT）", "市级已推荐");
+        decide("sx-province", year, "RECOMMENDED_BY_PROVINCE", "经省级评估，同意推荐（WorkspaceIT）", "省级已推荐");
+        decide("national", year, "NAMED", "经审核，命名为示范区（WorkspaceIT）", "已命名");
+
+        office.driver.get(Suite.GATEWAY + "/web/applications?year=" + year);
+        assertEquals("已命名", office.text("#state"));
+        assertTrue(office.driver.findElements(By.id("apply-form")).isEmpty(), "a named application is not applied for again");
+        List<String> steps = office.driver.findElements(By.cssSelector("#history tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(6, steps.size(), String.valueOf(steps));
+        assertTrue(steps.get(5).contains("国家") && steps.get(5).contains("national") && steps.get(5).contains("已命名")
+                && steps.get(5).contains("经审核，命名为示范区（WorkspaceIT）"), steps.get(5));
+        office.shot("applications-named");
+        assertEquals("NAMED", applications(year).getString("[0].state"));
+        assertEquals(List.of("pl-office", "yuncheng-city", "pl-office", "yuncheng-city", "sx-province", "national"),
+                applications(year).getList("[0].history.decidedBy"));
+    }
+
+    /**
+     * An authority finds 平陆县's application of the year in 申报审核, opens it and decides with a reason; the
+     * application then shows its new state, and it has left the authority's list.
+     */
+    static void decide(String user, int year, String to, String reason, String state) throws IOException {
+        Workspace w = Workspace.login(BROWSER.open(), user);
+        assertEquals(List.of("board", "decisions"), w.menu());
+        w.open("/web/decisions", "申报审核");
+        By row = By.cssSelector("#awaiting tr[data-region='" + PL + "'][data-year='" + year + "']");
+        w.shot("decisions-" + to);
+        w.driver.findElement(row).findElement(By.tagName("a")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), "申报 · 平陆县"));
+        w.driver.findElement(By.id("reason")).sendKeys(reason);
+        w.driver.findElement(By.cssSelector("#decide-form button[value='" + to + "']")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已决定：" + state));
+        assertEquals(state, w.text("#state"));
+        assertTrue(w.text("#history").contains(reason), w.text("#history"));
+        w.shot("decided-" + to);
+        w.open("/web/decisions", "申报审核");
+        assertTrue(w.driver.findElements(row).isEmpty(), user + " has decided: the application left its list");
+    }
+
+    static JsonPath applications(int year) {
+        return given().auth().oauth2(Tokens.user("sx-reader")).get(API + "/regions/" + PL + "/applications?year=" + year)
+                .then().statusCode(200).extract().jsonPath();
     }
 
     @Test
