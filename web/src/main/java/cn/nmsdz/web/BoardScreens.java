@@ -108,9 +108,11 @@ public class BoardScreens extends Screen {
 
     @GET
     @Path("catalogue")
-    public TemplateInstance catalogue(@QueryParam("from") Integer from, @QueryParam("to") Integer to,
+    public TemplateInstance catalogue(@QueryParam("from") String fromParam, @QueryParam("to") String toParam,
             @QueryParam("done") String done) {
         require(viewer.catalogue());
+        Integer from = number(fromParam);
+        Integer to = number(toParam);
         JsonNode systems = api.get("/api/v1/systems");
         List<Map<String, Object>> versions = each(systems, s -> row("code", s.path("code").asText(),
                 "version", s.path("version").asInt(), "name", s.path("name").asText(),

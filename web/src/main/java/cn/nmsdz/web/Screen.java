@@ -28,6 +28,11 @@ abstract class Screen {
         return year(year != null && year.matches("\\d{4}") ? Integer.valueOf(year) : null);
     }
 
+    /** A whole number a link asks for (a version, a count); null for none or anything else, never an error page. */
+    static Integer number(String text) {
+        return text != null && text.matches("\\d{1,9}") ? Integer.valueOf(text) : null;
+    }
+
     /** The assessment years a page offers: two back, the default, one ahead. */
     static java.util.List<Integer> years(int shown) {
         int y = Words.defaultYear();
