@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -52,6 +53,24 @@ public class Api {
             String title = body.path("title").asText("");
             return !detail.isBlank() ? detail : !title.isBlank() ? title : "请求失败（" + status + "）";
         }
+
+        /**
+         * The problem with what each of its errors says, for a form's user: a detail such as 发现 2 处问题 alone does
+         * not tell which. An error's message in both languages ("中文 / English") gives its Chinese half; one the
+         * detail already names is not said twice.
+         */
+        public String explained() {
+            String problem = problem();
+            List<String> errors = new java.util.ArrayList<>();
+            body.path("errors").forEach(e -> {
+                String message = e.path("message").asText(e.path("detail").asText(""))
+                        .split("\\s*/ (?=[A-Za-z])", 2)[0].strip();
+                if (!message.isEmpty() && !problem.contains(message)) { // a one-error problem says it already
+                    errors.add(message);
+                }
+            });
+            return problem + (errors.isEmpty() ? "" : "（" + String.join("；", errors) + "）");
+        }
     }
 
     /** GET; the body of a 2xx, or the failed answer as an exception the pages show in words. */
@@ -80,6 +99,11 @@ public class Api {
     /** POST of a JSON body, with an idempotency key so that a retried form stores nothing twice. */
     public Answer post(String path, Object body) {
         return send("POST", path, body, UUID.randomUUID().toString());
+    }
+
+    /** PUT of a JSON body (a whole replacement, as idempotent as the API makes it). */
+    public Answer put(String path, Object body) {
+        return send("PUT", path, body, null);
     }
 
     /**

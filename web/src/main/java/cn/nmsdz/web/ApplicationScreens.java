@@ -150,7 +150,7 @@ public class ApplicationScreens extends Screen {
         }
         Api.Answer answer = notWhileRescoring(() -> api.post("/api/v1/regions/" + region + "/applications", body));
         if (!answer.ok()) {
-            return applicationPage(region, year, null, "未能申报：" + answer.problem(), why);
+            return applicationPage(region, year, null, "未能申报：" + answer.explained(), why);
         }
         return Screen.redirect("/web/applications?year=" + year + "&done=apply");
     }
@@ -174,7 +174,7 @@ public class ApplicationScreens extends Screen {
         Api.Answer answer = api.post("/api/v1/regions/" + code + "/applications/" + id + "/transitions",
                 Map.of("to", to, "reason", why));
         if (!answer.ok()) {
-            return applicationPage(code, year, null, "未能" + Words.decision(to) + "：" + answer.problem(), why);
+            return applicationPage(code, year, null, "未能" + Words.decision(to) + "：" + answer.explained(), why);
         }
         return Screen.redirect("/web/applications?region=" + code + "&year=" + year + "&done=" + to);
     }

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -141,6 +140,7 @@ public class Viewer {
             items.add(new MenuItem("indicators", "指标详情", "/web/indicators"));
         }
         if (applies()) {
+            items.add(new MenuItem("campaign", "创建进度", "/web/campaign"));
             items.add(new MenuItem("applications", "申报", "/web/applications"));
         }
         if (workbench()) {
@@ -169,7 +169,4 @@ public class Viewer {
         List<MenuItem> menu = menu();
         return menu.isEmpty() ? "/web/none" : menu.get(0).href();
     }
-
-    static final Set<String> SCREENS = Set.of("overview", "indicators", "applications", "workbench", "review", "expert",
-            "board", "decisions", "catalogue");
 }

@@ -66,8 +66,9 @@ public class WorkScreens extends Screen {
     @GET
     @Path("workbench")
     public TemplateInstance workbench(@QueryParam("year") String yearParam, @QueryParam("done") String done,
-            @QueryParam("count") Integer count) {
+            @QueryParam("count") String countParam) {
         require(viewer.workbench());
+        Integer count = number(countParam);
         return workbenchPage(year(yearParam), done == null ? null
                 : "template".equals(done) ? "已报送模板中的 " + (count == null ? 0 : count) + " 项数据，等待审核。"
                 : "document".equals(done) ? "文件已上传，等待审核。"
@@ -148,7 +149,7 @@ public class WorkScreens extends Screen {
         body.put("source", form.get("source").strip());
         Api.Answer answer = api.post("/api/v1/regions/" + viewer.region() + "/observations", body);
         if (!answer.ok()) {
-            return workbenchPage(shown, null, "未能提交：" + answer.problem() + fieldErrors(answer.body()), form);
+            return workbenchPage(shown, null, "未能提交：" + answer.explained(), form);
         }
         return Screen.redirect("/web/workbench?done=1");
     }
@@ -271,7 +272,7 @@ public class WorkScreens extends Screen {
         }
         Api.Answer answer = api.post("/api/v1/regions/" + viewer.region() + "/claims", body);
         if (!answer.ok()) {
-            return workbenchPage(year(y), null, "未能提交自评：" + answer.problem() + fieldErrors(answer.body()), Map.of());
+            return workbenchPage(year(y), null, "未能提交自评：" + answer.explained(), Map.of());
         }
         return Screen.redirect("/web/workbench?done=claim");
     }
@@ -303,17 +304,10 @@ public class WorkScreens extends Screen {
                 file.fileName(), file.contentType() == null ? "application/octet-stream" : file.contentType(),
                 file.uploadedFile());
         if (!answer.ok()) {
-            return workbenchPage(Words.defaultYear(), null, "未能上传：" + answer.problem() + fieldErrors(answer.body()),
+            return workbenchPage(Words.defaultYear(), null, "未能上传：" + answer.explained(),
                     Map.of());
         }
         return Screen.redirect("/web/workbench?done=document");
-    }
-
-    /** The fields a problem names, in the API's words. */
-    static String fieldErrors(JsonNode problem) {
-        List<String> errors = each(problem.path("errors"), e -> e.path("message").asText(e.path("detail").asText("")));
-        errors.removeIf(String::isBlank);
-        return errors.isEmpty() ? "" : "（" + String.join("；", errors) + "）";
     }
 
     // ------------------------------------------------------------------ 审核
@@ -469,7 +463,7 @@ public class WorkScreens extends Screen {
         body.put("comment", comment.strip());
         Api.Answer answer = api.post("/api/v1/regions/" + region + "/assessments", body);
         if (!answer.ok()) {
-            return expertPage(region, y, null, "未能提交：" + answer.problem() + fieldErrors(answer.body()));
+            return expertPage(region, y, null, "未能提交：" + answer.explained());
         }
         return Screen.redirect("/web/expert?region=" + region + "&year=" + y + "&done=1");
     }

@@ -58,6 +58,9 @@ class WorkspaceIT {
         w.open("/web/workbench", "部门工作台");
         assertTrue(w.text("#figure-form").contains("数据项"), "the figure form");
         w.shot("workbench");
+        // a count in the address that is not a number: the page, saying nothing was counted, not the 404 page
+        w.open("/web/workbench?done=template&count=abc", "部门工作台");
+        assertEquals("已报送模板中的 0 项数据，等待审核。", w.text("#notice"));
         // a document for indicator 11 (its department leads it): uploaded through the form, listed, downloadable
         String name = "智慧监管工作方案-" + System.nanoTime() + ".txt";
         Path file = Files.createDirectories(SHOTS).resolve(name);
@@ -326,6 +329,96 @@ class WorkspaceIT {
     }
 
     /**
+     * 创建进度: 永川区's creation office sees every department's progress, sets indicator 3's 时间节点 and 责任人 in
+     * the form (a date outside the creation's stage is refused in Chinese, naming why, and changes nothing), sends
+     * the reminders now and adds a stage; a department's page lists what it must still deliver and takes a liaison.
+     */
+    @Test
+    void theCreationOfficeSetsADueDateAndAResponsiblePersonAndSendsTheReminders() throws IOException {
+        String office = Tokens.user("yc-office");
+        // the one stage MalformedInputIT gives 永川区 too, whichever runs first
+        given().auth().oauth2(office).contentType(ContentType.JSON)
+                .body(List.of(Map.of("code", "push", "name", "全面推进", "startsOn", "2026-01-01", "endsOn", "2026-12-31")))
+                .put(API + "/regions/" + YC + "/stages").then().statusCode(200);
+        Workspace w = Workspace.login(BROWSER.open(), "yc-office");
+        assertEquals(List.of("overview", "indicators", "campaign", "applications"), w.menu());
+        w.open("/web/campaign?year=" + YEAR, "创建进度");
+        assertFalse(w.driver.findElements(By.cssSelector("#departments tbody tr")).isEmpty(), "every department's progress");
+        assertTrue(w.text("#stages").contains("全面推进（2026年1月1日—2026年12月31日）"), w.text("#stages"));
+        w.shot("campaign");
+        String before = given().auth().oauth2(office).get(API + "/regions/" + YC + "/campaign").asString();
+
+        schedule(w, "2027-03-01", "");
+        assertTrue(w.text("#error").startsWith("未能保存指标3的时间节点：")
+                && w.text("#error").contains("时间节点 2027-03-01 不在阶段“全面推进”（2026-01-01 至 2026-12-31）内")
+                && !w.text("#error").contains("the due date"), w.text("#error"));
+        assertEquals(before, given().auth().oauth2(office).get(API + "/regions/" + YC + "/campaign").asString(),
+                "a refused schedule changes nothing");
+
+        schedule(w, "2026-06-30", "王静");
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已保存指标3的时间节点和责任人。"));
+        String row = w.text("#i3");
+        assertTrue(row.contains("2026年6月30日") && row.contains("全面推进") && row.contains("王静（023-49880003）"), row);
+        w.shot("campaign-scheduled");
+        JsonPath campaign = given().auth().oauth2(office).get(API + "/regions/" + YC + "/campaign").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("2026-06-30", campaign.getString("schedules.find { it.indicator == '3' && it.item == null }.dueDate"));
+        assertEquals("王静", campaign.getString("schedules.find { it.indicator == '3' && it.item == null }.persons[0].name"));
+
+        w.driver.findElement(By.id("send-reminders")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "催办提醒"));
+
+        // a second stage, in the form's first blank row: it gets a code of its own
+        w.driver.findElement(By.cssSelector("#stages-edit summary")).click();
+        List<WebElement> names = w.driver.findElements(By.cssSelector("#stages-form input[name=name]"));
+        names.get(1).sendKeys("申报验收");
+        w.driver.executeScript("arguments[0].value = '2027-01-01'; arguments[1].value = '2027-06-30'",
+                w.driver.findElements(By.cssSelector("#stages-form input[name=startsOn]")).get(1),
+                w.driver.findElements(By.cssSelector("#stages-form input[name=endsOn]")).get(1));
+        w.driver.findElement(By.id("save-stages")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已保存创建阶段。"));
+        assertTrue(w.text("#stages").contains("全面推进（2026年1月1日—2026年12月31日）；申报验收（2027年1月1日—2027年6月30日）"),
+                w.text("#stages"));
+        assertEquals(List.of("push", "stage-1"), given().auth().oauth2(office).get(API + "/regions/" + YC + "/stages")
+                .then().statusCode(200).extract().jsonPath().getList("code"));
+        // a department's page: what it must still deliver, and a liaison added in its form
+        WebElement first = w.driver.findElement(By.cssSelector("#departments tbody tr"));
+        String department = first.getDomAttribute("data-department");
+        String name = first.findElement(By.tagName("a")).getText();
+        first.findElement(By.tagName("a")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), "创建进度 · " + name));
+        // the form is open while the department has no liaison, folded under 修改联络员 otherwise
+        w.driver.executeScript("document.getElementById('liaisons-edit').open = true");
+        List<WebElement> liaisons = w.driver.findElements(By.cssSelector("#liaisons-form input[name=name]"));
+        liaisons.get(liaisons.size() - 1).sendKeys("周敏");
+        List<WebElement> phones = w.driver.findElements(By.cssSelector("#liaisons-form input[name=phone]"));
+        phones.get(phones.size() - 1).sendKeys("023-49881111");
+        w.driver.findElement(By.id("save-liaisons")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已保存联络员。"));
+        assertTrue(w.text("#liaisons").contains("周敏 · 023-49881111"), w.text("#liaisons"));
+        w.shot("campaign-department");
+        assertTrue(given().auth().oauth2(office).get(API + "/regions/" + YC + "/departments/" + department + "/liaisons")
+                .then().statusCode(200).extract().jsonPath().getList("name").contains("周敏"));
+    }
+
+    /** Indicator 3's form on 创建进度: the due date in stage push, the first unit's person (none when blank). */
+    static void schedule(Workspace w, String due, String person) {
+        w.driver.findElement(By.cssSelector("#i3 summary")).click();
+        WebElement form = w.driver.findElement(By.cssSelector("#i3 form.schedule-form"));
+        w.driver.executeScript("arguments[0].value = arguments[1]", form.findElement(By.name("dueDate")), due);
+        new Select(form.findElement(By.name("stage"))).selectByValue("push");
+        WebElement name = form.findElements(By.name("person")).get(0);
+        name.clear();
+        name.sendKeys(person);
+        WebElement phone = form.findElements(By.name("phone")).get(0);
+        phone.clear();
+        phone.sendKeys(person.isEmpty() ? "" : "023-49880003");
+        form.findElement(By.cssSelector("button.accept")).click();
+        w.wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("notice")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("error"))));
+    }
+
+    /**
      * 申报 and 申报审核, each step by its own user in the browser: 平陆县's creation office applies for a year of its
      * own and is refused in Chinese while the score does not pass; it applies for review anyway with a reason; 运城市
      * finds the application in 申报审核 and returns it; the office applies again; the city and 山西省 recommend it and
@@ -340,7 +433,7 @@ class WorkspaceIT {
                 .post(API + "/regions/" + PL + "/observations");
         assertEquals(201, figure.statusCode(), figure.asString());
         Workspace office = Workspace.login(BROWSER.open(), "pl-office");
-        assertEquals(List.of("overview", "indicators", "applications"), office.menu());
+        assertEquals(List.of("overview", "indicators", "campaign", "applications"), office.menu());
         WalkingSkeletonIT.await(() -> {
             office.driver.get(Suite.GATEWAY + "/web/applications?year=" + year);
             return office.driver.findElements(By.id("apply-form")).isEmpty() ? null : true;
@@ -419,6 +512,11 @@ class WorkspaceIT {
     void theCatalogueAdminComparesVersionsIsAskedBeforeRetiringAndLogsOut() throws IOException {
         Workspace w = Workspace.login(BROWSER.open(), "admin");
         assertEquals(List.of("board", "catalogue"), w.menu());
+        // versions in the address that are not numbers: the list without a comparison, not the 404 page
+        w.open("/web/catalogue?from=abc&to=1.5", "指标体系");
+        assertTrue(w.driver.findElements(By.id("diff")).isEmpty() && w.driver.findElements(By.id("no-diff")).isEmpty()
+                && w.driver.findElements(By.id("error")).isEmpty(),
+                "no comparison, no error");
         w.open("/web/catalogue", "指标体系");
         WebElement published = w.driver.findElement(By.xpath("//table[@id='versions']//tr[.//td[text()='已发布']]"));
         String version = published.getDomAttribute("data-version");

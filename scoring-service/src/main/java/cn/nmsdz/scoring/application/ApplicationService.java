@@ -154,7 +154,7 @@ public class ApplicationService {
                     reasons.stream().map(r -> new Problem.FieldError("confirmed", r)).toList())
                     .chinese("地区 " + region + " " + year + " 年度第 " + latest.number + " 次评分的确认得分 "
                             + latest.confirmedTotal.stripTrailingZeros().toPlainString() + " 分，未达到合格标准（总分不低于85分且"
-                            + "每个一级指标得分率不低于75%）；如仍需评审，请选择“未达标仍申请评审”并说明理由", null)
+                            + "每个一级指标得分率不低于75%）；如仍需评审，请选择“未达标仍申请评审”并说明理由", List.of())
                     .typed(RefusalRule.APPLICATION_FLOW);
         }
         return latest;

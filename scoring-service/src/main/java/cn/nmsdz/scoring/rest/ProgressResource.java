@@ -100,13 +100,16 @@ public class ProgressResource {
             }
             if (!code.equals(region) || !department.equals(own)) {
                 throw ProblemException.forbidden("rule own-department: a submitter reads its own department's list ("
-                        + own + " of region " + region + "), not " + department + " of region " + code);
+                        + own + " of region " + region + "), not " + department + " of region " + code)
+                        .chinese("规则 own-department：报送人员只能查看本部门（地区 " + region + " 的 " + own + "）的清单，不能查看地区 "
+                                + code + " 的 " + department);
             }
         }
         Board board = progress.board(code, y);
         DepartmentRow row = board.departments().stream().filter(d -> d.code().equals(department)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("the decomposition of region " + code
-                        + " names no department " + department));
+                        + " names no department " + department)
+                        .chinese("地区 " + code + " 的任务分解表没有部门 " + department));
         List<IndicatorRow> owned = board.indicators().stream()
                 .filter(i -> i.leadUnits().stream().anyMatch(u -> u.code().equals(department))
                         || i.responsibleUnits().stream().anyMatch(u -> u.code().equals(department)))

@@ -1,0 +1,350 @@
+package cn.nmsdz.web;
+
+import static cn.nmsdz.web.Views.each;
+import static cn.nmsdz.web.Views.row;
+import static cn.nmsdz.web.Views.units;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 创建进度: the creation office watches every department's progress and sets each indicator's 时间节点 (due date and
+ * stage) and 责任人 (one person per lead or responsible unit), and sends the reminders now. Progress comes from
+ * scoring-service's board, the schedule from indicator-service's campaign (where it is written: a change shows here at
+ * once, and on the board as soon as its event has arrived).
+ */
+@Path("/")
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class CampaignScreen extends Screen {
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    Api api;
+
+    @Inject
+    @Location("campaign.html")
+    Template campaign;
+
+    @Inject
+    @Location("department.html")
+    Template department;
+
+    @Override
+    Viewer viewer() {
+        return viewer;
+    }
+
+    @GET
+    @Path("campaign")
+    public TemplateInstance campaign(@QueryParam("year") String yearParam, @QueryParam("done") String done,
+            @QueryParam("indicator") String indicator, @QueryParam("count") String count) {
+        require(viewer.applies());
+        String shown = indicator != null && indicator.matches("[0-9]{1,3}") ? indicator : "";
+        String notice = "schedule".equals(done) ? "已保存指标" + shown + "的时间节点和责任人。"
+                : "stages".equals(done) ? "已保存创建阶段。"
+                : "reminders".equals(done) ? (number(count) != null && number(count) > 0
+                        ? "已发出 " + count + " 条催办提醒（逾期和即将到期的事项，通知牵头部门和创建办）。"
+                        : "没有需要新发的催办提醒（同一事项每天最多提醒一次）。") : null;
+        return page(year(yearParam), notice, null);
+    }
+
+    private TemplateInstance page(int year, String notice, String error) {
+        String region = viewer.region();
+        TemplateInstance page = page(campaign, "campaign").data("year", year).data("region", region)
+                .data("years", years(year)).data("regionName", api.regionName(region))
+                .data("reportQuery", "region=" + region + "&year=" + year);
+        if (notice != null) {
+            page.data("notice", notice);
+        }
+        if (error != null) {
+            page.data("error", error);
+        }
+        JsonNode board = api.get("/api/v1/regions/" + region + "/progress?year=" + year);
+        JsonNode plan = api.get("/api/v1/regions/" + region + "/campaign");
+        Map<String, String> stageNames = new LinkedHashMap<>();
+        List<Map<String, Object>> stages = each(plan.path("stages"), s -> {
+            stageNames.put(s.path("code").asText(), s.path("name").asText());
+            return row("code", s.path("code").asText(), "name", s.path("name").asText(),
+                    "from", Words.date(s.path("startsOn").asText()), "to", Words.date(s.path("endsOn").asText()),
+                    "fromIso", s.path("startsOn").asText(), "toIso", s.path("endsOn").asText());
+        });
+        List<Map<String, Object>> stageRows = new ArrayList<>(stages);
+        for (int k = 0; k < NEW_STAGES; k++) {
+            stageRows.add(row("code", "", "name", "", "fromIso", "", "toIso", ""));
+        }
+        page.data("stageRows", stageRows);
+        Map<String, JsonNode> schedules = new HashMap<>();
+        plan.path("schedules").forEach(s -> {
+            if (s.path("item").isNull() || s.path("item").isMissingNode()) {
+                schedules.put(s.path("indicator").asText(), s);
+            }
+        });
+        List<Map<String, Object>> indicators = each(board.path("indicators"), i -> scheduleRow(i,
+                schedules.getOrDefault(i.path("code").asText(), Api.JSON.createObjectNode()), stageNames));
+        List<Map<String, Object>> departments = each(board.path("departments"), CampaignScreen::departmentRow);
+        return page.data("stages", stages).data("indicators", indicators).data("departments", departments)
+                .data("overdueCount", indicators.stream().filter(r -> (Boolean) r.get("overdue")).count())
+                .data("asOf", Words.date(board.path("asOf").asText("")));
+    }
+
+    /**
+     * An indicator's row of 时间节点和责任人: its progress (board) beside its schedule (campaign), with one person per
+     * lead or responsible unit for the form.
+     */
+    private static Map<String, Object> scheduleRow(JsonNode i, JsonNode schedule, Map<String, String> stageNames) {
+        Map<String, JsonNode> personOf = new HashMap<>();
+        schedule.path("persons").forEach(p -> personOf.putIfAbsent(p.path("department").asText(), p));
+        List<Map<String, Object>> units = new ArrayList<>();
+        List<JsonNode> owners = new ArrayList<>();
+        i.path("leadUnits").forEach(owners::add);
+        i.path("responsibleUnits").forEach(owners::add);
+        for (JsonNode u : owners) {
+            JsonNode p = personOf.getOrDefault(u.path("code").asText(), Api.JSON.createObjectNode());
+            units.add(row("code", u.path("code").asText(), "name", u.path("name").asText(),
+                    "person", p.path("name").asText(""), "phone", p.path("phone").asText("")));
+        }
+        String stage = schedule.path("stage").asText("");
+        return row("code", i.path("code").asText(), "name", i.path("name").asText(),
+                "status", Words.indicatorState(i.path("status").asText()), "statusCode", i.path("status").asText(),
+                "points", i.path("points").isNumber() ? Words.points(i.path("points").asDouble()) : "—",
+                "max", Words.points(i.path("maxPoints").asDouble()),
+                "lead", units(i.path("leadUnits")),
+                "due", Words.date(schedule.path("dueDate").asText("")), "dueIso", schedule.path("dueDate").asText(""),
+                "stage", stage, "stageName", stageNames.getOrDefault(stage, stage),
+                "overdue", i.path("overdue").asBoolean(),
+                "persons", String.join("、", each(schedule.path("persons"), p -> p.path("name").asText()
+                        + (p.path("phone").asText("").isBlank() ? "" : "（" + p.path("phone").asText() + "）"))),
+                "units", units);
+    }
+
+    /** A department's progress as 部门进展 shows it. */
+    static Map<String, Object> departmentRow(JsonNode d) {
+        return row("code", d.path("code").asText(), "name", d.path("name").asText(d.path("code").asText()),
+                "link", "/web/campaign/departments/" + java.net.URLEncoder.encode(d.path("code").asText(),
+                        java.nio.charset.StandardCharsets.UTF_8),
+                "owned", d.path("indicatorsOwned").asInt(),
+                "possible", Words.points(d.path("pointsPossible").asDouble()),
+                "confirmed", Words.points(d.path("pointsConfirmed").asDouble()),
+                "lost", Words.points(d.path("pointsLost").asDouble()),
+                "overdue", d.path("overdue").asInt(), "awaiting", d.path("awaitingReview").asInt(),
+                "redo", d.path("rejectedToRedo").asInt(),
+                "last", d.path("lastActivity").isTextual() ? Words.dateTime(d.path("lastActivity").asText()) : "尚未报送");
+    }
+
+    // ------------------------------------------------------------------ one department
+
+    /** A department of the region: what it owns and must still deliver, by when, and its liaisons (联络员). */
+    @GET
+    @Path("campaign/departments/{department}")
+    public TemplateInstance department(@PathParam("department") String code, @QueryParam("year") String yearParam,
+            @QueryParam("done") String done) {
+        require(viewer.applies());
+        return departmentPage(departmentCode(code), year(yearParam), "liaisons".equals(done) ? "已保存联络员。" : null, null);
+    }
+
+    /** A department code as a link gives it (letters, digits and hyphens); anything else is no page. */
+    private static String departmentCode(String code) {
+        if (code == null || !code.matches("[0-9A-Za-z][0-9A-Za-z-]{0,63}")) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return code;
+    }
+
+    private TemplateInstance departmentPage(String code, int year, String notice, String error) {
+        String region = viewer.region();
+        JsonNode list = api.get("/api/v1/regions/" + region + "/progress/departments/" + code + "?year=" + year);
+        TemplateInstance page = page(department, "campaign").data("year", year).data("region", region)
+                .data("years", years(year)).data("department", departmentRow(list.path("department")))
+                .data("asOf", Words.date(list.path("asOf").asText("")));
+        if (notice != null) {
+            page.data("notice", notice);
+        }
+        if (error != null) {
+            page.data("error", error);
+        }
+        java.util.function.Function<JsonNode, Map<String, Object>> indicator = i -> row("code", i.path("code").asText(),
+                "name", i.path("name").asText(), "status", Words.indicatorState(i.path("status").asText()),
+                "statusCode", i.path("status").asText(),
+                "points", i.path("points").isNumber() ? Words.points(i.path("points").asDouble()) : "—",
+                "max", Words.points(i.path("maxPoints").asDouble()), "due", Words.date(i.path("dueDate").asText("")),
+                "overdue", i.path("overdue").asBoolean());
+        List<Map<String, Object>> liaisons = each(api.get("/api/v1/regions/" + region + "/departments/" + code
+                + "/liaisons"), l -> row("name", l.path("name").asText(""), "phone", l.path("phone").asText(""),
+                "contact", l.path("contact").asText("")));
+        List<Map<String, Object>> rows = new ArrayList<>(liaisons);
+        rows.add(row("name", "", "phone", "", "contact", ""));
+        return page.data("toDeliver", each(list.path("toDeliver"), indicator::apply))
+                .data("indicators", each(list.path("indicators"), indicator::apply))
+                .data("liaisons", liaisons).data("liaisonRows", rows);
+    }
+
+    /** The department's liaisons, all at once: a row left blank is left out (so clearing a row removes its liaison). */
+    @POST
+    @Path("campaign/departments/{department}/liaisons")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object liaisons(@PathParam("department") String code, @FormParam("year") String yearParam,
+            @FormParam("name") List<String> names, @FormParam("phone") List<String> phones,
+            @FormParam("contact") List<String> contacts) {
+        require(viewer.applies());
+        String department = departmentCode(code);
+        int year = year(yearParam);
+        List<Map<String, Object>> liaisons = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            String name = names.get(k).strip();
+            String phone = k < phones.size() ? phones.get(k).strip() : "";
+            String contact = k < contacts.size() ? contacts.get(k).strip() : "";
+            if (name.isEmpty() && phone.isEmpty() && contact.isEmpty()) {
+                continue;
+            }
+            if (name.isEmpty() || phone.isEmpty() && contact.isEmpty()) {
+                return departmentPage(department, year, null, name.isEmpty() ? "第" + (k + 1) + "行：请填写联络员姓名。"
+                        : "联络员“" + name + "”须有办公电话或其他联系方式。");
+            }
+            Map<String, Object> liaison = new LinkedHashMap<>();
+            liaison.put("name", name);
+            liaison.put("phone", phone.isEmpty() ? null : phone);
+            liaison.put("contact", contact.isEmpty() ? null : contact);
+            liaisons.add(liaison);
+        }
+        Api.Answer answer = api.put("/api/v1/regions/" + viewer.region() + "/departments/" + department + "/liaisons",
+                liaisons);
+        if (!answer.ok()) {
+            return departmentPage(department, year, null, "未能保存联络员：" + answer.explained());
+        }
+        return Screen.redirect("/web/campaign/departments/" + department + "?year=" + year + "&done=liaisons");
+    }
+
+    // ------------------------------------------------------------------ schedules, stages, reminders
+
+    /**
+     * An indicator's 时间节点 and 责任人: the due date and stage, and for each of its units the person named (a unit
+     * left blank has none). The API checks the date against the stages and the units against the region.
+     */
+    @POST
+    @Path("campaign/schedule")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object schedule(@FormParam("year") String yearParam, @FormParam("indicator") String indicator,
+            @FormParam("dueDate") String dueDate, @FormParam("stage") String stage,
+            @FormParam("department") List<String> departments, @FormParam("person") List<String> names,
+            @FormParam("phone") List<String> phones) {
+        require(viewer.applies());
+        int year = year(yearParam);
+        if (indicator == null || !indicator.matches("[0-9]{1,3}")) {
+            return page(year, null, "请求无效：请从列表中选择指标。");
+        }
+        String due = dueDate == null ? "" : dueDate.strip();
+        if (!due.isEmpty() && !due.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return page(year, null, "指标" + indicator + "的时间节点须为日期，例如 " + (Words.defaultYear() + 1) + "-06-30。");
+        }
+        List<Map<String, Object>> persons = new ArrayList<>();
+        int n = departments == null ? 0 : departments.size();
+        for (int k = 0; k < n; k++) {
+            String name = k < names.size() ? names.get(k).strip() : "";
+            String phone = k < phones.size() ? phones.get(k).strip() : "";
+            if (name.isEmpty() && !phone.isEmpty()) {
+                return page(year, null, "指标" + indicator + "：填写了电话的单位须同时填写责任人姓名。");
+            }
+            if (!name.isEmpty()) {
+                Map<String, Object> person = new LinkedHashMap<>();
+                person.put("department", departments.get(k));
+                person.put("name", name);
+                person.put("phone", phone.isEmpty() ? null : phone);
+                persons.add(person);
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dueDate", due.isEmpty() ? null : due);
+        body.put("stage", stage == null || stage.isBlank() ? null : stage.strip());
+        body.put("persons", persons);
+        Api.Answer answer = api.put("/api/v1/regions/" + viewer.region() + "/decomposition/" + indicator + "/schedule", body);
+        if (!answer.ok()) {
+            return page(year, null, "未能保存指标" + indicator + "的时间节点：" + answer.explained());
+        }
+        return Screen.redirect("/web/campaign?year=" + year + "&done=schedule&indicator=" + indicator + "#i" + indicator);
+    }
+
+    /** Blank rows the stages' form offers for new stages. */
+    static final int NEW_STAGES = 2;
+
+    /**
+     * The creation's stages (启动部署, 全面推进, 申报验收 …), all at once: a row without a name is left out (so a stage
+     * is removed by clearing its name), a new one gets the next free code stage-N. The API checks the dates.
+     */
+    @POST
+    @Path("campaign/stages")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object stages(@FormParam("year") String yearParam, @FormParam("code") List<String> codes,
+            @FormParam("name") List<String> names, @FormParam("startsOn") List<String> starts,
+            @FormParam("endsOn") List<String> ends) {
+        require(viewer.applies());
+        int year = year(yearParam);
+        java.util.Set<String> taken = new java.util.HashSet<>(codes);
+        List<Map<String, Object>> stages = new ArrayList<>();
+        int next = 1;
+        for (int k = 0; k < names.size(); k++) {
+            String name = names.get(k).strip();
+            String from = k < starts.size() ? starts.get(k).strip() : "";
+            String to = k < ends.size() ? ends.get(k).strip() : "";
+            if (name.isEmpty()) {
+                if (!from.isEmpty() || !to.isEmpty()) {
+                    return page(year, null, "第" + (k + 1) + "个阶段：填写了日期，请同时填写阶段名称（清空名称和日期即删除该阶段）。");
+                }
+                continue;
+            }
+            if (!from.matches("\\d{4}-\\d{2}-\\d{2}") || !to.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return page(year, null, "阶段“" + name + "”须有开始和结束日期。");
+            }
+            if (to.compareTo(from) < 0) { // ISO dates sort as they fall
+                return page(year, null, "阶段“" + name + "”的结束日期不得早于开始日期。");
+            }
+            String code = k < codes.size() && codes.get(k).matches("[a-z0-9]+(-[a-z0-9]+)*") ? codes.get(k) : null;
+            while (code == null) {
+                String candidate = "stage-" + next++;
+                if (taken.add(candidate)) {
+                    code = candidate;
+                }
+            }
+            stages.add(row("code", code, "name", name, "startsOn", from, "endsOn", to));
+        }
+        Api.Answer answer = api.put("/api/v1/regions/" + viewer.region() + "/stages", stages);
+        if (!answer.ok()) {
+            return page(year, null, "未能保存创建阶段：" + answer.explained());
+        }
+        return Screen.redirect("/web/campaign?year=" + year + "&done=stages");
+    }
+
+    /** The reminders of what is overdue or falls due soon, now rather than at 08:00 tomorrow. */
+    @POST
+    @Path("campaign/reminders")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object reminders(@FormParam("year") String yearParam) {
+        require(viewer.applies());
+        int year = year(yearParam);
+        Api.Answer answer = api.post("/api/v1/regions/" + viewer.region() + "/reminders?year=" + year, null);
+        if (!answer.ok()) {
+            return page(year, null, "未能发出催办提醒：" + answer.explained());
+        }
+        return Screen.redirect("/web/campaign?year=" + year + "&done=reminders&count=" + answer.body().path("notified").asInt());
+    }
+}
