@@ -63,8 +63,7 @@ public class Api {
             String problem = problem();
             List<String> errors = new java.util.ArrayList<>();
             body.path("errors").forEach(e -> {
-                String message = e.path("message").asText(e.path("detail").asText(""))
-                        .split("\\s*/ (?=[A-Za-z])", 2)[0].strip();
+                String message = Words.chinese(e.path("message").asText(e.path("detail").asText("")));
                 if (!message.isEmpty() && !problem.contains(message)) { // a one-error problem says it already
                     errors.add(message);
                 }

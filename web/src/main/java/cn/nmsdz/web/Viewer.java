@@ -124,6 +124,14 @@ public class Viewer {
         return has("assessment-authority") && !region().isEmpty() && !isCounty(region());
     }
 
+    /**
+     * Has an inbox (消息): reminders, rejections, what awaits review or a verdict reach a department, a creation office,
+     * a reviewer or an expert (SPEC §7, GET /notifications).
+     */
+    public boolean inbox() {
+        return workbench() || applies() || review() || expert();
+    }
+
     public boolean catalogue() {
         return has("catalogue-admin");
     }
@@ -160,6 +168,9 @@ public class Viewer {
         }
         if (catalogue()) {
             items.add(new MenuItem("catalogue", "指标体系", "/web/catalogue"));
+        }
+        if (inbox()) {
+            items.add(new MenuItem("messages", "消息", "/web/messages"));
         }
         return items;
     }

@@ -36,6 +36,13 @@ public final class Words {
             "NAMED", "命名", "NOT_NAMED", "不予命名", "REVIEW_DUE", "启动复核", "CONFIRMED", "复核通过",
             "REVOKED", "撤销命名");
 
+    /** What a notification is about, by its event type (cn.nmsdz.campaign.…). */
+    private static final Map<String, String> NOTIFICATIONS = Map.of(
+            "cn.nmsdz.campaign.item-overdue.v1", "逾期", "cn.nmsdz.campaign.item-due-soon.v1", "即将到期",
+            "cn.nmsdz.campaign.task-overdue.v1", "任务逾期", "cn.nmsdz.campaign.evidence-rejected.v1", "材料被退回",
+            "cn.nmsdz.campaign.evidence-awaiting-review.v1", "待审核", "cn.nmsdz.campaign.awaiting-expert.v1", "待专家评审",
+            "cn.nmsdz.campaign.pass-line-crossed.v1", "达标线变化");
+
     private Words() {
     }
 
@@ -100,6 +107,15 @@ public final class Words {
     /** An authority's decision, by the state it leads to: 推荐（市级）, 退回, 命名 … */
     public static String decision(String state) {
         return DECISIONS.getOrDefault(state, applicationState(state));
+    }
+
+    public static String notification(String type) {
+        return NOTIFICATIONS.getOrDefault(type, "通知");
+    }
+
+    /** The Chinese half of a text the APIs write in both languages ("中文 / English"); the text itself otherwise. */
+    public static String chinese(String bilingual) {
+        return bilingual == null ? "" : bilingual.split("\\s*/ (?=[A-Za-z])", 2)[0].strip();
     }
 
     /** The default assessment year: the year before the current one in China (the creation assesses a full year). */

@@ -35,7 +35,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Keycloak's own (Chinese) login page with the authorization code flow + PKCE of the confidential client nmsdz-web,
  * sees exactly the screens its roles allow (the others are refused when typed in), and works: a submitter's figure,
  * submitted through the form and accepted in 审核, moves 创建总览's confirmed total by exactly what the scoring API's
- * simulation says the rule gives for it; an expert gives a verdict; the province sees 平陆县 on its board. Every screen
+ * simulation says the rule gives for it; an expert gives a verdict; the province sees 平陆县 on its board; a creation
+ * office runs its campaign (时间节点, 责任人, stages, liaisons, reminders, 消息) and applies, and the city, the province
+ * and the nation decide on the application. Every screen
  * visited is saved as a screenshot under {@code target/browser/workspace/}; a failing test also leaves the page source.
  */
 @ExtendWith(Suite.class)
@@ -54,7 +56,7 @@ class WorkspaceIT {
     @Test
     void theSubmitterHasOnlyTheWorkbench() throws IOException {
         Workspace w = Workspace.login(BROWSER.open(), "yc-market");
-        assertEquals(List.of("workbench"), w.menu());
+        assertEquals(List.of("workbench", "messages"), w.menu());
         w.open("/web/workbench", "部门工作台");
         assertTrue(w.text("#figure-form").contains("数据项"), "the figure form");
         w.shot("workbench");
@@ -162,7 +164,7 @@ class WorkspaceIT {
     @Test
     void theReviewerHasTheOverviewTheIndicatorsAndTheReviewQueue() throws IOException {
         Workspace w = Workspace.login(BROWSER.open(), "yc-reviewer");
-        assertEquals(List.of("overview", "indicators", "review"), w.menu());
+        assertEquals(List.of("overview", "indicators", "review", "messages"), w.menu());
         // the page's weight on a first visit (an empty browser cache): the page and everything it loaded, as
         // transferred (gzip) and as decoded
         w.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
@@ -280,7 +282,7 @@ class WorkspaceIT {
     @Test
     void theExpertHasOnlyExpertReviewAndGivesAVerdict() throws IOException {
         Workspace w = Workspace.login(BROWSER.open(), "expert1");
-        assertEquals(List.of("expert"), w.menu());
+        assertEquals(List.of("expert", "messages"), w.menu());
         w.refused("/web/overview");
         w.refused("/web/review");
         w.open("/web/expert?region=" + YC + "&year=" + YEAR, "专家评审");
@@ -329,9 +331,9 @@ class WorkspaceIT {
     }
 
     /**
-     * 创建进度: 永川区's creation office sees every department's progress, sets indicator 3's 时间节点 and 责任人 in
+     * 创建进度: 永川区's creation office sees every department's progress, sets indicator 35's 时间节点 and 责任人 in
      * the form (a date outside the creation's stage is refused in Chinese, naming why, and changes nothing), sends
-     * the reminders now and adds a stage; a department's page lists what it must still deliver and takes a liaison.
+     * the reminders now (the overdue indicator reaches its 消息) and adds a stage; a department's page lists what it must still deliver and takes a liaison.
      */
     @Test
     void theCreationOfficeSetsADueDateAndAResponsiblePersonAndSendsTheReminders() throws IOException {
@@ -341,7 +343,7 @@ class WorkspaceIT {
                 .body(List.of(Map.of("code", "push", "name", "全面推进", "startsOn", "2026-01-01", "endsOn", "2026-12-31")))
                 .put(API + "/regions/" + YC + "/stages").then().statusCode(200);
         Workspace w = Workspace.login(BROWSER.open(), "yc-office");
-        assertEquals(List.of("overview", "indicators", "campaign", "applications"), w.menu());
+        assertEquals(List.of("overview", "indicators", "campaign", "applications", "messages"), w.menu());
         w.open("/web/campaign?year=" + YEAR, "创建进度");
         assertFalse(w.driver.findElements(By.cssSelector("#departments tbody tr")).isEmpty(), "every department's progress");
         assertTrue(w.text("#stages").contains("全面推进（2026年1月1日—2026年12月31日）"), w.text("#stages"));
@@ -349,24 +351,39 @@ class WorkspaceIT {
         String before = given().auth().oauth2(office).get(API + "/regions/" + YC + "/campaign").asString();
 
         schedule(w, "2027-03-01", "");
-        assertTrue(w.text("#error").startsWith("未能保存指标3的时间节点：")
+        assertTrue(w.text("#error").startsWith("未能保存指标35的时间节点：")
                 && w.text("#error").contains("时间节点 2027-03-01 不在阶段“全面推进”（2026-01-01 至 2026-12-31）内")
                 && !w.text("#error").contains("the due date"), w.text("#error"));
         assertEquals(before, given().auth().oauth2(office).get(API + "/regions/" + YC + "/campaign").asString(),
                 "a refused schedule changes nothing");
 
         schedule(w, "2026-06-30", "王静");
-        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已保存指标3的时间节点和责任人。"));
-        String row = w.text("#i3");
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已保存指标35的时间节点和责任人。"));
+        String row = w.text("#i35");
         assertTrue(row.contains("2026年6月30日") && row.contains("全面推进") && row.contains("王静（023-49880003）"), row);
         w.shot("campaign-scheduled");
         JsonPath campaign = given().auth().oauth2(office).get(API + "/regions/" + YC + "/campaign").then().statusCode(200)
                 .extract().jsonPath();
-        assertEquals("2026-06-30", campaign.getString("schedules.find { it.indicator == '3' && it.item == null }.dueDate"));
-        assertEquals("王静", campaign.getString("schedules.find { it.indicator == '3' && it.item == null }.persons[0].name"));
+        assertEquals("2026-06-30", campaign.getString("schedules.find { it.indicator == '35' && it.item == null }.dueDate"));
+        assertEquals("王静", campaign.getString("schedules.find { it.indicator == '35' && it.item == null }.persons[0].name"));
 
+        // once the progress board has the new date (its event has arrived), it is overdue, and the reminders say so
+        WalkingSkeletonIT.await(() -> {
+            w.driver.get(Suite.GATEWAY + "/web/campaign?year=" + YEAR);
+            return w.text("#i35").contains("已逾期") ? true : null;
+        });
         w.driver.findElement(By.id("send-reminders")).click();
         w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "催办提醒"));
+        w.open("/web/messages", "消息");
+        WebElement reminder = w.driver.findElement(By.xpath("//table[@id='messages']//tr[contains(., '指标35“')"
+                + " and contains(., '已逾期，时间节点 2026-06-30')]"));
+        assertTrue(reminder.getText().contains("逾期") && !reminder.getText().contains("indicator"), reminder.getText());
+        String message = reminder.getDomAttribute("data-id");
+        reminder.findElement(By.cssSelector("button.mark-read")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已标为已读。"));
+        assertTrue(w.text("#messages tr[data-id='" + message + "']").contains("已读"), "marked read");
+        w.shot("messages");
+        w.open("/web/campaign?year=" + YEAR, "创建进度");
 
         // a second stage, in the form's first blank row: it gets a code of its own
         w.driver.findElement(By.cssSelector("#stages-edit summary")).click();
@@ -401,10 +418,10 @@ class WorkspaceIT {
                 .then().statusCode(200).extract().jsonPath().getList("name").contains("周敏"));
     }
 
-    /** Indicator 3's form on 创建进度: the due date in stage push, the first unit's person (none when blank). */
+    /** Indicator 35's form on 创建进度: the due date in stage push, the first unit's person (none when blank). */
     static void schedule(Workspace w, String due, String person) {
-        w.driver.findElement(By.cssSelector("#i3 summary")).click();
-        WebElement form = w.driver.findElement(By.cssSelector("#i3 form.schedule-form"));
+        w.driver.findElement(By.cssSelector("#i35 summary")).click();
+        WebElement form = w.driver.findElement(By.cssSelector("#i35 form.schedule-form"));
         w.driver.executeScript("arguments[0].value = arguments[1]", form.findElement(By.name("dueDate")), due);
         new Select(form.findElement(By.name("stage"))).selectByValue("push");
         WebElement name = form.findElements(By.name("person")).get(0);
@@ -433,7 +450,7 @@ class WorkspaceIT {
                 .post(API + "/regions/" + PL + "/observations");
         assertEquals(201, figure.statusCode(), figure.asString());
         Workspace office = Workspace.login(BROWSER.open(), "pl-office");
-        assertEquals(List.of("overview", "indicators", "campaign", "applications"), office.menu());
+        assertEquals(List.of("overview", "indicators", "campaign", "applications", "messages"), office.menu());
         WalkingSkeletonIT.await(() -> {
             office.driver.get(Suite.GATEWAY + "/web/applications?year=" + year);
             return office.driver.findElements(By.id("apply-form")).isEmpty() ? null : true;
