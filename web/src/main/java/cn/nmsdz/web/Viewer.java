@@ -126,10 +126,11 @@ public class Viewer {
 
     /**
      * Has an inbox (消息): reminders, rejections, what awaits review or a verdict reach a department, a creation office,
-     * a reviewer or an expert (SPEC §7, GET /notifications).
+     * a reviewer or an expert; an application's steps reach its creation office and the authority whose turn it is
+     * (GET /notifications).
      */
     public boolean inbox() {
-        return workbench() || applies() || review() || expert();
+        return workbench() || applies() || review() || expert() || decides();
     }
 
     public boolean catalogue() {

@@ -41,7 +41,8 @@ public final class Words {
             "cn.nmsdz.campaign.item-overdue.v1", "逾期", "cn.nmsdz.campaign.item-due-soon.v1", "即将到期",
             "cn.nmsdz.campaign.task-overdue.v1", "任务逾期", "cn.nmsdz.campaign.evidence-rejected.v1", "材料被退回",
             "cn.nmsdz.campaign.evidence-awaiting-review.v1", "待审核", "cn.nmsdz.campaign.awaiting-expert.v1", "待专家评审",
-            "cn.nmsdz.campaign.pass-line-crossed.v1", "达标线变化");
+            "cn.nmsdz.campaign.pass-line-crossed.v1", "达标线变化",
+            "cn.nmsdz.campaign.application-decided.v1", "申报进展", "cn.nmsdz.campaign.application-awaiting.v1", "待决定的申报");
 
     private Words() {
     }

@@ -493,6 +493,9 @@ class WorkspaceIT {
         assertTrue(steps.get(5).contains("国家") && steps.get(5).contains("national") && steps.get(5).contains("已命名")
                 && steps.get(5).contains("经审核，命名为示范区（WorkspaceIT）"), steps.get(5));
         office.shot("applications-named");
+        office.open("/web/messages", "消息");
+        assertTrue(office.text("#messages").contains("平陆县" + year + "年度申报：国家（CN）决定“已命名”，理由：经审核，命名为示范区（WorkspaceIT）"),
+                office.text("#messages"));
         assertEquals("NAMED", applications(year).getString("[0].state"));
         assertEquals(List.of("pl-office", "yuncheng-city", "pl-office", "yuncheng-city", "sx-province", "national"),
                 applications(year).getList("[0].history.decidedBy"));
@@ -504,7 +507,10 @@ class WorkspaceIT {
      */
     static void decide(String user, int year, String to, String reason, String state) throws IOException {
         Workspace w = Workspace.login(BROWSER.open(), user);
-        assertEquals(List.of("board", "decisions"), w.menu());
+        assertEquals(List.of("board", "decisions", "messages"), w.menu());
+        // its 消息 says the application waits for it
+        w.open("/web/messages", "消息");
+        assertTrue(w.text("#messages").contains("平陆县" + year + "年度申报（"), w.text("#messages"));
         w.open("/web/decisions", "申报审核");
         By row = By.cssSelector("#awaiting tr[data-region='" + PL + "'][data-year='" + year + "']");
         w.shot("decisions-" + to);

@@ -24,6 +24,8 @@ import cn.nmsdz.support.rest.RefusalRule;
 import cn.nmsdz.support.rest.RetryLaterException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import cn.nmsdz.scoring.notify.CampaignEventTypes;
+import cn.nmsdz.scoring.notify.Notifications;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -52,6 +54,9 @@ public class ApplicationService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Notifications notifications;
 
     /** The caller: user name and the region of its token. */
     public record Actor(String user, String region) {
@@ -259,6 +264,39 @@ public class ApplicationService {
                 new ApplicationChangedData(app.id.toString(), app.region, app.year, from == null ? null : from.name(),
                         app.state.name(), level.name(), actor.user(), actor.region(), reason, app.snapshotId,
                         app.snapshotNumber, at));
+        announce(app, level, actor, reason, at);
+    }
+
+    /**
+     * Tells the people who act next (in their inboxes and webhooks, in the same transaction): the applying region's
+     * creation office what was decided (not its own submission), and the authority whose decision the application now
+     * waits for that it does.
+     */
+    private void announce(ApplicationEntity app, Level level, Actor actor, String reason, OffsetDateTime at) {
+        RegionEntity applicant = RegionEntity.findById(app.region);
+        String name = applicant == null ? app.region : applicant.name;
+        String what = name + app.year + "年度申报";
+        String key = "application " + app.id + " " + app.state + " " + at;
+        if (level != Level.COUNTY) {
+            notifications.raise(app.region, CampaignEventTypes.APPLICATION_DECIDED, "application/" + app.id,
+                    what + "：" + level.chinese + "（" + actor.region() + "）决定“" + app.state.chinese + "”，理由：" + reason
+                            + " / application of " + app.region + " for " + app.year + ": " + app.state + " by "
+                            + actor.region() + " (" + level + "): " + reason,
+                    "decided " + key, Map.of("application", app.id.toString(), "year", app.year, "state", app.state.name()),
+                    List.of(Notifications.Recipient.role("creation-office")));
+        }
+        if (!ApplicationFlow.awaitsDecision(app.state)) {
+            return;
+        }
+        Map<Level, String> deciders = deciders(app.region);
+        ApplicationFlow.next(app.state).stream().map(ApplicationFlow.Step::level).filter(l -> l != Level.COUNTY)
+                .filter(l -> deciders.get(l) != null).findFirst().ifPresent(next -> notifications.raise(deciders.get(next),
+                        CampaignEventTypes.APPLICATION_AWAITING, "application/" + app.id,
+                        what + "（" + app.state.chinese + "）等待" + next.chinese + "决定 / application of " + app.region
+                                + " for " + app.year + " (" + app.state + ") waits for the " + next + " level",
+                        "awaiting " + key, Map.of("application", app.id.toString(), "region", app.region,
+                                "year", app.year, "state", app.state.name()),
+                        List.of(Notifications.Recipient.role("assessment-authority"))));
     }
 
     private static String blankToNull(String s) {

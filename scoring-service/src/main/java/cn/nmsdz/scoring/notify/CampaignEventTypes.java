@@ -14,8 +14,12 @@ public final class CampaignEventTypes {
     public static final String EVIDENCE_AWAITING_REVIEW = "cn.nmsdz.campaign.evidence-awaiting-review.v1";
     public static final String AWAITING_EXPERT = "cn.nmsdz.campaign.awaiting-expert.v1";
     public static final String PASS_LINE_CROSSED = "cn.nmsdz.campaign.pass-line-crossed.v1";
+    /** To the applying region's creation office: a step of its application was taken (by whom, why). */
+    public static final String APPLICATION_DECIDED = "cn.nmsdz.campaign.application-decided.v1";
+    /** To the authority (city, province, nation) whose decision an application now waits for. */
+    public static final String APPLICATION_AWAITING = "cn.nmsdz.campaign.application-awaiting.v1";
     public static final List<String> ALL = List.of(ITEM_OVERDUE, ITEM_DUE_SOON, TASK_OVERDUE, EVIDENCE_REJECTED,
-            EVIDENCE_AWAITING_REVIEW, AWAITING_EXPERT, PASS_LINE_CROSSED);
+            EVIDENCE_AWAITING_REVIEW, AWAITING_EXPERT, PASS_LINE_CROSSED, APPLICATION_DECIDED, APPLICATION_AWAITING);
 
     private CampaignEventTypes() {
     }

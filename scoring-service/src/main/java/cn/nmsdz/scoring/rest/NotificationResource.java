@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @PersonalData
 public class NotificationResource {
-    static final List<String> ROLES = List.of("creation-office", "evidence-reviewer", "expert");
+    static final List<String> ROLES = List.of("creation-office", "evidence-reviewer", "expert", "assessment-authority");
 
     public record NotificationView(long id, String eventId, String type, String region, String subject, String message,
             String recipient, OffsetDateTime createdAt, boolean read) {

@@ -175,13 +175,20 @@ class ScoringApiTest {
         String awaitingCity = "/api/v1/regions/630100/applications/awaiting?year=" + YEAR;
         String awaitingProvince = "/api/v1/regions/630000/applications/awaiting?year=" + YEAR;
         given().auth().oauth2(city).get(awaitingCity).then().statusCode(200).body("size()", equalTo(0));
-        String id = given().auth().oauth2(TestTokens.user("api-county-office", "creation-office", Map.of("region", county)))
+        String countyOffice = TestTokens.user("api-county-office", "creation-office", Map.of("region", county));
+        String id = given().auth().oauth2(countyOffice)
                 .contentType("application/json").body(Map.of("year", YEAR, "forReviewAnyway", true, "reason", "组件测试"))
                 .post("/api/v1/regions/" + county + "/applications").then().statusCode(201).extract().path("id");
         given().auth().oauth2(city).get(awaitingCity).then().statusCode(200).body("size()", equalTo(1))
                 .body("[0].id", equalTo(id)).body("[0].next.decidingRegion", org.hamcrest.Matchers.everyItem(equalTo("630100")));
         given().auth().oauth2(province).get(awaitingProvince).then().statusCode(200).body("size()", equalTo(0));
         given().auth().oauth2(READER).get(awaitingCity).then().statusCode(403);
+        // the city is told in its inbox; the province is not yet
+        given().auth().oauth2(city).get("/api/v1/notifications").then().statusCode(200)
+                .body("findAll { it.type == 'cn.nmsdz.campaign.application-awaiting.v1' }.message",
+                        hasItem(startsWith("测试县2025年度申报（已申报）等待市级决定 / ")));
+        given().auth().oauth2(province).get("/api/v1/notifications").then().statusCode(200)
+                .body("findAll { it.type == 'cn.nmsdz.campaign.application-awaiting.v1' }", org.hamcrest.Matchers.empty());
         // the province may not take the city's step: the refusal names who decides it, in either language
         String transitions = "/api/v1/regions/" + county + "/applications/" + id + "/transitions";
         given().auth().oauth2(province).contentType("application/json")
@@ -198,6 +205,13 @@ class ScoringApiTest {
         given().auth().oauth2(city).get(awaitingCity).then().statusCode(200).body("size()", equalTo(0));
         given().auth().oauth2(province).get(awaitingProvince).then().statusCode(200).body("size()", equalTo(1))
                 .body("[0].stateName", equalTo("市级已推荐"));
+        // the office learns the decision and why; the province that it is its turn
+        given().auth().oauth2(countyOffice).get("/api/v1/notifications").then().statusCode(200)
+                .body("findAll { it.type == 'cn.nmsdz.campaign.application-decided.v1' }.message",
+                        hasItem(startsWith("测试县2025年度申报：市级（630100）决定“市级已推荐”，理由：材料齐全，同意推荐 / ")));
+        given().auth().oauth2(province).get("/api/v1/notifications").then().statusCode(200)
+                .body("findAll { it.type == 'cn.nmsdz.campaign.application-awaiting.v1' }.message",
+                        hasItem(startsWith("测试县2025年度申报（市级已推荐）等待省级决定 / ")));
     }
 
     @Test
