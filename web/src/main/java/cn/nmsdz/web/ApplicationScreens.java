@@ -56,9 +56,8 @@ public class ApplicationScreens extends Screen {
 
     /** Its own county (the creation office), or a county under an authority or a reader above it. */
     private String regionShown(String region) {
-        String code = region(region, viewer.region());
-        require(code.equals(viewer.region()) ? viewer.applies()
-                : (viewer.decides() || viewer.readsScoresUnder()) && Viewer.isCounty(code) && viewer.covers(code));
+        String code = regionShown(region, viewer.applies(), viewer.decides() || viewer.readsScoresUnder());
+        require(Viewer.isCounty(code)); // only a county applies
         return code;
     }
 

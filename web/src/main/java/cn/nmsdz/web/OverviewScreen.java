@@ -52,9 +52,7 @@ public class OverviewScreen extends Screen {
 
     /** Its own county, or (from the board) a region under a province or city user. */
     private String regionShown(String region) {
-        String code = region(region, viewer.region());
-        require(code.equals(viewer.region()) ? viewer.overview() : viewer.readsScoresUnder() && viewer.covers(code));
-        return code;
+        return regionShown(region, viewer.overview(), viewer.readsScoresUnder());
     }
 
     private String screenOf(String code) {

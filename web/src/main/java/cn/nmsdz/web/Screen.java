@@ -48,6 +48,16 @@ abstract class Screen {
         return jakarta.ws.rs.core.Response.status(303).header("Location", webPath).build();
     }
 
+    /**
+     * The region a link names (the user's own without one): its own when {@code ownAllowed}, one under it when
+     * {@code underAllowed} (a province or city opening a county from its board); refused otherwise.
+     */
+    String regionShown(String region, boolean ownAllowed, boolean underAllowed) {
+        String code = region(region, viewer().region());
+        require(code.equals(viewer().region()) ? ownAllowed : underAllowed && viewer().covers(code));
+        return code;
+    }
+
     /** A region code as given in a link: digits or CN only. */
     static String region(String code, String fallback) {
         return code != null && code.matches("\\d{6}|CN") ? code : fallback;
