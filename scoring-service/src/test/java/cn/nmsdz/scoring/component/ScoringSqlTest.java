@@ -182,8 +182,12 @@ class ScoringSqlTest {
 
         sql("insert into snapshot_pending (region, year, marks, marked_at) values ('" + REGION + "', " + YEAR + ", 1, now())");
         try {
-            apply().then().statusCode(409).header("Retry-After", "1").body("detail", containsString("recomputed"))
+            apply().then().statusCode(409).header("Retry-After", "1").body("detail", containsString("正在重新计算"))
                     .body("type", org.hamcrest.Matchers.equalTo("urn:nmsdz:problem:not-arrived-yet"));
+            given().auth().oauth2(OFFICE).contentType("application/json").header("Accept-Language", "en")
+                    .body(Map.of("year", YEAR, "forReviewAnyway", true, "reason", "语句测试"))
+                    .post("/api/v1/regions/" + REGION + "/applications")
+                    .then().statusCode(409).header("Retry-After", "1").body("detail", containsString("recomputed"));
         } finally {
             sql("delete from snapshot_pending where region = '" + REGION + "'");
         }
