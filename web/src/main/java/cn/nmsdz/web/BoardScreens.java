@@ -96,7 +96,11 @@ public class BoardScreens extends Screen {
             links.add(link);
         }
         String regionName = api.regionName(region);
-        return page(board, "board").data("year", year).data("years", years(year)).data("region", region)
+        // an authority sees first how many applications wait for its decision
+        Api.Answer awaiting = viewer.decides() ? api.tryGet("/api/v1/regions/" + region + "/applications/awaiting")
+                : new Api.Answer(204, Api.JSON.createArrayNode());
+        return page(board, "board").data("awaiting", awaiting.ok() ? awaiting.body().size() : 0)
+                .data("year", year).data("years", years(year)).data("region", region)
                 .data("regionName", regionName).data("level", level).data("sort", sort).data("order", order)
                 .data("rows", rows).data("charts", true).data("codes", List.of("A", "B", "C", "D", "E"))
                 .data("chart", Views.json(Map.of("labels", names, "values", totals, "unit", "分", "max", 100,

@@ -124,7 +124,27 @@ public class OverviewScreen extends Screen {
         page.data("trendChart", trend(code, year));
         page.data("gaps", gaps(code, year));
         page.data("due", due(code, year));
+        application(page, code, year);
         return page;
+    }
+
+    /**
+     * The year's application in a line (未申报, 已申报, 市级已推荐 …), linked to 申报 for a user who may open it: the
+     * creation office at home, an authority or reader above the county.
+     */
+    private void application(TemplateInstance page, String code, int year) {
+        Api.Answer applications = api.tryGet("/api/v1/regions/" + code + "/applications?year=" + year);
+        String state = "";
+        if (applications.ok()) {
+            for (JsonNode a : applications.body()) {
+                state = a.path("state").asText();
+            }
+        }
+        boolean opens = code.equals(viewer.region()) ? viewer.applies()
+                : (viewer.decides() || viewer.readsScoresUnder()) && Viewer.isCounty(code);
+        page.data("application", applications.ok() ? Words.applicationState(state) : "")
+                .data("applicationLink", !opens ? "" : "/web/applications?"
+                        + (code.equals(viewer.region()) ? "" : "region=" + code + "&") + "year=" + year);
     }
 
     /** The totals of the year's snapshots, oldest first (summaries: 1 KB each). */

@@ -493,6 +493,8 @@ class WorkspaceIT {
         assertTrue(steps.get(5).contains("国家") && steps.get(5).contains("national") && steps.get(5).contains("已命名")
                 && steps.get(5).contains("经审核，命名为示范区（WorkspaceIT）"), steps.get(5));
         office.shot("applications-named");
+        office.open("/web/overview?year=" + year, "创建总览");
+        assertEquals("申报：已命名（查看办理经过）", office.text("#application"));
         office.open("/web/messages", "消息");
         assertTrue(office.text("#messages").contains("平陆县" + year + "年度申报：国家（CN）决定“已命名”，理由：经审核，命名为示范区（WorkspaceIT）"),
                 office.text("#messages"));
@@ -511,7 +513,11 @@ class WorkspaceIT {
         // its 消息 says the application waits for it
         w.open("/web/messages", "消息");
         assertTrue(w.text("#messages").contains("平陆县" + year + "年度申报（"), w.text("#messages"));
-        w.open("/web/decisions", "申报审核");
+        // its board says that applications wait for it, and leads to 申报审核
+        w.open("/web/board", "省级看板");
+        assertTrue(w.text("#awaiting-decisions").contains("份申报等待本级决定"), w.text("#awaiting-decisions"));
+        w.driver.findElement(By.cssSelector("#awaiting-decisions a")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), "申报审核"));
         By row = By.cssSelector("#awaiting tr[data-region='" + PL + "'][data-year='" + year + "']");
         w.shot("decisions-" + to);
         w.driver.findElement(row).findElement(By.tagName("a")).click();
