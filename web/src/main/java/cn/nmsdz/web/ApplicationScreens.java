@@ -56,8 +56,8 @@ public class ApplicationScreens extends Screen {
 
     /** Its own county (the creation office), or a county under an authority or a reader above it. */
     private String regionShown(String region) {
-        String code = regionShown(region, viewer.applies(), viewer.decides() || viewer.readsScoresUnder());
-        require(Viewer.isCounty(code)); // only a county applies
+        String code = region(region, viewer.region());
+        require(viewer.opensApplicationOf(code));
         return code;
     }
 

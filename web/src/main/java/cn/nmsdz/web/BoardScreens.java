@@ -86,9 +86,8 @@ public class BoardScreens extends Screen {
                     "rates", rates, "passed", e.path("confirmedPassed").asBoolean(),
                     "failing", String.join("、", each(e.path("failing"), f -> "total".equals(f.asText()) ? "总分" : f.asText())),
                     "application", Words.applicationState(e.path("applicationState").asText("")),
-                    "applicationLink", e.path("applicationState").asText("").isEmpty()
-                            || !(viewer.decides() || viewer.readsScoresUnder()) || !Viewer.isCounty(code) ? ""
-                            : "/web/applications?region=" + code + "&year=" + year,
+                    "applicationLink", e.path("applicationState").asText("").isEmpty() ? ""
+                            : viewer.applicationLink(code, year),
                     "scored", !e.path("snapshotNumber").isNull() && !e.path("snapshotNumber").isMissingNode(),
                     "link", link));
             names.add(name);

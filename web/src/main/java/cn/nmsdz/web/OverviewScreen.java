@@ -140,11 +140,8 @@ public class OverviewScreen extends Screen {
                 state = a.path("state").asText();
             }
         }
-        boolean opens = code.equals(viewer.region()) ? viewer.applies()
-                : (viewer.decides() || viewer.readsScoresUnder()) && Viewer.isCounty(code);
         page.data("application", applications.ok() ? Words.applicationState(state) : "")
-                .data("applicationLink", !opens ? "" : "/web/applications?"
-                        + (code.equals(viewer.region()) ? "" : "region=" + code + "&") + "year=" + year);
+                .data("applicationLink", viewer.applicationLink(code, year));
     }
 
     /** The totals of the year's snapshots, oldest first (summaries: 1 KB each). */

@@ -133,6 +133,21 @@ public class Viewer {
         return workbench() || applies() || review() || expert() || decides();
     }
 
+    /**
+     * May open the 申报 of a region: the creation office its own county's; an authority or a reader a county under it.
+     * The one rule of the 申报 screen and of the links to it.
+     */
+    public boolean opensApplicationOf(String code) {
+        return code.equals(region()) ? applies()
+                : (decides() || readsScoresUnder()) && isCounty(code) && covers(code);
+    }
+
+    /** The link to a region's 申报 of a year, or "" for a user who may not open it. */
+    public String applicationLink(String code, int year) {
+        return !opensApplicationOf(code) ? ""
+                : "/web/applications?" + (code.equals(region()) ? "" : "region=" + code + "&") + "year=" + year;
+    }
+
     public boolean catalogue() {
         return has("catalogue-admin");
     }
