@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 /**
  * The suite's APIs, called through the gateway with the signed-in user's own access token (server to server: the
  * token never reaches the browser). So the APIs decide what a user may see and do, exactly as for any other client.
- * Answers come in Chinese ({@code Accept-Language: zh-CN}).
+ * Answers come in the workspace's language ({@code Accept-Language: zh-CN} or {@code en}, {@link Lang}).
  */
 @RequestScoped
 public class Api {
@@ -31,6 +31,9 @@ public class Api {
 
     @Inject
     AccessTokenCredential token;
+
+    @Inject
+    Lang lang;
 
     @ConfigProperty(name = "nmsdz.web.api-url")
     String base;
@@ -51,24 +54,26 @@ public class Api {
             }
             String detail = body.path("detail").asText("");
             String title = body.path("title").asText("");
-            return !detail.isBlank() ? detail : !title.isBlank() ? title : "请求失败（" + status + "）";
+            return !detail.isBlank() ? detail : !title.isBlank() ? title : Lang.msg().request_failed(status);
         }
 
         /**
          * The problem with what each of its errors says, for a form's user: a detail such as 发现 2 处问题 alone does
-         * not tell which. An error's message in both languages ("中文 / English") gives its Chinese half; one the
+         * not tell which. An error's message in both languages ("中文 / English") gives the page's half; one the
          * detail already names is not said twice.
          */
         public String explained() {
             String problem = problem();
             List<String> errors = new java.util.ArrayList<>();
             body.path("errors").forEach(e -> {
-                String message = Words.chinese(e.path("message").asText(e.path("detail").asText("")));
+                String message = Words.ours(e.path("message").asText(e.path("detail").asText("")));
                 if (!message.isEmpty() && !problem.contains(message)) { // a one-error problem says it already
                     errors.add(message);
                 }
             });
-            return problem + (errors.isEmpty() ? "" : "（" + String.join("；", errors) + "）");
+            boolean english = Lang.current() == Lang.Language.EN;
+            return problem + (errors.isEmpty() ? "" : english ? " (" + String.join("; ", errors) + ")"
+                    : "（" + String.join("；", errors) + "）");
         }
     }
 
@@ -89,7 +94,7 @@ public class Api {
     /** A region's name (全国 for CN); its code when the API does not know it. */
     public String regionName(String code) {
         if ("CN".equals(code)) {
-            return "全国";
+            return Lang.msg().nation();
         }
         Answer region = tryGet("/api/v1/regions/" + code);
         return region.ok() ? region.body().path("name").asText(code) : code;
@@ -123,7 +128,7 @@ public class Api {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                     .header("Authorization", "Bearer " + token.getToken())
-                    .header("Accept", "application/json").header("Accept-Language", "zh-CN")
+                    .header("Accept", "application/json").header("Accept-Language", lang.tag())
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.concat(
@@ -136,10 +141,10 @@ public class Api {
                     response.body().length == 0 ? MissingNode.getInstance() : parse(response.body()));
         } catch (IOException e) {
             LOG.warnf("POST %s failed: %s", path, e.toString());
-            return new Answer(503, JSON.createObjectNode().put("detail", "服务暂时无法访问，请稍后再试"));
+            return new Answer(503, JSON.createObjectNode().put("detail", Lang.msg().service_unavailable()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(503, JSON.createObjectNode().put("detail", "请求被中断"));
+            return new Answer(503, JSON.createObjectNode().put("detail", Lang.msg().request_interrupted()));
         }
     }
 
@@ -183,7 +188,7 @@ public class Api {
                     .timeout(timeout)
                     .header("Authorization", "Bearer " + token.getToken())
                     .header("Accept", "application/json")
-                    .header("Accept-Language", "zh-CN");
+                    .header("Accept-Language", lang.tag());
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
@@ -201,10 +206,10 @@ public class Api {
             return new Answer(response.statusCode(), json);
         } catch (IOException e) {
             LOG.warnf("%s %s failed: %s", method, path, e.toString());
-            return new Answer(503, JSON.createObjectNode().put("detail", "服务暂时无法访问，请稍后再试"));
+            return new Answer(503, JSON.createObjectNode().put("detail", Lang.msg().service_unavailable()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(503, JSON.createObjectNode().put("detail", "请求被中断"));
+            return new Answer(503, JSON.createObjectNode().put("detail", Lang.msg().request_interrupted()));
         }
     }
 

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** A refused screen or a failed API call is a page in Chinese that says why, with the menu; never a stack trace. */
+/** A refused screen or a failed API call is a page in the user's language that says why, with the menu; never a stack trace. */
 public class ErrorPages {
 
     @Inject
@@ -20,7 +20,7 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return page(403, "您的角色不能使用此功能。");
+        return page(403, Lang.msg().error_forbidden());
     }
 
     @ServerExceptionMapper
@@ -29,21 +29,22 @@ public class ErrorPages {
         return page(status == 403 || status == 404 ? status : 502, e.answer().problem());
     }
 
-    /** Anything unexpected: logged with its cause, shown as a plain Chinese message (never a stack trace). */
+    /** Anything unexpected: logged with its cause, shown as a plain message (never a stack trace). */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         if (e instanceof jakarta.ws.rs.WebApplicationException w && w.getResponse().getStatus() < 500) {
             int status = w.getResponse().getStatus();
-            return page(status, status == 404 ? "没有这个页面：地址有误或已不存在，请从菜单进入。" : "请求无效。");
+            return page(status, status == 404 ? Lang.msg().error_not_found() : Lang.msg().error_bad_request());
         }
         LOG.error("page failed", e);
-        return page(500, "页面暂时无法显示，请稍后再试。");
+        return page(500, Lang.msg().error_unexpected());
     }
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ErrorPages.class);
 
     private Response page(int status, String message) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(error.data("viewer", viewer).data("screen", "").data("message", message).render()).build();
+                .entity(Screen.localized(error.data("viewer", viewer).data("screen", "").data("message", message)).render())
+                .build();
     }
 }

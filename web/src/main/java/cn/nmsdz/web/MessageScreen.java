@@ -53,7 +53,7 @@ public class MessageScreen extends Screen {
         List<Map<String, Object>> rows = each(api.get("/api/v1/notifications?limit=" + SHOWN
                 + (unreadOnly ? "&unread=true" : "")), n -> row("id", n.path("id").asLong(),
                 "at", Words.dateTime(n.path("createdAt").asText()), "region", n.path("region").asText(),
-                "kind", Words.notification(n.path("type").asText()), "message", Words.chinese(n.path("message").asText()),
+                "kind", Words.notification(n.path("type").asText()), "message", Words.ours(n.path("message").asText()),
                 "read", n.path("read").asBoolean()));
         TemplateInstance page = page(messages, "messages").data("rows", rows).data("unreadOnly", unreadOnly)
                 .data("unread", rows.stream().filter(r -> !(Boolean) r.get("read")).count());

@@ -20,6 +20,9 @@ public class Pages {
     Viewer viewer;
 
     @Inject
+    Lang lang;
+
+    @Inject
     @Location("none.html")
     Template none;
 
@@ -32,11 +35,21 @@ public class Pages {
         return Screen.redirect(viewer.home());
     }
 
+    /**
+     * The header's language switch: remembers the language (the {@link LanguageChoice} filter sets its cookie) and
+     * leads back to the page it was chosen on, as the browser's Referer names it (a page of the workspace only).
+     */
+    @GET
+    @Path("language")
+    public Response language(@jakarta.ws.rs.HeaderParam("Referer") String referer) {
+        return Screen.redirect(LanguageChoice.back(referer));
+    }
+
     @GET
     @Path("none")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance none() {
-        return none.data("viewer", viewer).data("screen", "");
+        return Screen.localized(none.data("viewer", viewer).data("screen", ""));
     }
 
     /** After logout (public): a link to log in again. */
@@ -44,6 +57,6 @@ public class Pages {
     @Path("signed-out")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance signedOut() {
-        return signedOut.instance();
+        return Screen.localized(signedOut.data("lang", lang));
     }
 }

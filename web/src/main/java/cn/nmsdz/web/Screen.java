@@ -8,8 +8,14 @@ abstract class Screen {
 
     abstract Viewer viewer();
 
+    /** A page of the screen in the request's language ({@link Lang}): its texts from the message bundles. */
     TemplateInstance page(io.quarkus.qute.Template template, String screen) {
-        return template.data("viewer", viewer()).data("screen", screen);
+        return localized(template.data("viewer", viewer()).data("screen", screen));
+    }
+
+    /** The template in the request's language: the locale its {@code {msg:…}} texts are read in. */
+    static TemplateInstance localized(TemplateInstance page) {
+        return page.setLocale(Lang.current() == Lang.Language.EN ? java.util.Locale.ENGLISH : java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     /** Only a user whose menu offers the screen may open it (the APIs would refuse its calls anyway). */

@@ -24,6 +24,19 @@ public class Viewer {
     @IdToken
     JsonWebToken idToken;
 
+    @Inject
+    Lang lang;
+
+    /** The page is in English (the header's switch, {@code ?lang=en}); Chinese otherwise. */
+    public boolean english() {
+        return lang.english();
+    }
+
+    /** The html element's lang: zh-CN or en. */
+    public String langTag() {
+        return lang.tag();
+    }
+
     public String name() {
         String name = idToken.getClaim("name");
         return name == null || name.isBlank() ? username() : name;
@@ -159,34 +172,35 @@ public class Viewer {
     /** The screens this user may use, in the order of the menu. */
     public List<MenuItem> menu() {
         List<MenuItem> items = new ArrayList<>();
+        Msg msg = Lang.msg();
         if (overview()) {
-            items.add(new MenuItem("overview", "创建总览", "/web/overview"));
-            items.add(new MenuItem("indicators", "指标详情", "/web/indicators"));
+            items.add(new MenuItem("overview", msg.menu_overview(), "/web/overview"));
+            items.add(new MenuItem("indicators", msg.menu_indicators(), "/web/indicators"));
         }
         if (applies()) {
-            items.add(new MenuItem("campaign", "创建进度", "/web/campaign"));
-            items.add(new MenuItem("applications", "申报", "/web/applications"));
+            items.add(new MenuItem("campaign", msg.menu_campaign(), "/web/campaign"));
+            items.add(new MenuItem("applications", msg.menu_applications(), "/web/applications"));
         }
         if (workbench()) {
-            items.add(new MenuItem("workbench", "部门工作台", "/web/workbench"));
+            items.add(new MenuItem("workbench", msg.menu_workbench(), "/web/workbench"));
         }
         if (review()) {
-            items.add(new MenuItem("review", "审核", "/web/review"));
+            items.add(new MenuItem("review", msg.menu_review(), "/web/review"));
         }
         if (expert()) {
-            items.add(new MenuItem("expert", "专家评审", "/web/expert"));
+            items.add(new MenuItem("expert", msg.menu_expert(), "/web/expert"));
         }
         if (board()) {
-            items.add(new MenuItem("board", "省级看板", "/web/board"));
+            items.add(new MenuItem("board", msg.menu_board(), "/web/board"));
         }
         if (decides()) {
-            items.add(new MenuItem("decisions", "申报审核", "/web/decisions"));
+            items.add(new MenuItem("decisions", msg.menu_decisions(), "/web/decisions"));
         }
         if (catalogue()) {
-            items.add(new MenuItem("catalogue", "指标体系", "/web/catalogue"));
+            items.add(new MenuItem("catalogue", msg.menu_catalogue(), "/web/catalogue"));
         }
         if (inbox()) {
-            items.add(new MenuItem("messages", "消息", "/web/messages"));
+            items.add(new MenuItem("messages", msg.menu_messages(), "/web/messages"));
         }
         return items;
     }

@@ -44,10 +44,10 @@ class WordsTest {
     @Test
     void aTextInBothLanguagesIsShownByItsChineseHalf() {
         assertEquals("指标25“及时受理”已逾期，时间节点 2026-11-20",
-                Words.chinese("指标25“及时受理”已逾期，时间节点 2026-11-20 / indicator 25 is overdue since 2026-11-20"));
+                Words.ours("指标25“及时受理”已逾期，时间节点 2026-11-20 / indicator 25 is overdue since 2026-11-20"));
         assertEquals("时间节点不在创建的任何阶段内（[全面推进]）",
-                Words.chinese("时间节点不在创建的任何阶段内（[全面推进]）/ the due date lies outside the creation's stages"));
-        assertEquals("2026/11/20 前报送", Words.chinese("2026/11/20 前报送"));
+                Words.ours("时间节点不在创建的任何阶段内（[全面推进]）/ the due date lies outside the creation's stages"));
+        assertEquals("2026/11/20 前报送", Words.ours("2026/11/20 前报送"));
         assertEquals("逾期", Words.notification("cn.nmsdz.campaign.item-overdue.v1"));
         assertEquals("通知", Words.notification("cn.nmsdz.campaign.something-new.v1"));
     }
