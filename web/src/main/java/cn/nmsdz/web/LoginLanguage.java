@@ -1,0 +1,26 @@
+package cn.nmsdz.web;
+
+import io.quarkus.oidc.OidcRedirectFilter;
+import io.quarkus.oidc.Redirect;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Keycloak's login page in the workspace's language: Chinese ({@code ui_locales=zh-CN}) unless the browser chose
+ * English (its {@code nmsdz-lang} cookie, or {@code ?lang=en} on the page that asked for the login).
+ */
+@ApplicationScoped
+@io.quarkus.arc.Unremovable // looked up by quarkus-oidc, injected nowhere
+@Redirect(Redirect.Location.OIDC_AUTHORIZATION)
+public class LoginLanguage implements OidcRedirectFilter {
+
+    @Override
+    public void filter(OidcRedirectContext context) {
+        HttpServerRequest request = context.routingContext().request();
+        Lang.Language asked = Lang.Language.of(request.getParam(Lang.PARAMETER));
+        Cookie cookie = request.getCookie(Lang.COOKIE);
+        Lang.Language language = asked != null ? asked : cookie == null ? null : Lang.Language.of(cookie.getValue());
+        context.additionalQueryParams().set("ui_locales", language == Lang.Language.EN ? "en" : "zh-CN");
+    }
+}
