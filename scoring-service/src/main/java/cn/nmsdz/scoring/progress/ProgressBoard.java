@@ -25,7 +25,9 @@ import java.util.Objects;
 /**
  * Computes the board from what scoring already holds; plain Java, no framework. The rules (one place):
  * <ul>
- * <li>evidence counts as delivered when SUBMITTED or ACCEPTED (rejected and withdrawn evidence does not);</li>
+ * <li>evidence counts as delivered when SUBMITTED or ACCEPTED (rejected and withdrawn evidence does not); so does a
+ * figure of the region itself that the indicator's rule read in the latest snapshot, whoever reported it (the
+ * statistics bureau's figures are linked to metrics, not to an indicator or a department);</li>
  * <li>an indicator (or scheduled item) is overdue when its due date lies before {@code asOf} and nothing is delivered
  * for it;</li>
  * <li>status: NO_EVIDENCE, else FULL_POINTS when the snapshot gives the maximum, else AWAITING_REVIEW when evidence
@@ -63,6 +65,12 @@ public final class ProgressBoard {
         return ReviewState.SUBMITTED.name().equals(state) || ReviewState.ACCEPTED.name().equals(state);
     }
 
+    /** The indicator's rule read a figure of the region itself (a comparator's figure, the nation's, does not count). */
+    static boolean readsOwnFigures(IndicatorScore score, String region) {
+        return score != null && score.inputs() != null
+                && score.inputs().stream().anyMatch(i -> i.metric() != null && region.equals(i.region()));
+    }
+
     public static Board compute(Inputs in) {
         Map<String, Owners> owners = new HashMap<>();
         in.owners().forEach(o -> owners.put(o.indicator(), o));
@@ -88,7 +96,7 @@ public final class ProgressBoard {
             IndicatorScore c = in.confirmed().get(def.code());
             IndicatorScore p = in.projected().get(def.code());
             IndicatorProgress status;
-            if (submitted + accepted == 0) {
+            if (submitted + accepted == 0 && !readsOwnFigures(c, in.region()) && !readsOwnFigures(p, in.region())) {
                 status = IndicatorProgress.NO_EVIDENCE;
             } else if (c != null && c.points().compareTo(c.maxPoints()) >= 0) {
                 status = IndicatorProgress.FULL_POINTS;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.nmsdz.events.catalogue.CampaignData;
 import cn.nmsdz.scoring.domain.model.IndicatorScore;
+import cn.nmsdz.scoring.domain.model.InputUsed;
 import cn.nmsdz.scoring.domain.model.IndicatorStatus;
 import cn.nmsdz.scoring.progress.ProgressBoard.Fact;
 import cn.nmsdz.scoring.progress.ProgressBoard.IndicatorDef;
@@ -75,6 +76,38 @@ class ProgressBoardTest {
         assertEquals(IndicatorProgress.AWAITING_EXPERT, row(b, "4").status());
         assertEquals(IndicatorProgress.POINTS_LOST, row(b, "5").status());
         assertEquals(IndicatorProgress.ACCEPTED, row(board(false), "5").status(), "accepted, not scored yet");
+    }
+
+    /**
+     * An indicator scored from figures that no department linked to it (the statistics bureau's): its points are
+     * evidence delivered, not 无材料, and it is not overdue; the nation's comparator figure alone is not the region's.
+     */
+    @Test
+    void theRegionsOwnFiguresReadByTheRuleAreEvidenceDelivered() {
+        List<IndicatorDef> defs = List.of(new IndicatorDef("1", "指标1", new BigDecimal("2")),
+                new IndicatorDef("2", "指标2", new BigDecimal("2")));
+        List<Owners> owners = List.of(new Owners("1", List.of(), List.of("a"), List.of()),
+                new Owners("2", List.of(), List.of("a"), List.of()));
+        InputUsed own = new InputUsed("e1", "R", "online_retail_growth", 2026, "统计局", BigDecimal.ONE, "value");
+        InputUsed nation = new InputUsed("e2", "CN", "online_retail_growth", 2026, "国家统计局", BigDecimal.ONE,
+                "comparator.level");
+        IndicatorScore fromFigures = new IndicatorScore("1", 1, "指标1", "yearly_comparison", new BigDecimal("2"),
+                new BigDecimal("2"), IndicatorStatus.values()[0], List.of(own, nation), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+        IndicatorScore nationOnly = new IndicatorScore("2", 2, "指标2", "yearly_comparison", BigDecimal.ZERO,
+                new BigDecimal("2"), IndicatorStatus.values()[0], List.of(nation), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+        CampaignData campaign = new CampaignData("R", List.of(), List.of(
+                new CampaignData.Schedule("1", null, TODAY.minusDays(1), null, List.of()),
+                new CampaignData.Schedule("2", null, TODAY.minusDays(1), null, List.of())), List.of());
+        Board b = ProgressBoard.compute(new ProgressBoard.Inputs("R", 2026, TODAY, defs, 7L,
+                Map.of("1", fromFigures, "2", nationOnly), Map.of(), null, null, null, List.of(), owners,
+                Map.of("a", "甲局"), campaign, Map.of()));
+        assertEquals(IndicatorProgress.FULL_POINTS, row(b, "1").status());
+        assertEquals(false, row(b, "1").overdue());
+        assertEquals(IndicatorProgress.NO_EVIDENCE, row(b, "2").status());
+        assertEquals(true, row(b, "2").overdue());
+        assertEquals(1, b.departments().get(0).overdue());
     }
 
     @Test
