@@ -23,6 +23,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The 数据填报 template of a department: one row per figure it reports (metric and statistical year), with its Chinese
  * name and unit, a value and a source to fill in. Read back all or nothing: every cell that is wrong is named by row
  * and column, and nothing is sent while one is. A pure class, tested without a server.
+ *
+ * <p>The workbook is an official document: its sheet, headings, caption and cells stay Chinese. What is wrong with an
+ * uploaded file is said on the page, in the request's language ({@link WorkText}); a wrong cell is named by its row and
+ * the workbook's (Chinese) heading of its column, as the user sees them in the file.
  */
 final class FigureTemplate {
     static final String SHEET = "数据填报";
@@ -50,6 +54,32 @@ final class FigureTemplate {
     }
 
     private FigureTemplate() {
+    }
+
+    /**
+     * The texts in the request's language. Without Quarkus (a unit test) there is no message bundle: the bundle's
+     * Chinese messages are then rendered straight from their {@code @Message} templates, as Quarkus would.
+     */
+    static WorkText texts() {
+        return io.quarkus.arc.Arc.container() == null ? Chinese.TEXTS : Lang.bundle(WorkText.class);
+    }
+
+    /** {@link WorkText}'s own Chinese, for code that runs without Quarkus. */
+    private static final class Chinese {
+        static final io.quarkus.qute.Engine ENGINE = io.quarkus.qute.Engine.builder().addDefaults().build();
+        static final WorkText TEXTS = (WorkText) java.lang.reflect.Proxy.newProxyInstance(
+                WorkText.class.getClassLoader(), new Class<?>[] {WorkText.class}, (proxy, method, args) -> {
+                    io.quarkus.qute.i18n.Message message = method.getAnnotation(io.quarkus.qute.i18n.Message.class);
+                    if (message == null) {
+                        throw new UnsupportedOperationException(method.toString());
+                    }
+                    io.quarkus.qute.TemplateInstance text = ENGINE.parse(message.value()).instance();
+                    java.lang.reflect.Parameter[] parameters = method.getParameters();
+                    for (int i = 0; i < parameters.length; i++) {
+                        text.data(parameters[i].getName(), args[i]);
+                    }
+                    return text.render();
+                });
     }
 
     static byte[] write(String title, List<Line> lines) {
@@ -91,17 +121,18 @@ final class FigureTemplate {
     }
 
     static Read read(InputStream in) {
+        WorkText t = texts();
         List<String> errors = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
         try (Workbook workbook = WorkbookFactory.create(in)) {
             Sheet sheet = workbook.getSheet(SHEET);
             if (sheet == null) {
-                return new Read(List.of(), List.of("文件中没有“" + SHEET + "”工作表：请使用本页下载的模板"));
+                return new Read(List.of(), List.of(t.template_no_sheet(SHEET)));
             }
             Row header = sheet.getRow(1);
             for (int c = 0; c < COLUMNS.size(); c++) {
                 if (header == null || !COLUMNS.get(c).equals(text(header.getCell(c)))) {
-                    return new Read(List.of(), List.of("第2行应为表头“" + String.join("、", COLUMNS) + "”：请使用本页下载的模板"));
+                    return new Read(List.of(), List.of(t.template_headings(String.join("、", COLUMNS))));
                 }
             }
             for (int r = 2; r <= sheet.getLastRowNum(); r++) {
@@ -110,7 +141,7 @@ final class FigureTemplate {
                     continue; // not filled in: not reported
                 }
                 if (figures.size() + errors.size() >= MAX_ROWS) {
-                    errors.add("一次至多报送 " + MAX_ROWS + " 项数据");
+                    errors.add(t.template_too_many(MAX_ROWS));
                     break;
                 }
                 int excelRow = r + 1;
@@ -120,33 +151,33 @@ final class FigureTemplate {
                 String source = text(row.getCell(SOURCE));
                 int before = errors.size();
                 if (metric.isEmpty()) {
-                    errors.add(cell(excelRow, METRIC) + "不能为空");
+                    errors.add(t.template_cell_empty(cell(t, excelRow, METRIC)));
                 }
                 if (year == null || year.stripTrailingZeros().scale() > 0) {
-                    errors.add(cell(excelRow, YEAR) + "须为年份，而不是“" + text(row.getCell(YEAR)) + "”");
+                    errors.add(t.template_cell_not_year(cell(t, excelRow, YEAR), text(row.getCell(YEAR))));
                 }
                 if (value == null) {
-                    errors.add(cell(excelRow, VALUE) + "须为数字，而不是“" + text(row.getCell(VALUE)) + "”");
+                    errors.add(t.template_cell_not_number(cell(t, excelRow, VALUE), text(row.getCell(VALUE))));
                 }
                 if (source.isEmpty()) {
-                    errors.add(cell(excelRow, SOURCE) + "不能为空");
+                    errors.add(t.template_cell_empty(cell(t, excelRow, SOURCE)));
                 }
                 if (errors.size() == before) {
                     figures.add(new Figure(excelRow, metric, year.intValueExact(), value, source));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new Read(List.of(), List.of("这不是可读的 Excel 工作簿（.xlsx）：请使用本页下载的模板"));
+            return new Read(List.of(), List.of(t.template_not_xlsx()));
         }
         if (errors.isEmpty() && figures.isEmpty()) {
-            errors.add("没有填写任何“数值”");
+            errors.add(t.template_no_values(COLUMNS.get(VALUE)));
         }
         return new Read(errors.isEmpty() ? figures : List.of(), errors);
     }
 
-    /** “第5行“数值”列”. */
-    static String cell(int excelRow, int column) {
-        return "第" + excelRow + "行“" + COLUMNS.get(column) + "”";
+    /** 第5行“数值” (Row 5, column “数值”). */
+    static String cell(WorkText t, int excelRow, int column) {
+        return t.template_cell(excelRow, COLUMNS.get(column));
     }
 
     /** The cell of an API error's JSON pointer such as {@code /3/value}, or null when it names none. */
@@ -165,7 +196,8 @@ final class FigureTemplate {
             }
             Integer column = parts.length > 2 ? FIELD_COLUMN.get(parts[2]) : null;
             int row = figures.get(index).row();
-            return column == null ? "第" + row + "行" : cell(row, column);
+            WorkText t = texts();
+            return column == null ? t.template_row(row) : cell(t, row, column);
         } catch (NumberFormatException e) {
             return null;
         }

@@ -30,8 +30,8 @@ import java.util.Map;
 /**
  * The screens where people act: 部门工作台 (a submitter's figures and its submissions), 审核 (a reviewer's queue) and
  * 专家评审 (an expert's verdicts). Every form posts here; the web app calls the API with the user's token and shows
- * the API's own answer (a refusal in its Chinese words). After a successful post the browser is redirected
- * (post/redirect/get), so a reload never submits twice.
+ * the API's own answer (a refusal in the page's language). After a successful post the browser is redirected
+ * (post/redirect/get), so a reload never submits twice. The pages' texts are the bundle {@link WorkText}.
  */
 @Path("/")
 @Blocking
@@ -68,18 +68,22 @@ public class WorkScreens extends Screen {
     public TemplateInstance workbench(@QueryParam("year") String yearParam, @QueryParam("done") String done,
             @QueryParam("count") String countParam) {
         require(viewer.workbench());
+        WorkText t = Lang.bundle(WorkText.class);
         Integer count = number(countParam);
         return workbenchPage(year(yearParam), done == null ? null
-                : "template".equals(done) ? "已报送模板中的 " + (count == null ? 0 : count) + " 项数据，等待审核。"
-                : "document".equals(done) ? "文件已上传，等待审核。"
-                : "claim".equals(done) ? "自评已提交，等待审核。" : "已提交，等待审核。", null, Map.of());
+                : "template".equals(done) ? t.done_template(count == null ? 0 : count)
+                : "document".equals(done) ? t.done_document()
+                : "claim".equals(done) ? t.done_claim() : t.done_figure(), null, Map.of());
     }
 
     private TemplateInstance workbenchPage(int year, String notice, String error, Map<String, String> form) {
         String region = viewer.region();
         TemplateInstance page = page(workbench, "workbench").data("year", year).data("region", region)
                 .data("years", years(year)).data("metrics", MetricNames.all(api))
-                .data("form", form).data("thisYear", Words.defaultYear());
+                .data("form", form).data("thisYear", Words.defaultYear())
+                // the workbook's own column headings (Chinese, as the file has them), named by the page's hint
+                .data("valueColumn", FigureTemplate.COLUMNS.get(FigureTemplate.VALUE))
+                .data("sourceColumn", FigureTemplate.COLUMNS.get(FigureTemplate.SOURCE));
         if (notice != null) {
             page.data("notice", notice);
         }
@@ -114,6 +118,7 @@ public class WorkScreens extends Screen {
     public Object submitFigure(@FormParam("metric") String metric, @FormParam("year") String year,
             @FormParam("value") String value, @FormParam("source") String source) {
         require(viewer.workbench());
+        WorkText t = Lang.bundle(WorkText.class);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("metric", metric == null ? "" : metric);
         form.put("year", year == null ? "" : year);
@@ -125,22 +130,22 @@ public class WorkScreens extends Screen {
         try {
             y = Integer.valueOf(form.get("year").strip());
         } catch (NumberFormatException e) {
-            wrong.add("年度须为整数，例如 " + Words.defaultYear());
+            wrong.add(t.year_whole_number(Words.defaultYear()));
         }
         try {
             v = new BigDecimal(form.get("value").strip());
         } catch (NumberFormatException e) {
-            wrong.add("数值须为数字，例如 123.45");
+            wrong.add(t.value_not_number());
         }
         if (form.get("metric").isBlank()) {
-            wrong.add("请选择指标数据项");
+            wrong.add(t.choose_metric());
         }
         if (form.get("source").isBlank()) {
-            wrong.add("请填写数据来源");
+            wrong.add(t.source_required());
         }
         int shown = y == null ? Words.defaultYear() : year(y);
         if (!wrong.isEmpty()) {
-            return workbenchPage(shown, null, String.join("；", wrong), form);
+            return workbenchPage(shown, null, t.joined(wrong), form);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("metric", form.get("metric"));
@@ -149,7 +154,7 @@ public class WorkScreens extends Screen {
         body.put("source", form.get("source").strip());
         Api.Answer answer = api.post("/api/v1/regions/" + viewer.region() + "/observations", body);
         if (!answer.ok()) {
-            return workbenchPage(shown, null, "未能提交：" + answer.explained(), form);
+            return workbenchPage(shown, null, t.not_submitted(answer.explained()), form);
         }
         return Screen.redirect("/web/workbench?done=1");
     }
@@ -193,6 +198,7 @@ public class WorkScreens extends Screen {
                 }
             }
         }
+        // the workbook is an official document: its file name and title stay Chinese in either language
         String name = "数据填报模板-" + region + "-" + department + "-" + year + ".xlsx";
         return Response.ok(FigureTemplate.write(region + " " + department + " " + year + "年度数据填报", lines))
                 .header("Content-Disposition", "attachment; filename=\"template.xlsx\"; filename*=UTF-8''"
@@ -207,17 +213,18 @@ public class WorkScreens extends Screen {
     public Object uploadTemplate(@org.jboss.resteasy.reactive.RestForm("file")
             org.jboss.resteasy.reactive.multipart.FileUpload file) {
         require(viewer.workbench());
+        WorkText t = Lang.bundle(WorkText.class);
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
-            return workbenchPage(Words.defaultYear(), null, "请选择填好的模板文件", Map.of());
+            return workbenchPage(Words.defaultYear(), null, t.choose_template(), Map.of());
         }
         FigureTemplate.Read read;
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
             read = FigureTemplate.read(in);
         } catch (java.io.IOException e) {
-            read = new FigureTemplate.Read(List.of(), List.of("文件无法读取"));
+            read = new FigureTemplate.Read(List.of(), List.of(t.file_unreadable()));
         }
         if (!read.errors().isEmpty()) {
-            return workbenchPage(Words.defaultYear(), null, "未报送任何数据：" + String.join("；", read.errors()), Map.of());
+            return workbenchPage(Words.defaultYear(), null, t.nothing_reported(t.joined(read.errors())), Map.of());
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FigureTemplate.Figure f : read.figures()) {
@@ -233,10 +240,11 @@ public class WorkScreens extends Screen {
             List<String> cells = new ArrayList<>();
             for (JsonNode e : answer.body().path("errors")) {
                 String at = FigureTemplate.cellOf(e.path("field").asText(null), read.figures());
-                cells.add((at == null ? "" : at + "：") + e.path("message").asText(""));
+                String message = e.path("message").asText("");
+                cells.add(at == null ? message : t.at_cell(at, message));
             }
-            return workbenchPage(Words.defaultYear(), null, "未报送任何数据：" + answer.problem()
-                    + (cells.isEmpty() ? "" : "（" + String.join("；", cells) + "）"), Map.of());
+            return workbenchPage(Words.defaultYear(), null, cells.isEmpty() ? t.nothing_reported(answer.problem())
+                    : t.nothing_reported_at(answer.problem(), t.joined(cells)), Map.of());
         }
         return Screen.redirect("/web/workbench?done=template&count=" + rows.size());
     }
@@ -248,17 +256,18 @@ public class WorkScreens extends Screen {
     public Object claim(@FormParam("indicator") String indicator, @FormParam("item") String item,
             @FormParam("year") String year, @FormParam("satisfied") String satisfied, @FormParam("comment") String comment) {
         require(viewer.workbench());
+        WorkText t = Lang.bundle(WorkText.class);
         Integer y = null;
         try {
             y = Integer.valueOf(year == null ? "" : year.strip());
         } catch (NumberFormatException e) {
-            return workbenchPage(Words.defaultYear(), null, "评估年度须为整数", Map.of());
+            return workbenchPage(Words.defaultYear(), null, t.assessment_year_whole_number(), Map.of());
         }
         if (indicator == null || !indicator.strip().matches("[0-9]{1,3}")) {
-            return workbenchPage(year(y), null, "请选择自评的指标", Map.of());
+            return workbenchPage(year(y), null, t.choose_claim_indicator(), Map.of());
         }
         if (!"yes".equals(satisfied) && !"no".equals(satisfied)) {
-            return workbenchPage(year(y), null, "请选择“已达到”或“未达到”", Map.of());
+            return workbenchPage(year(y), null, t.choose_claim_result(), Map.of());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("indicator", indicator.strip());
@@ -272,7 +281,7 @@ public class WorkScreens extends Screen {
         }
         Api.Answer answer = api.post("/api/v1/regions/" + viewer.region() + "/claims", body);
         if (!answer.ok()) {
-            return workbenchPage(year(y), null, "未能提交自评：" + answer.explained(), Map.of());
+            return workbenchPage(year(y), null, t.claim_not_submitted(answer.explained()), Map.of());
         }
         return Screen.redirect("/web/workbench?done=claim");
     }
@@ -286,11 +295,12 @@ public class WorkScreens extends Screen {
             @org.jboss.resteasy.reactive.RestForm("years") String years,
             @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
         require(viewer.workbench());
+        WorkText t = Lang.bundle(WorkText.class);
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
-            return workbenchPage(Words.defaultYear(), null, "请选择要上传的文件", Map.of());
+            return workbenchPage(Words.defaultYear(), null, t.choose_document(), Map.of());
         }
         if (indicator == null || !indicator.strip().matches("[0-9]{1,3}")) {
-            return workbenchPage(Words.defaultYear(), null, "请选择文件所证明的指标", Map.of());
+            return workbenchPage(Words.defaultYear(), null, t.choose_document_indicator(), Map.of());
         }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("indicator", indicator.strip());
@@ -304,8 +314,7 @@ public class WorkScreens extends Screen {
                 file.fileName(), file.contentType() == null ? "application/octet-stream" : file.contentType(),
                 file.uploadedFile());
         if (!answer.ok()) {
-            return workbenchPage(Words.defaultYear(), null, "未能上传：" + answer.explained(),
-                    Map.of());
+            return workbenchPage(Words.defaultYear(), null, t.not_uploaded(answer.explained()), Map.of());
         }
         return Screen.redirect("/web/workbench?done=document");
     }
@@ -316,7 +325,8 @@ public class WorkScreens extends Screen {
     @Path("review")
     public TemplateInstance review(@QueryParam("done") String done) {
         require(viewer.review());
-        return reviewPage(done == null ? null : "ACCEPT".equals(done) ? "已采纳。" : "已退回。", null);
+        WorkText t = Lang.bundle(WorkText.class);
+        return reviewPage(done == null ? null : "ACCEPT".equals(done) ? t.done_accepted() : t.done_returned(), null);
     }
 
     private TemplateInstance reviewPage(String notice, String error) {
@@ -347,11 +357,12 @@ public class WorkScreens extends Screen {
     public Object decide(@PathParam("id") String id, @FormParam("decision") String decision,
             @FormParam("reason") String reason) {
         require(viewer.review());
+        WorkText t = Lang.bundle(WorkText.class);
         if (!id.matches("[0-9a-fA-F-]{36}") || !("ACCEPT".equals(decision) || "REJECT".equals(decision))) {
-            return reviewPage(null, "无效的审核操作");
+            return reviewPage(null, t.invalid_review());
         }
         if ("REJECT".equals(decision) && (reason == null || reason.isBlank())) {
-            return reviewPage(null, "退回须填写理由");
+            return reviewPage(null, t.return_reason_required());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("decision", decision);
@@ -360,7 +371,7 @@ public class WorkScreens extends Screen {
         }
         Api.Answer answer = api.post("/api/v1/evidence/" + id + "/review", body);
         if (!answer.ok()) {
-            return reviewPage(null, "未能审核：" + answer.problem());
+            return reviewPage(null, t.not_reviewed(answer.problem()));
         }
         return Screen.redirect("/web/review?done=" + decision);
     }
@@ -372,10 +383,12 @@ public class WorkScreens extends Screen {
     public TemplateInstance expert(@QueryParam("region") String regionParam, @QueryParam("year") String yearParam,
             @QueryParam("done") String done) {
         require(viewer.expert());
-        return expertPage(regionParam, year(yearParam), done == null ? null : "评审意见已提交。", null);
+        return expertPage(regionParam, year(yearParam), done == null ? null : Lang.bundle(WorkText.class).done_verdict(),
+                null);
     }
 
     private TemplateInstance expertPage(String regionParam, int year, String notice, String error) {
+        WorkText t = Lang.bundle(WorkText.class);
         List<String> assigned = viewer.assignedRegions();
         String region = assigned.contains(regionParam) ? regionParam : assigned.get(0);
         TemplateInstance page = page(expert, "expert").data("region", region).data("year", year)
@@ -405,14 +418,14 @@ public class WorkScreens extends Screen {
                     if ("expert_points".equals(i.path("rule").path("kind").asText()) && !judged.contains(code + "/")) {
                         awaiting.add(row("indicator", code, "name", i.path("name").asText(), "item", "", "whole", true,
                                 "max", i.path("maxPoints").asText(), "text", i.path("standard").asText(),
-                                "label", "整项评分（满分" + Words.points(i.path("maxPoints").asDouble()) + "）"));
+                                "label", t.whole_indicator(Words.points(i.path("maxPoints").asDouble()))));
                     }
                     for (JsonNode item : i.path("items")) {
                         String itemCode = item.path("code").asText();
                         if (item.path("expert").asBoolean() && !judged.contains(code + "/" + itemCode)) {
                             awaiting.add(row("indicator", code, "name", i.path("name").asText(), "item", itemCode,
                                     "whole", false, "max", "", "text", item.path("text").asText(),
-                                    "label", "第" + itemCode + "项：" + item.path("text").asText()));
+                                    "label", t.item_label(itemCode, item.path("text").asText())));
                         }
                     }
                 }
@@ -431,17 +444,18 @@ public class WorkScreens extends Screen {
             @FormParam("verdict") String verdict, @FormParam("points") String points,
             @FormParam("comment") String comment) {
         require(viewer.expert());
+        WorkText t = Lang.bundle(WorkText.class);
         int y;
         try {
             y = Integer.parseInt(year);
         } catch (NumberFormatException e) {
-            return expertPage(region, Words.defaultYear(), null, "年度须为整数");
+            return expertPage(region, Words.defaultYear(), null, t.year_not_whole_number());
         }
         if (!viewer.assignedRegions().contains(region)) {
-            return expertPage(region, y, null, "您没有被指派评审该地区");
+            return expertPage(region, y, null, t.not_assigned());
         }
         if (comment == null || comment.isBlank()) {
-            return expertPage(region, y, null, "请填写评审意见");
+            return expertPage(region, y, null, t.comment_required());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("indicator", indicator);
@@ -453,17 +467,17 @@ public class WorkScreens extends Screen {
             try {
                 body.put("points", new BigDecimal(points.strip()));
             } catch (NumberFormatException e) {
-                return expertPage(region, y, null, "分值须为数字");
+                return expertPage(region, y, null, t.points_not_number());
             }
         } else if ("yes".equals(verdict) || "no".equals(verdict)) {
             body.put("satisfied", "yes".equals(verdict));
         } else {
-            return expertPage(region, y, null, "请选择“符合”或“不符合”，或填写分值");
+            return expertPage(region, y, null, t.choose_verdict());
         }
         body.put("comment", comment.strip());
         Api.Answer answer = api.post("/api/v1/regions/" + region + "/assessments", body);
         if (!answer.ok()) {
-            return expertPage(region, y, null, "未能提交：" + answer.explained());
+            return expertPage(region, y, null, t.not_submitted(answer.explained()));
         }
         return Screen.redirect("/web/expert?region=" + region + "&year=" + y + "&done=1");
     }
@@ -485,9 +499,10 @@ public class WorkScreens extends Screen {
                 && indicator != null && indicator.matches("[0-9]{1,3}"));
         List<Map<String, Object>> rows = EvidenceRows.of(api, region, "indicator=" + indicator + "&size=50");
         if ("true".equals(htmx)) {
-            return evidenceFragment.data("rows", rows);
+            return localized(evidenceFragment.data("rows", rows));
         }
-        return page(evidencePage, "expert").data("rows", rows).data("title", api.regionName(region) + " 指标" + indicator + "的材料");
+        return page(evidencePage, "expert").data("rows", rows)
+                .data("title", Lang.bundle(WorkText.class).evidence_title(api.regionName(region), indicator));
     }
 
     // ------------------------------------------------------------------ documents
@@ -503,7 +518,7 @@ public class WorkScreens extends Screen {
         Api.Bytes content = api.bytes("/api/v1/documents/" + id + "/content");
         if (content.status() != 200) {
             return Response.status(content.status() == 403 ? 403 : 404).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                    .entity("无法读取该文件").build();
+                    .entity(Lang.bundle(WorkText.class).document_unreadable()).build();
         }
         return content.download();
     }
