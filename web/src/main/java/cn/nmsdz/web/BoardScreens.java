@@ -61,6 +61,7 @@ public class BoardScreens extends Screen {
     public TemplateInstance board(@QueryParam("year") String yearParam, @QueryParam("level") String levelParam,
             @QueryParam("sort") String sortParam, @QueryParam("order") String orderParam) {
         require(viewer.board());
+        ScoreText t = Lang.bundle(ScoreText.class);
         int year = year(yearParam);
         String region = viewer.region();
         String level = levelParam != null && levelParam.matches("county|city|province") ? levelParam : "county";
@@ -84,7 +85,8 @@ public class BoardScreens extends Screen {
             rows.add(row("code", code, "name", name, "confirmed", Words.points(total),
                     "projected", Words.points(e.path("projectedTotal").asDouble()),
                     "rates", rates, "passed", e.path("confirmedPassed").asBoolean(),
-                    "failing", String.join("、", each(e.path("failing"), f -> "total".equals(f.asText()) ? "总分" : f.asText())),
+                    "failing", Views.joined(each(e.path("failing"),
+                            f -> "total".equals(f.asText()) ? t.total() : f.asText())),
                     "application", Words.applicationState(e.path("applicationState").asText("")),
                     "applicationLink", e.path("applicationState").asText("").isEmpty() ? ""
                             : viewer.applicationLink(code, year),
@@ -102,8 +104,8 @@ public class BoardScreens extends Screen {
                 .data("year", year).data("years", years(year)).data("region", region)
                 .data("regionName", regionName).data("level", level).data("sort", sort).data("order", order)
                 .data("rows", rows).data("charts", true).data("codes", List.of("A", "B", "C", "D", "E"))
-                .data("chart", Views.json(Map.of("labels", names, "values", totals, "unit", "分", "max", 100,
-                        "line", OverviewScreen.PASS_TOTAL, "lineLabel", "达标线 85分", "links", links)));
+                .data("chart", Views.json(Map.of("labels", names, "values", totals, "unit", OverviewScreen.pointsUnit(),
+                        "max", 100, "line", OverviewScreen.PASS_TOTAL, "lineLabel", t.chart_pass_line(), "links", links)));
     }
 
 
@@ -114,43 +116,60 @@ public class BoardScreens extends Screen {
     public TemplateInstance catalogue(@QueryParam("from") String fromParam, @QueryParam("to") String toParam,
             @QueryParam("done") String done) {
         require(viewer.catalogue());
+        ScoreText t = Lang.bundle(ScoreText.class);
         Integer from = number(fromParam);
         Integer to = number(toParam);
         JsonNode systems = api.get("/api/v1/systems");
         List<Map<String, Object>> versions = each(systems, s -> row("code", s.path("code").asText(),
                 "version", s.path("version").asInt(), "name", s.path("name").asText(),
-                "status", status(s.path("status").asText()), "statusCode", s.path("status").asText(),
+                "status", status(t, s.path("status").asText()), "statusCode", s.path("status").asText(),
                 "publishedAt", Words.dateTime(s.path("publishedAt").asText(""))));
         TemplateInstance page = page(catalogue, "catalogue").data("versions", versions).data("from", from)
                 .data("to", to);
         if (done != null) {
-            page.data("notice", "publish".equals(done) ? "已发布。" : "已停用。");
+            page.data("notice", "publish".equals(done) ? t.published() : t.retired());
         }
         List<Map<String, Object>> diff = List.of();
         if (from != null && to != null) {
             Api.Answer answer = api.tryGet("/api/v1/systems/NMSDZ/diff?from=" + from + "&to=" + to);
             if (answer.ok()) {
-                diff = diffRows(answer.body());
+                diff = diffRows(t, answer.body());
             } else {
-                page.data("error", "无法比较：" + answer.problem());
+                page.data("error", t.cannot_compare(answer.problem()));
             }
         }
         return page.data("diff", diff);
     }
 
-    private static final Map<String, String> DIFF_PARTS = new java.util.LinkedHashMap<>(Map.of(
-            "system", "体系", "passStandard", "合格标准", "nodes", "指标", "items", "分项", "rules", "评分规则",
-            "metrics", "数据项"));
-    private static final Map<String, String> CHANGES = Map.of("ADDED", "新增", "REMOVED", "删除", "CHANGED", "修改");
+    /** The parts of a diff, in the order shown (体系, 合格标准, 指标, 分项, 评分规则, 数据项). */
+    private static Map<String, String> diffParts(ScoreText t) {
+        Map<String, String> parts = new java.util.LinkedHashMap<>();
+        parts.put("system", t.part_system());
+        parts.put("passStandard", t.part_pass_standard());
+        parts.put("nodes", t.part_nodes());
+        parts.put("items", t.part_items());
+        parts.put("rules", t.part_rules());
+        parts.put("metrics", t.part_metrics());
+        return parts;
+    }
+
+    private static String change(ScoreText t, String change) {
+        return switch (change) {
+            case "ADDED" -> t.change_added();
+            case "REMOVED" -> t.change_removed();
+            case "CHANGED" -> t.change_changed();
+            default -> change;
+        };
+    }
 
     /** The diff as lines: which part, what changed (新增/删除/修改), before → after. */
-    private static List<Map<String, Object>> diffRows(JsonNode diff) {
+    private static List<Map<String, Object>> diffRows(ScoreText t, JsonNode diff) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map.Entry<String, String> part : DIFF_PARTS.entrySet()) {
+        for (Map.Entry<String, String> part : diffParts(t).entrySet()) {
             for (JsonNode c : diff.path(part.getKey())) {
                 String field = c.path("field").asText("");
                 rows.add(row("what", part.getValue() + " " + c.path("code").asText("") + (field.isEmpty() ? "" : " · " + field),
-                        "kind", CHANGES.getOrDefault(c.path("change").asText(), c.path("change").asText()),
+                        "kind", change(t, c.path("change").asText()),
                         "detail", text(c.path("before")) + " → " + text(c.path("after"))));
             }
         }
@@ -161,11 +180,11 @@ public class BoardScreens extends Screen {
         return v.isMissingNode() || v.isNull() ? "—" : v.isTextual() ? v.asText() : v.toString();
     }
 
-    static String status(String status) {
+    static String status(ScoreText t, String status) {
         return switch (status) {
-            case "DRAFT" -> "草稿";
-            case "PUBLISHED" -> "已发布";
-            case "RETIRED" -> "已停用";
+            case "DRAFT" -> t.status_draft();
+            case "PUBLISHED" -> t.status_published();
+            case "RETIRED" -> t.status_retired();
             default -> status;
         };
     }
@@ -180,13 +199,15 @@ public class BoardScreens extends Screen {
         if (version == null || !("publish".equals(action) || "retire".equals(action))) {
             return Screen.redirect("/web/catalogue");
         }
-        String verb = "publish".equals(action) ? "发布" : "停用";
+        boolean publish = "publish".equals(action);
         if (!"yes".equals(confirmed)) {
-            return page(confirm, "catalogue").data("action", action).data("version", version).data("verb", verb);
+            return page(confirm, "catalogue").data("action", action).data("version", version);
         }
         Api.Answer answer = api.post("/api/v1/systems/NMSDZ/" + action + "?version=" + version, null);
         if (!answer.ok()) {
-            return catalogue(null, null, null).data("error", "未能" + verb + "：" + answer.problem());
+            ScoreText t = Lang.bundle(ScoreText.class);
+            return catalogue(null, null, null).data("error",
+                    publish ? t.publish_failed(answer.problem()) : t.retire_failed(answer.problem()));
         }
         return Screen.redirect("/web/catalogue?done=" + action);
     }

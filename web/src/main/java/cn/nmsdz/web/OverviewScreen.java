@@ -91,6 +91,7 @@ public class OverviewScreen extends Screen {
     public TemplateInstance overview(@QueryParam("region") String region, @QueryParam("year") String yearParam) {
         String code = regionShown(region);
         int year = year(yearParam);
+        ScoreText t = Lang.bundle(ScoreText.class);
         TemplateInstance page = page(overview, screenOf(code)).data("region", code).data("year", year)
                 .data("years", years(year)).data("charts", true).data("reportQuery", "region=" + code + "&year=" + year);
         Api.Answer latest = api.tryGet("/api/v1/regions/" + code + "/scores/latest?year=" + year);
@@ -120,8 +121,8 @@ public class OverviewScreen extends Screen {
                 .data("reasons", each(confirmed.path("verdict").path("reasons"), JsonNode::asText))
                 .data("firstLevel", firstLevel)
                 .data("ratesChart", Views.json(Map.of("labels", labels, "values", rates, "unit", "%", "max", 100,
-                        "line", PASS_RATE, "lineLabel", "达标 75%")));
-        page.data("trendChart", trend(code, year));
+                        "line", PASS_RATE, "lineLabel", t.rate_line())));
+        page.data("trendChart", trend(code, year, t));
         page.data("gaps", gaps(code, year));
         page.data("due", due(code, year));
         application(page, code, year);
@@ -141,11 +142,16 @@ public class OverviewScreen extends Screen {
             }
         }
         page.data("application", applications.ok() ? Words.applicationState(state) : "")
+                .data("notApplied", state.isEmpty())
                 .data("applicationLink", viewer.applicationLink(code, year));
     }
 
-    /** The totals of the year's snapshots, oldest first (summaries: 1 KB each). */
-    private String trend(String code, int year) {
+    /**
+     * The totals of the year's snapshots, oldest first (summaries: 1 KB each), with the chart's words: its legend, the
+     * unit of its tooltips and its pass line; a scoring's label (第3次 2026年11月27日, No. 3, 27 Nov 2026) is drawn in
+     * two lines, broken at {@code labelBreak}.
+     */
+    private String trend(String code, int year, ScoreText t) {
         Api.Answer history = api.tryGet("/api/v1/regions/" + code + "/scores?year=" + year + "&view=summary&limit=100");
         List<String> labels = new ArrayList<>();
         List<Double> confirmed = new ArrayList<>();
@@ -154,12 +160,20 @@ public class OverviewScreen extends Screen {
             List<JsonNode> snapshots = each(history.body(), n -> n);
             java.util.Collections.reverse(snapshots);
             for (JsonNode s : snapshots) {
-                labels.add("第" + s.path("number").asLong() + "次 " + Words.date(s.path("createdAt").asText()));
+                labels.add(t.trend_label(s.path("number").asLong(), Words.date(s.path("createdAt").asText())));
                 confirmed.add(s.path("confirmed").path("total").asDouble());
                 projected.add(s.path("projected").path("total").asDouble());
             }
         }
-        return Views.json(Map.of("labels", labels, "confirmed", confirmed, "projected", projected));
+        return Views.json(Map.of("labels", labels, "confirmed", confirmed, "projected", projected,
+                "confirmedLabel", t.confirmed_points(), "projectedLabel", t.projected_points(),
+                "pointsUnit", pointsUnit(), "lineLabel", t.chart_pass_line(),
+                "labelBreak", Lang.current() == Lang.Language.EN ? ", " : " "));
+    }
+
+    /** The unit Words.points writes after a number: 分 in Chinese, " pts" in English (for the charts). */
+    static String pointsUnit() {
+        return Words.points(0).substring("0.0".length());
     }
 
     /** The ten indicators losing the most points, with their lead units. */
@@ -242,7 +256,7 @@ public class OverviewScreen extends Screen {
                             "explanation", lines(i.path("explanation")),
                             "missing", lines(i.path("missingText")),
                             "standard", def.path("standard").asText(),
-                            "lead", owner.getOrDefault("lead", ""), "responsible", owner.getOrDefault("responsible", "")));
+                            "lead", dash(owner.get("lead")), "responsible", dash(owner.get("responsible"))));
                 }
                 JsonNode sc = firstScores.getOrDefault(second.path("code").asText(), Api.JSON.createObjectNode());
                 seconds.add(row("code", second.path("code").asText(), "name", second.path("name").asText(),
@@ -262,6 +276,11 @@ public class OverviewScreen extends Screen {
         page.data("evidence", indicator == null || !indicator.matches("[0-9A-Za-z.]{1,10}") ? null
                 : EvidenceRows.of(api, code, "indicator=" + indicator));
         return page;
+    }
+
+    /** A unit's names, or — for none. */
+    private static String dash(Object names) {
+        return names == null || names.toString().isEmpty() ? "—" : names.toString();
     }
 
     /** Lead and responsible units per indicator (the gaps and progress answers carry them by name). */

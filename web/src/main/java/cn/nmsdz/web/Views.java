@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Small helpers that turn the APIs' JSON into rows the templates show (texts already in Chinese and formatted). */
+/** Small helpers that turn the APIs' JSON into rows the templates show (texts already in the page's language). */
 final class Views {
     private Views() {
     }
@@ -34,9 +34,14 @@ final class Views {
         return String.join("\n", each(array, JsonNode::asText));
     }
 
-    /** Names of units ([{code, name}]) joined with 、. */
+    /** Names of units ([{code, name}]) joined with 、 (", " on an English page). */
     static String units(JsonNode array) {
-        return String.join("、", each(array, u -> u.path("name").asText(u.path("code").asText())));
+        return joined(each(array, u -> u.path("name").asText(u.path("code").asText())));
+    }
+
+    /** Names in a line: 市场监管局、商务局 in Chinese, "market bureau, commerce bureau" in English. */
+    static String joined(List<String> names) {
+        return String.join(Lang.current() == Lang.Language.EN ? ", " : "、", names);
     }
 
     /** A JSON text for a chart's data (read by workspace.js; never executed). */

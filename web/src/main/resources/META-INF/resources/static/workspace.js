@@ -1,4 +1,4 @@
-// 工作台: the charts. Each <div class="chart" data-chart="…"> reads its data from the JSON in the <script
+// The workspace's charts. Each <div class="chart" data-chart="…"> reads its data from the JSON in the <script
 // type="application/json"> inside it (written by the server; no inline script runs) and is drawn by ECharts
 // (SVG, no animation: the final picture at once, on slow machines and in screenshots alike).
 (function () {
@@ -20,20 +20,23 @@
     };
   }
   function trend(el, d) {
+    // the words come with the data, in the page's language: legend names, the unit of points, the pass line's label
+    var unit = d.pointsUnit || '';
+    var named = d.confirmedLabel && d.projectedLabel;
     return {
       animation: false,
-      // a label is 第N次 over its date, so the first one, centred on the y axis, stays inside the chart
+      // a label is its scoring's number over its date, so the first one, centred on the y axis, stays inside the chart
       grid: { left: 56, right: 84, top: 30, bottom: 48 },
-      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + '分'; } },
-      legend: { data: ['确认得分', '预计得分'], top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + unit; } },
+      legend: { show: !!named, data: named ? [d.confirmedLabel, d.projectedLabel] : [], top: 0 },
       xAxis: { type: 'category', data: d.labels,
-        axisLabel: { formatter: function (v) { return v.replace(' ', '\n'); } } },
+        axisLabel: { formatter: function (v) { return v.replace(d.labelBreak || ' ', '\n'); } } },
       yAxis: { type: 'value', min: 0, max: 100 },
       series: [
-        { name: '确认得分', type: 'line', data: d.confirmed,
+        { name: d.confirmedLabel || '', type: 'line', data: d.confirmed,
           markLine: { symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' },
-            label: { formatter: '达标线 85分' }, data: [{ yAxis: 85 }] } },
-        { name: '预计得分', type: 'line', data: d.projected, lineStyle: { type: 'dotted' } }
+            label: d.lineLabel ? { formatter: d.lineLabel } : {}, data: [{ yAxis: 85 }] } },
+        { name: d.projectedLabel || '', type: 'line', data: d.projected, lineStyle: { type: 'dotted' } }
       ]
     };
   }
