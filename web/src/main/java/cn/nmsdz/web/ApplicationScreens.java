@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * 申报 (a county's creation office applies for a year and follows its application) and 申报审核 (a city, a province or
  * the nation works through the applications that wait for its decision: 推荐, 退回, 命名, 复核). The API decides who
- * may do what ({@code …/applications}, {@code …/transitions}); a refusal is shown in its Chinese words.
+ * may do what ({@code …/applications}, {@code …/transitions}); a refusal is shown in its words, in the page's
+ * language.
  */
 @Path("/")
 @Blocking
@@ -69,12 +70,14 @@ public class ApplicationScreens extends Screen {
             @QueryParam("done") String done) {
         String code = regionShown(region);
         int year = year(yearParam);
-        String notice = "apply".equals(done) ? "已申报，等待上级审核推荐。"
-                : done != null && done.matches("[A-Z_]{1,40}") ? "已决定：" + Words.applicationState(done) + "。" : null;
+        CampaignText t = Lang.bundle(CampaignText.class);
+        String notice = "apply".equals(done) ? t.applied()
+                : done != null && done.matches("[A-Z_]{1,40}") ? t.decided(Words.applicationState(done)) : null;
         return applicationPage(code, year, notice, null, "");
     }
 
     private TemplateInstance applicationPage(String code, int year, String notice, String error, String reason) {
+        CampaignText t = Lang.bundle(CampaignText.class);
         boolean own = code.equals(viewer.region());
         TemplateInstance page = page(applications, own ? "applications" : viewer.decides() ? "decisions" : "board")
                 .data("region", code).data("year", year).data("years", years(year)).data("regionName", api.regionName(code))
@@ -124,11 +127,11 @@ public class ApplicationScreens extends Screen {
                 mine.add(row("to", to, "label", Words.decision(to), "style", "RETURNED".equals(to) || "NOT_NAMED".equals(to)
                         || "REVOKED".equals(to) ? "danger" : "accept"));
             } else if (app.path("awaitingDecision").asBoolean() && !"COUNTY".equals(n.path("level").asText())) {
-                waiting.put(n.path("level").asText(), Words.level(n.path("level").asText()) + "（"
-                        + names.computeIfAbsent(decider, api::regionName) + "）");
+                waiting.put(n.path("level").asText(), t.level_region(Words.level(n.path("level").asText()),
+                        names.computeIfAbsent(decider, api::regionName)));
             }
         }
-        return page.data("decisions", mine).data("waiting", mine.isEmpty() ? String.join("、", waiting.values()) : "");
+        return page.data("decisions", mine).data("waiting", mine.isEmpty() ? t.list(List.copyOf(waiting.values())) : "");
     }
 
     /** Applies for the year (or applies again after a return) with the latest snapshot; refusals in the API's words. */
@@ -149,7 +152,8 @@ public class ApplicationScreens extends Screen {
         }
         Api.Answer answer = notWhileRescoring(() -> api.post("/api/v1/regions/" + region + "/applications", body));
         if (!answer.ok()) {
-            return applicationPage(region, year, null, "未能申报：" + answer.explained(), why);
+            return applicationPage(region, year, null,
+                    Lang.bundle(CampaignText.class).apply_failed(answer.explained()), why);
         }
         return Screen.redirect("/web/applications?year=" + year + "&done=apply");
     }
@@ -161,19 +165,20 @@ public class ApplicationScreens extends Screen {
     public Object decide(@PathParam("id") String id, @FormParam("region") String region, @FormParam("year") String yearParam,
             @FormParam("to") String to, @FormParam("reason") String reason) {
         require(viewer.decides());
+        CampaignText t = Lang.bundle(CampaignText.class);
         String code = regionShown(region);
         int year = year(yearParam);
         String why = reason == null ? "" : reason.strip();
         if (!id.matches("[0-9a-fA-F-]{36}") || to == null || !to.matches("[A-Z_]{1,40}")) {
-            return applicationPage(code, year, null, "请求无效：请从申报页面选择决定。", why);
+            return applicationPage(code, year, null, t.bad_decision(), why);
         }
         if (why.isEmpty() || why.length() > MAX_REASON) {
-            return applicationPage(code, year, null, "请填写决定理由（不超过 " + MAX_REASON + " 字）。", why);
+            return applicationPage(code, year, null, t.reason_required(MAX_REASON), why);
         }
         Api.Answer answer = api.post("/api/v1/regions/" + code + "/applications/" + id + "/transitions",
                 Map.of("to", to, "reason", why));
         if (!answer.ok()) {
-            return applicationPage(code, year, null, "未能" + Words.decision(to) + "：" + answer.explained(), why);
+            return applicationPage(code, year, null, t.decision_failed(Words.decision(to), answer.explained()), why);
         }
         return Screen.redirect("/web/applications?region=" + code + "&year=" + year + "&done=" + to);
     }
@@ -205,6 +210,7 @@ public class ApplicationScreens extends Screen {
     public TemplateInstance decisions() {
         require(viewer.decides());
         String own = viewer.region();
+        CampaignText t = Lang.bundle(CampaignText.class);
         Map<String, String> names = new java.util.HashMap<>();
         List<Map<String, Object>> rows = each(api.get("/api/v1/regions/" + own + "/applications/awaiting"), a -> {
             String code = a.path("region").asText();
@@ -214,7 +220,7 @@ public class ApplicationScreens extends Screen {
                     "total", Words.points(frozen.path("confirmedTotal").asDouble()),
                     "passed", frozen.path("confirmedPassed").asBoolean(),
                     "at", Words.dateTime(a.path("updatedAt").asText()),
-                    "decisions", String.join("、", each(a.path("next"), n -> Words.decision(n.path("to").asText()))),
+                    "decisions", t.list(each(a.path("next"), n -> Words.decision(n.path("to").asText()))),
                     "link", "/web/applications?region=" + code + "&year=" + a.path("year").asInt());
         });
         return page(decisions, "decisions").data("rows", rows).data("regionName", api.regionName(own));

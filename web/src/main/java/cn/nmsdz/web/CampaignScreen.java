@@ -2,7 +2,6 @@ package cn.nmsdz.web;
 
 import static cn.nmsdz.web.Views.each;
 import static cn.nmsdz.web.Views.row;
-import static cn.nmsdz.web.Views.units;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
@@ -60,16 +59,18 @@ public class CampaignScreen extends Screen {
     public TemplateInstance campaign(@QueryParam("year") String yearParam, @QueryParam("done") String done,
             @QueryParam("indicator") String indicator, @QueryParam("count") String count) {
         require(viewer.applies());
+        CampaignText t = Lang.bundle(CampaignText.class);
         String shown = indicator != null && indicator.matches("[0-9]{1,3}") ? indicator : "";
-        String notice = "schedule".equals(done) ? "已保存指标" + shown + "的时间节点和责任人。"
-                : "stages".equals(done) ? "已保存创建阶段。"
-                : "reminders".equals(done) ? (number(count) != null && number(count) > 0
-                        ? "已发出 " + count + " 条催办提醒（逾期和即将到期的事项，通知牵头部门和创建办）。"
-                        : "没有需要新发的催办提醒（同一事项每天最多提醒一次）。") : null;
+        Integer sent = number(count);
+        String notice = "schedule".equals(done) ? t.schedule_saved(shown)
+                : "stages".equals(done) ? t.stages_saved()
+                : "reminders".equals(done) ? (sent != null && sent > 0 ? t.reminders_sent(sent) : t.no_reminders())
+                : null;
         return page(year(yearParam), notice, null);
     }
 
     private TemplateInstance page(int year, String notice, String error) {
+        CampaignText t = Lang.bundle(CampaignText.class);
         String region = viewer.region();
         TemplateInstance page = page(campaign, "campaign").data("year", year).data("region", region)
                 .data("years", years(year)).data("regionName", api.regionName(region))
@@ -93,16 +94,17 @@ public class CampaignScreen extends Screen {
         for (int k = 0; k < NEW_STAGES; k++) {
             stageRows.add(row("code", "", "name", "", "fromIso", "", "toIso", ""));
         }
-        page.data("stageRows", stageRows);
+        page.data("stageRows", stageRows).data("stageSpans", stages.stream()
+                .map(s -> t.stage_span((String) s.get("name"), (String) s.get("from"), (String) s.get("to"))).toList());
         Map<String, JsonNode> schedules = new HashMap<>();
         plan.path("schedules").forEach(s -> {
             if (s.path("item").isNull() || s.path("item").isMissingNode()) {
                 schedules.put(s.path("indicator").asText(), s);
             }
         });
-        List<Map<String, Object>> indicators = each(board.path("indicators"), i -> scheduleRow(i,
+        List<Map<String, Object>> indicators = each(board.path("indicators"), i -> scheduleRow(t, i,
                 schedules.getOrDefault(i.path("code").asText(), Api.JSON.createObjectNode()), stageNames));
-        List<Map<String, Object>> departments = each(board.path("departments"), CampaignScreen::departmentRow);
+        List<Map<String, Object>> departments = each(board.path("departments"), d -> departmentRow(t, d));
         return page.data("stages", stages).data("indicators", indicators).data("departments", departments)
                 .data("overdueCount", indicators.stream().filter(r -> (Boolean) r.get("overdue")).count())
                 .data("asOf", Words.date(board.path("asOf").asText("")));
@@ -112,7 +114,8 @@ public class CampaignScreen extends Screen {
      * An indicator's row of 时间节点和责任人: its progress (board) beside its schedule (campaign), with one person per
      * lead or responsible unit for the form.
      */
-    private static Map<String, Object> scheduleRow(JsonNode i, JsonNode schedule, Map<String, String> stageNames) {
+    private static Map<String, Object> scheduleRow(CampaignText t, JsonNode i, JsonNode schedule,
+            Map<String, String> stageNames) {
         Map<String, JsonNode> personOf = new HashMap<>();
         schedule.path("persons").forEach(p -> personOf.putIfAbsent(p.path("department").asText(), p));
         List<Map<String, Object>> units = new ArrayList<>();
@@ -129,17 +132,17 @@ public class CampaignScreen extends Screen {
                 "status", Words.indicatorState(i.path("status").asText()), "statusCode", i.path("status").asText(),
                 "points", i.path("points").isNumber() ? Words.points(i.path("points").asDouble()) : "—",
                 "max", Words.points(i.path("maxPoints").asDouble()),
-                "lead", units(i.path("leadUnits")),
+                "lead", t.list(each(i.path("leadUnits"), u -> u.path("name").asText(u.path("code").asText()))),
                 "due", Words.date(schedule.path("dueDate").asText("")), "dueIso", schedule.path("dueDate").asText(""),
                 "stage", stage, "stageName", stageNames.getOrDefault(stage, stage),
                 "overdue", i.path("overdue").asBoolean(),
-                "persons", String.join("、", each(schedule.path("persons"), p -> p.path("name").asText()
-                        + (p.path("phone").asText("").isBlank() ? "" : "（" + p.path("phone").asText() + "）"))),
+                "persons", t.list(each(schedule.path("persons"), p -> p.path("phone").asText("").isBlank()
+                        ? p.path("name").asText() : t.person_phone(p.path("name").asText(), p.path("phone").asText()))),
                 "units", units);
     }
 
     /** A department's progress as 部门进展 shows it. */
-    static Map<String, Object> departmentRow(JsonNode d) {
+    static Map<String, Object> departmentRow(CampaignText t, JsonNode d) {
         return row("code", d.path("code").asText(), "name", d.path("name").asText(d.path("code").asText()),
                 "link", "/web/campaign/departments/" + java.net.URLEncoder.encode(d.path("code").asText(),
                         java.nio.charset.StandardCharsets.UTF_8),
@@ -149,7 +152,8 @@ public class CampaignScreen extends Screen {
                 "lost", Words.points(d.path("pointsLost").asDouble()),
                 "overdue", d.path("overdue").asInt(), "awaiting", d.path("awaitingReview").asInt(),
                 "redo", d.path("rejectedToRedo").asInt(),
-                "last", d.path("lastActivity").isTextual() ? Words.dateTime(d.path("lastActivity").asText()) : "尚未报送");
+                "last", d.path("lastActivity").isTextual() ? Words.dateTime(d.path("lastActivity").asText())
+                        : t.nothing_submitted());
     }
 
     // ------------------------------------------------------------------ one department
@@ -160,7 +164,8 @@ public class CampaignScreen extends Screen {
     public TemplateInstance department(@PathParam("department") String code, @QueryParam("year") String yearParam,
             @QueryParam("done") String done) {
         require(viewer.applies());
-        return departmentPage(departmentCode(code), year(yearParam), "liaisons".equals(done) ? "已保存联络员。" : null, null);
+        return departmentPage(departmentCode(code), year(yearParam),
+                "liaisons".equals(done) ? Lang.bundle(CampaignText.class).liaisons_saved() : null, null);
     }
 
     /** A department code as a link gives it (letters, digits and hyphens); anything else is no page. */
@@ -172,10 +177,11 @@ public class CampaignScreen extends Screen {
     }
 
     private TemplateInstance departmentPage(String code, int year, String notice, String error) {
+        CampaignText t = Lang.bundle(CampaignText.class);
         String region = viewer.region();
         JsonNode list = api.get("/api/v1/regions/" + region + "/progress/departments/" + code + "?year=" + year);
         TemplateInstance page = page(department, "campaign").data("year", year).data("region", region)
-                .data("years", years(year)).data("department", departmentRow(list.path("department")))
+                .data("years", years(year)).data("department", departmentRow(t, list.path("department")))
                 .data("asOf", Words.date(list.path("asOf").asText("")));
         if (notice != null) {
             page.data("notice", notice);
@@ -207,6 +213,7 @@ public class CampaignScreen extends Screen {
             @FormParam("name") List<String> names, @FormParam("phone") List<String> phones,
             @FormParam("contact") List<String> contacts) {
         require(viewer.applies());
+        CampaignText t = Lang.bundle(CampaignText.class);
         String department = departmentCode(code);
         int year = year(yearParam);
         List<Map<String, Object>> liaisons = new ArrayList<>();
@@ -218,8 +225,8 @@ public class CampaignScreen extends Screen {
                 continue;
             }
             if (name.isEmpty() || phone.isEmpty() && contact.isEmpty()) {
-                return departmentPage(department, year, null, name.isEmpty() ? "第" + (k + 1) + "行：请填写联络员姓名。"
-                        : "联络员“" + name + "”须有办公电话或其他联系方式。");
+                return departmentPage(department, year, null, name.isEmpty() ? t.liaison_without_name(k + 1)
+                        : t.liaison_without_contact(name));
             }
             Map<String, Object> liaison = new LinkedHashMap<>();
             liaison.put("name", name);
@@ -230,7 +237,7 @@ public class CampaignScreen extends Screen {
         Api.Answer answer = api.put("/api/v1/regions/" + viewer.region() + "/departments/" + department + "/liaisons",
                 liaisons);
         if (!answer.ok()) {
-            return departmentPage(department, year, null, "未能保存联络员：" + answer.explained());
+            return departmentPage(department, year, null, t.liaisons_not_saved(answer.explained()));
         }
         return Screen.redirect("/web/campaign/departments/" + department + "?year=" + year + "&done=liaisons");
     }
@@ -249,13 +256,14 @@ public class CampaignScreen extends Screen {
             @FormParam("department") List<String> departments, @FormParam("person") List<String> names,
             @FormParam("phone") List<String> phones) {
         require(viewer.applies());
+        CampaignText t = Lang.bundle(CampaignText.class);
         int year = year(yearParam);
         if (indicator == null || !indicator.matches("[0-9]{1,3}")) {
-            return page(year, null, "请求无效：请从列表中选择指标。");
+            return page(year, null, t.bad_indicator());
         }
         String due = dueDate == null ? "" : dueDate.strip();
         if (!due.isEmpty() && !due.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return page(year, null, "指标" + indicator + "的时间节点须为日期，例如 " + (Words.defaultYear() + 1) + "-06-30。");
+            return page(year, null, t.due_not_a_date(indicator, (Words.defaultYear() + 1) + "-06-30"));
         }
         List<Map<String, Object>> persons = new ArrayList<>();
         int n = departments == null ? 0 : departments.size();
@@ -263,7 +271,7 @@ public class CampaignScreen extends Screen {
             String name = k < names.size() ? names.get(k).strip() : "";
             String phone = k < phones.size() ? phones.get(k).strip() : "";
             if (name.isEmpty() && !phone.isEmpty()) {
-                return page(year, null, "指标" + indicator + "：填写了电话的单位须同时填写责任人姓名。");
+                return page(year, null, t.phone_without_person(indicator));
             }
             if (!name.isEmpty()) {
                 Map<String, Object> person = new LinkedHashMap<>();
@@ -279,7 +287,7 @@ public class CampaignScreen extends Screen {
         body.put("persons", persons);
         Api.Answer answer = api.put("/api/v1/regions/" + viewer.region() + "/decomposition/" + indicator + "/schedule", body);
         if (!answer.ok()) {
-            return page(year, null, "未能保存指标" + indicator + "的时间节点：" + answer.explained());
+            return page(year, null, t.schedule_not_saved(indicator, answer.explained()));
         }
         return Screen.redirect("/web/campaign?year=" + year + "&done=schedule&indicator=" + indicator + "#i" + indicator);
     }
@@ -298,6 +306,7 @@ public class CampaignScreen extends Screen {
             @FormParam("name") List<String> names, @FormParam("startsOn") List<String> starts,
             @FormParam("endsOn") List<String> ends) {
         require(viewer.applies());
+        CampaignText t = Lang.bundle(CampaignText.class);
         int year = year(yearParam);
         java.util.Set<String> taken = new java.util.HashSet<>(codes);
         List<Map<String, Object>> stages = new ArrayList<>();
@@ -308,15 +317,15 @@ public class CampaignScreen extends Screen {
             String to = k < ends.size() ? ends.get(k).strip() : "";
             if (name.isEmpty()) {
                 if (!from.isEmpty() || !to.isEmpty()) {
-                    return page(year, null, "第" + (k + 1) + "个阶段：填写了日期，请同时填写阶段名称（清空名称和日期即删除该阶段）。");
+                    return page(year, null, t.stage_without_name(k + 1));
                 }
                 continue;
             }
             if (!from.matches("\\d{4}-\\d{2}-\\d{2}") || !to.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                return page(year, null, "阶段“" + name + "”须有开始和结束日期。");
+                return page(year, null, t.stage_without_dates(name));
             }
             if (to.compareTo(from) < 0) { // ISO dates sort as they fall
-                return page(year, null, "阶段“" + name + "”的结束日期不得早于开始日期。");
+                return page(year, null, t.stage_ends_before_start(name));
             }
             String code = k < codes.size() && codes.get(k).matches("[a-z0-9]+(-[a-z0-9]+)*") ? codes.get(k) : null;
             while (code == null) {
@@ -329,7 +338,7 @@ public class CampaignScreen extends Screen {
         }
         Api.Answer answer = api.put("/api/v1/regions/" + viewer.region() + "/stages", stages);
         if (!answer.ok()) {
-            return page(year, null, "未能保存创建阶段：" + answer.explained());
+            return page(year, null, t.stages_not_saved(answer.explained()));
         }
         return Screen.redirect("/web/campaign?year=" + year + "&done=stages");
     }
@@ -343,7 +352,7 @@ public class CampaignScreen extends Screen {
         int year = year(yearParam);
         Api.Answer answer = api.post("/api/v1/regions/" + viewer.region() + "/reminders?year=" + year, null);
         if (!answer.ok()) {
-            return page(year, null, "未能发出催办提醒：" + answer.explained());
+            return page(year, null, Lang.bundle(CampaignText.class).reminders_not_sent(answer.explained()));
         }
         return Screen.redirect("/web/campaign?year=" + year + "&done=reminders&count=" + answer.body().path("notified").asInt());
     }

@@ -57,7 +57,7 @@ public class MessageScreen extends Screen {
                 "read", n.path("read").asBoolean()));
         TemplateInstance page = page(messages, "messages").data("rows", rows).data("unreadOnly", unreadOnly)
                 .data("unread", rows.stream().filter(r -> !(Boolean) r.get("read")).count());
-        return "read".equals(done) ? page.data("notice", "已标为已读。") : page;
+        return "read".equals(done) ? page.data("notice", Lang.bundle(CampaignText.class).marked_read()) : page;
     }
 
     /** Marks one message read, or (id "all") every unread one the page lists. */
