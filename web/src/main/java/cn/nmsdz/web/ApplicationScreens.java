@@ -131,7 +131,7 @@ public class ApplicationScreens extends Screen {
                         names.computeIfAbsent(decider, api::regionName)));
             }
         }
-        return page.data("decisions", mine).data("waiting", mine.isEmpty() ? t.list(List.copyOf(waiting.values())) : "");
+        return page.data("decisions", mine).data("waiting", mine.isEmpty() ? Views.joined(List.copyOf(waiting.values())) : "");
     }
 
     /** Applies for the year (or applies again after a return) with the latest snapshot; refusals in the API's words. */
@@ -220,7 +220,7 @@ public class ApplicationScreens extends Screen {
                     "total", Words.points(frozen.path("confirmedTotal").asDouble()),
                     "passed", frozen.path("confirmedPassed").asBoolean(),
                     "at", Words.dateTime(a.path("updatedAt").asText()),
-                    "decisions", t.list(each(a.path("next"), n -> Words.decision(n.path("to").asText()))),
+                    "decisions", Views.joined(each(a.path("next"), n -> Words.decision(n.path("to").asText()))),
                     "link", "/web/applications?region=" + code + "&year=" + a.path("year").asInt());
         });
         return page(decisions, "decisions").data("rows", rows).data("regionName", api.regionName(own));

@@ -132,11 +132,11 @@ public class CampaignScreen extends Screen {
                 "status", Words.indicatorState(i.path("status").asText()), "statusCode", i.path("status").asText(),
                 "points", i.path("points").isNumber() ? Words.points(i.path("points").asDouble()) : "—",
                 "max", Words.points(i.path("maxPoints").asDouble()),
-                "lead", t.list(each(i.path("leadUnits"), u -> u.path("name").asText(u.path("code").asText()))),
+                "lead", Views.joined(each(i.path("leadUnits"), u -> u.path("name").asText(u.path("code").asText()))),
                 "due", Words.date(schedule.path("dueDate").asText("")), "dueIso", schedule.path("dueDate").asText(""),
                 "stage", stage, "stageName", stageNames.getOrDefault(stage, stage),
                 "overdue", i.path("overdue").asBoolean(),
-                "persons", t.list(each(schedule.path("persons"), p -> p.path("phone").asText("").isBlank()
+                "persons", Views.joined(each(schedule.path("persons"), p -> p.path("phone").asText("").isBlank()
                         ? p.path("name").asText() : t.person_phone(p.path("name").asText(), p.path("phone").asText()))),
                 "units", units);
     }

@@ -18,10 +18,6 @@ public interface CampaignText {
 
     // ------------------------------------------------------------------ shared
 
-    /** Names joined as a list: 甲、乙、丙. */
-    @Message("{#each items}{it}{#if it_hasNext}、{/if}{/each}")
-    String list(List<String> items);
-
     @Message("{name}（{year}年度）")
     String name_year(String name, int year);
 

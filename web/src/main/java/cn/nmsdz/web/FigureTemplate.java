@@ -56,30 +56,9 @@ final class FigureTemplate {
     private FigureTemplate() {
     }
 
-    /**
-     * The texts in the request's language. Without Quarkus (a unit test) there is no message bundle: the bundle's
-     * Chinese messages are then rendered straight from their {@code @Message} templates, as Quarkus would.
-     */
+    /** The texts in the request's language (their Chinese without Quarkus, in a unit test). */
     static WorkText texts() {
-        return io.quarkus.arc.Arc.container() == null ? Chinese.TEXTS : Lang.bundle(WorkText.class);
-    }
-
-    /** {@link WorkText}'s own Chinese, for code that runs without Quarkus. */
-    private static final class Chinese {
-        static final io.quarkus.qute.Engine ENGINE = io.quarkus.qute.Engine.builder().addDefaults().build();
-        static final WorkText TEXTS = (WorkText) java.lang.reflect.Proxy.newProxyInstance(
-                WorkText.class.getClassLoader(), new Class<?>[] {WorkText.class}, (proxy, method, args) -> {
-                    io.quarkus.qute.i18n.Message message = method.getAnnotation(io.quarkus.qute.i18n.Message.class);
-                    if (message == null) {
-                        throw new UnsupportedOperationException(method.toString());
-                    }
-                    io.quarkus.qute.TemplateInstance text = ENGINE.parse(message.value()).instance();
-                    java.lang.reflect.Parameter[] parameters = method.getParameters();
-                    for (int i = 0; i < parameters.length; i++) {
-                        text.data(parameters[i].getName(), args[i]);
-                    }
-                    return text.render();
-                });
+        return Lang.bundle(WorkText.class);
     }
 
     static byte[] write(String title, List<Line> lines) {

@@ -107,18 +107,21 @@ public class Lang {
     }
 
     /**
-     * A bundle's Chinese texts without Quarkus (a unit test of the code that uses them): each method answers its
-     * {@code @Message} with the {name} of each parameter replaced by its value.
+     * A bundle's Chinese texts without Quarkus (a unit test of the code that shows them): each method renders its
+     * {@code @Message} template with its parameters, as Quarkus would.
      */
     private static <T> T chinese(Class<T> type) {
         return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
                 (proxy, method, args) -> {
-                    String text = method.getAnnotation(io.quarkus.qute.i18n.Message.class).value();
+                    String message = method.getAnnotation(io.quarkus.qute.i18n.Message.class).value();
+                    io.quarkus.qute.TemplateInstance text = PLAIN_QUTE.parse(message).instance();
                     java.lang.reflect.Parameter[] parameters = method.getParameters();
                     for (int i = 0; i < parameters.length; i++) {
-                        text = text.replace("{" + parameters[i].getName() + "}", String.valueOf(args[i]));
+                        text.data(parameters[i].getName(), args[i]);
                     }
-                    return text;
+                    return text.render();
                 }));
     }
+
+    private static final io.quarkus.qute.Engine PLAIN_QUTE = io.quarkus.qute.Engine.builder().addDefaults().build();
 }

@@ -34,7 +34,7 @@ public final class Words {
 
     private static final Map<String, Two> EVIDENCE_STATES = Map.of(
             "SUBMITTED", new Two("已提交", "submitted"), "ACCEPTED", new Two("已采纳", "accepted"),
-            "REJECTED", new Two("已退回", "rejected"), "WITHDRAWN", new Two("已撤回", "withdrawn"));
+            "REJECTED", new Two("已退回", "returned"), "WITHDRAWN", new Two("已撤回", "withdrawn"));
     private static final Map<String, Two> KINDS = Map.of(
             "OBSERVATION", new Two("数据", "figure"), "DOCUMENT", new Two("文件", "document"),
             "CLAIM", new Two("自评说明", "self-assessment"), "ASSESSMENT", new Two("专家评审", "expert verdict"));
@@ -69,7 +69,7 @@ public final class Words {
             "cn.nmsdz.campaign.item-overdue.v1", new Two("逾期", "overdue"),
             "cn.nmsdz.campaign.item-due-soon.v1", new Two("即将到期", "due soon"),
             "cn.nmsdz.campaign.task-overdue.v1", new Two("任务逾期", "task overdue"),
-            "cn.nmsdz.campaign.evidence-rejected.v1", new Two("材料被退回", "evidence rejected"),
+            "cn.nmsdz.campaign.evidence-rejected.v1", new Two("材料被退回", "evidence returned"),
             "cn.nmsdz.campaign.evidence-awaiting-review.v1", new Two("待审核", "awaiting review"),
             "cn.nmsdz.campaign.awaiting-expert.v1", new Two("待专家评审", "awaiting an expert"),
             "cn.nmsdz.campaign.pass-line-crossed.v1", new Two("达标线变化", "pass line crossed"),

@@ -47,6 +47,7 @@ class WorkspaceIT {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final Path SHOTS = Browser.ARTIFACTS.resolve("workspace");
+    static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
     static final String API = Suite.GATEWAY + "/api/v1";
     static final String YC = "500118";
     static final String PL = "140829";
@@ -192,6 +193,64 @@ class WorkspaceIT {
         w.refused("/web/workbench");
         w.refused("/web/expert");
         w.refused("/web/board");
+    }
+
+    /**
+     * The workspace is Chinese for everyone, this browser too although it asks for en-US first; a user who picks
+     * English with the header's switch gets the frame, the menu, the screens' own words, points and dates and the APIs'
+     * answers (verdict reasons, explanations) in English, on that page and the next ones, until the switch goes back.
+     */
+    @Test
+    void theWorkspaceSpeaksEnglishToAUserWhoPicksIt() throws IOException {
+        int year = 2011;
+        Workspace w = overviewOfAYearOfItsOwn(year, "English", By.id("confirmed-total"));
+        assertEquals("zh-CN", w.lang());
+        assertEquals("创建总览", w.text("#menu a[data-screen=overview]"));
+        assertTrue(w.text("#confirmed-total").endsWith("分"), w.text("#confirmed-total"));
+        assertTrue(HAN.matcher(w.text("#reasons")).find(), "the verdict's reasons in Chinese: " + w.text("#reasons"));
+
+        w.driver.findElement(By.id("language")).click();
+        w.wait.until(d -> "en".equals(w.lang()));
+        assertEquals(Suite.GATEWAY + "/web/overview?year=" + year, w.driver.getCurrentUrl(), "back on the same page");
+        w.shot("overview-en");
+        assertEquals(List.of("Overview", "Indicators", "Review", "Messages"),
+                w.driver.findElements(By.cssSelector("#menu a")).stream().map(WebElement::getText).toList());
+        assertEquals("中文", w.text("#language"));
+        assertTrue(w.text("#confirmed-total").endsWith(" pts"), w.text("#confirmed-total"));
+        for (String part : List.of("#page-title", "#year-form", "#reasons", "#first-level thead", "#downloads")) {
+            String text = w.text(part).replace("永川区", "");
+            assertFalse(HAN.matcher(text).find(), part + " in English: " + text);
+        }
+
+        // the choice holds on the next pages: an indicator's explanation, an error page and a refusal
+        w.open("/web/indicators?year=" + year + "&indicator=1#i1", "");
+        assertEquals("en", w.lang());
+        String explanation = w.text("#i1 p.lines");
+        assertFalse(explanation.isBlank() || HAN.matcher(explanation).find(), "the explanation in English: " + explanation);
+        w.shot("indicators-en");
+        w.driver.get(Suite.GATEWAY + "/web/no-such-screen");
+        w.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
+        assertEquals("There is no such page: the address is wrong or no longer exists. Please start from the menu.",
+                w.text("#problem"));
+        w.driver.get(Suite.GATEWAY + "/web/workbench");
+        w.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
+        assertEquals("Your role may not use this function.", w.text("#problem"));
+
+        w.open("/web/review", "");
+        w.driver.findElement(By.id("language")).click();
+        w.wait.until(d -> "zh-CN".equals(w.lang()));
+        assertEquals(Suite.GATEWAY + "/web/review", w.driver.getCurrentUrl());
+        assertEquals("审核", w.text("#menu a[data-screen=review]"));
+        w.open("/web/overview?year=" + year, "创建总览");
+        assertTrue(w.text("#confirmed-total").endsWith("分"), w.text("#confirmed-total"));
+
+        // a link with ?lang=en opened in a browser not signed in: Keycloak's login page is English too
+        ChromeDriver fresh = BROWSER.open();
+        fresh.get(Suite.GATEWAY + "/web/overview?lang=en");
+        new WebDriverWait(fresh, Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(fresh.getCurrentUrl().contains("ui_locales=en"), fresh.getCurrentUrl());
+        assertEquals("en", fresh.findElement(By.tagName("html")).getDomAttribute("lang"), "Keycloak's login page in English");
     }
 
     /**
@@ -772,6 +831,11 @@ class WorkspaceIT {
 
         String text(String css) {
             return driver.findElement(By.cssSelector(css)).getText();
+        }
+
+        /** The page's language (the html element's lang). */
+        String lang() {
+            return driver.findElement(By.tagName("html")).getDomAttribute("lang");
         }
 
         /** A screenshot of what the browser shows, kept under target/browser/workspace/. */
