@@ -57,12 +57,15 @@ public class CampaignScreen extends Screen {
     @GET
     @Path("campaign")
     public TemplateInstance campaign(@QueryParam("year") String yearParam, @QueryParam("done") String done,
-            @QueryParam("indicator") String indicator, @QueryParam("count") String count) {
+            @QueryParam("indicator") String indicator, @QueryParam("count") String count,
+            @QueryParam("task") String task) {
         require(viewer.applies());
         CampaignText t = Lang.bundle(CampaignText.class);
         String shown = indicator != null && indicator.matches("[0-9]{1,3}") ? indicator : "";
         Integer sent = number(count);
-        String notice = "schedule".equals(done) ? t.schedule_saved(shown)
+        TaskKey saved = TaskKey.of(task);
+        String notice = "task".equals(done) && saved != null ? t.task_saved(saved.label(t))
+                : "schedule".equals(done) ? t.schedule_saved(shown)
                 : "stages".equals(done) ? t.stages_saved()
                 : "reminders".equals(done) ? (sent != null && sent > 0 ? t.reminders_sent(sent) : t.no_reminders())
                 : null;
@@ -105,6 +108,12 @@ public class CampaignScreen extends Screen {
         List<Map<String, Object>> indicators = each(board.path("indicators"), i -> scheduleRow(t, i,
                 schedules.getOrDefault(i.path("code").asText(), Api.JSON.createObjectNode()), stageNames));
         List<Map<String, Object>> departments = each(board.path("departments"), d -> departmentRow(t, d));
+        Map<String, JsonNode> taskProgress = new HashMap<>();
+        board.path("tasks").forEach(k -> taskProgress.put(k.path("kind").asText() + "-" + k.path("number").asInt(), k));
+        List<Map<String, Object>> tasks = each(plan.path("tasks"), k -> taskRow(t, k,
+                taskProgress.getOrDefault(k.path("kind").asText() + "-" + k.path("number").asInt(),
+                        Api.JSON.createObjectNode()), stageNames));
+        page.data("tasks", tasks);
         return page.data("stages", stages).data("indicators", indicators).data("departments", departments)
                 .data("overdueCount", indicators.stream().filter(r -> (Boolean) r.get("overdue")).count())
                 .data("asOf", Words.date(board.path("asOf").asText("")));
@@ -136,9 +145,76 @@ public class CampaignScreen extends Screen {
                 "due", Words.date(schedule.path("dueDate").asText("")), "dueIso", schedule.path("dueDate").asText(""),
                 "stage", stage, "stageName", stageNames.getOrDefault(stage, stage),
                 "overdue", i.path("overdue").asBoolean(),
-                "persons", Views.joined(each(schedule.path("persons"), p -> p.path("phone").asText("").isBlank()
-                        ? p.path("name").asText() : t.person_phone(p.path("name").asText(), p.path("phone").asText()))),
+                "persons", persons(t, schedule.path("persons")),
                 "units", units);
+    }
+
+    /** A task or measure of the plan, named in links and forms as TASK-3 or MEASURE-2. */
+    record TaskKey(String kind, int number) {
+        static TaskKey of(String text) {
+            if (text == null || !text.matches("(TASK|MEASURE)-[0-9]{1,3}")) {
+                return null;
+            }
+            String[] parts = text.split("-");
+            return new TaskKey(parts[0], Integer.parseInt(parts[1]));
+        }
+
+        String label(CampaignText t) {
+            return "MEASURE".equals(kind) ? t.measure_label(number) : t.task_label(number);
+        }
+
+        /** Its path in the API: …/plan/tasks/3, …/plan/measures/2. */
+        String path() {
+            return ("MEASURE".equals(kind) ? "measures/" : "tasks/") + number;
+        }
+
+        @Override
+        public String toString() {
+            return kind + "-" + number;
+        }
+    }
+
+    /**
+     * A row of 实施方案任务: the task as indicator-service holds it (so a saved change shows at once) beside its
+     * progress on the board (done, on track, overdue).
+     */
+    private static Map<String, Object> taskRow(CampaignText t, JsonNode k, JsonNode progress,
+            Map<String, String> stageNames) {
+        TaskKey key = new TaskKey(k.path("kind").asText(), k.path("number").asInt());
+        String title = k.path("title").asText("");
+        if (title.isBlank()) {
+            String text = k.path("text").asText("");
+            title = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+        }
+        String stage = k.path("stage").asText("");
+        String state = progress.path("state").asText("");
+        return row("key", key.toString(), "label", key.label(t), "title", title,
+                "due", Words.date(k.path("dueDate").asText("")), "dueIso", k.path("dueDate").asText(""),
+                "stage", stage, "stageName", stageNames.getOrDefault(stage, stage),
+                "target", k.path("targetValue").isNumber() ? t.target_progress(
+                        k.path("currentValue").isNumber() ? k.path("currentValue").decimalValue().stripTrailingZeros()
+                                .toPlainString() : "—",
+                        k.path("targetValue").decimalValue().stripTrailingZeros().toPlainString(),
+                        k.path("targetUnit").asText("")) : "",
+                "currentIso", k.path("currentValue").isNumber()
+                        ? k.path("currentValue").decimalValue().stripTrailingZeros().toPlainString() : "",
+                "targetIso", k.path("targetValue").isNumber()
+                        ? k.path("targetValue").decimalValue().stripTrailingZeros().toPlainString() : "",
+                "unit", k.path("targetUnit").asText(""),
+                "stateCode", state,
+                "state", switch (state) {
+                    case "DONE" -> t.task_done();
+                    case "OVERDUE" -> t.task_overdue();
+                    case "ON_TRACK" -> t.task_on_track();
+                    default -> "";
+                },
+                "persons", persons(t, k.path("persons")));
+    }
+
+    /** Responsible persons in a line: 张伟（023-49881234）、李娜. */
+    private static String persons(CampaignText t, JsonNode persons) {
+        return Views.joined(each(persons, p -> p.path("phone").asText("").isBlank() ? p.path("name").asText()
+                : t.person_phone(p.path("name").asText(), p.path("phone").asText())));
     }
 
     /** A department's progress as 部门进展 shows it. */
@@ -290,6 +366,74 @@ public class CampaignScreen extends Screen {
             return page(year, null, t.schedule_not_saved(indicator, answer.explained()));
         }
         return Screen.redirect("/web/campaign?year=" + year + "&done=schedule&indicator=" + indicator + "#i" + indicator);
+    }
+
+    /**
+     * A task's or measure's 时间节点, stage and target (当前值 / 目标值 and its unit). Its responsible persons stay as
+     * they are (the API replaces them with what it is sent, so they are read and sent back); a target left blank
+     * stays as it is.
+     */
+    @POST
+    @Path("campaign/tasks")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object task(@FormParam("year") String yearParam, @FormParam("task") String task,
+            @FormParam("dueDate") String dueDate, @FormParam("stage") String stage,
+            @FormParam("currentValue") String currentValue, @FormParam("targetValue") String targetValue,
+            @FormParam("targetUnit") String targetUnit) {
+        require(viewer.applies());
+        CampaignText t = Lang.bundle(CampaignText.class);
+        int year = year(yearParam);
+        TaskKey key = TaskKey.of(task);
+        if (key == null) {
+            return page(year, null, t.bad_task());
+        }
+        String due = dueDate == null ? "" : dueDate.strip();
+        if (!due.isEmpty() && !due.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return page(year, null, t.task_due_not_a_date(key.label(t), (Words.defaultYear() + 1) + "-06-30"));
+        }
+        java.math.BigDecimal current;
+        java.math.BigDecimal target;
+        try {
+            current = decimal(currentValue);
+        } catch (NumberFormatException e) {
+            return page(year, null, t.task_not_a_number(key.label(t), t.current_value()));
+        }
+        try {
+            target = decimal(targetValue);
+        } catch (NumberFormatException e) {
+            return page(year, null, t.task_not_a_number(key.label(t), t.target_value()));
+        }
+        JsonNode stored = null;
+        for (JsonNode k : api.get("/api/v1/regions/" + viewer.region() + "/campaign").path("tasks")) {
+            if (key.kind().equals(k.path("kind").asText()) && key.number() == k.path("number").asInt()) {
+                stored = k;
+            }
+        }
+        if (stored == null) {
+            return page(year, null, t.bad_task());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dueDate", due.isEmpty() ? null : due);
+        body.put("stage", stage == null || stage.isBlank() ? null : stage.strip());
+        body.put("persons", stored.path("persons"));
+        body.put("currentValue", current);
+        body.put("targetValue", target);
+        body.put("targetUnit", target == null ? stored.path("targetUnit").asText(null)
+                : targetUnit == null || targetUnit.isBlank() ? null : targetUnit.strip());
+        Api.Answer answer = api.put("/api/v1/regions/" + viewer.region() + "/plan/" + key.path(), body);
+        if (!answer.ok()) {
+            return page(year, null, t.task_not_saved(key.label(t), answer.explained()));
+        }
+        return Screen.redirect("/web/campaign?year=" + year + "&done=task&task=" + key + "#task-" + key);
+    }
+
+    /** A number typed into a form (blank: none); anything else, or longer than a number is, is no number. */
+    static java.math.BigDecimal decimal(String text) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.length() > 30) {
+            throw new NumberFormatException("too long");
+        }
+        return typed.isEmpty() ? null : new java.math.BigDecimal(typed);
     }
 
     /** Blank rows the stages' form offers for new stages. */

@@ -435,4 +435,137 @@ public interface CampaignText {
 
     @Message("已标为已读。")
     String marked_read();
+
+    // ------------------------------------------------------------------ plan tasks (实施方案的任务和措施)
+
+    @Message("实施方案任务")
+    String tasks_heading();
+
+    @Message("创建实施方案的任务和保障措施：时间节点、目标值和当前进度。有目标值的任务达到目标即完成，没有目标值的任务在关联指标全部满分时完成。")
+    String tasks_intro();
+
+    @Message("尚未录入创建实施方案。")
+    String no_tasks();
+
+    @Message("任务")
+    String task();
+
+    @Message("目标")
+    String target();
+
+    @Message("任务{number}")
+    String task_label(int number);
+
+    @Message("措施{number}")
+    String measure_label(int number);
+
+    @Message("{current} / {target} {unit}")
+    String target_progress(String current, String target, String unit);
+
+    @Message("当前值")
+    String current_value();
+
+    @Message("目标值")
+    String target_value();
+
+    @Message("单位")
+    String target_unit();
+
+    @Message("已完成")
+    String task_done();
+
+    @Message("推进中")
+    String task_on_track();
+
+    @Message("已逾期")
+    String task_overdue();
+
+    @Message("已保存{label}的时间节点和目标。")
+    String task_saved(String label);
+
+    @Message("没有这项任务。")
+    String bad_task();
+
+    @Message("{label}的时间节点须为日期，例如 {example}。")
+    String task_due_not_a_date(String label, String example);
+
+    @Message("{label}的{field}须为数字，例如 5 或 2.5。")
+    String task_not_a_number(String label, String field);
+
+    @Message("{label}未保存：{problem}")
+    String task_not_saved(String label, String problem);
+
+    // ------------------------------------------------------------------ leadership group (领导小组)
+
+    @Message("领导小组")
+    String leadership_heading();
+
+    @Message("尚未录入领导小组。")
+    String no_leadership();
+
+    @Message("修改领导小组")
+    String edit_leadership();
+
+    @Message("名单标题")
+    String group_title();
+
+    @Message("组内职务")
+    String member_role();
+
+    @Message("姓名")
+    String member_person();
+
+    @Message("职务")
+    String member_position();
+
+    @Message("所在单位")
+    String member_unit();
+
+    @Message("组长")
+    String role_head();
+
+    @Message("副组长")
+    String role_deputy();
+
+    @Message("成员")
+    String role_member();
+
+    @Message("清空姓名即删除该成员；空行用于新增成员。自评报告按此名单写明领导小组。")
+    String leadership_hint();
+
+    @Message("领导小组办公室")
+    String office_heading();
+
+    @Message("办公室职责")
+    String office_text();
+
+    @Message("设在")
+    String office_unit();
+
+    @Message("主任")
+    String office_director();
+
+    @Message("联络人")
+    String office_liaison();
+
+    @Message("领导小组办公室{#if unit}设在{unit}{/if}{#if director}，主任：{director}{/if}{#if liaison}，联络人：{liaison}{/if}{#if text}。{text}{/if}")
+    String office_line(String text, String unit, String director, String liaison);
+
+    @Message("保存领导小组")
+    String save_leadership();
+
+    @Message("已保存领导小组。")
+    String leadership_saved();
+
+    @Message("名单须有标题。")
+    String leadership_without_title();
+
+    @Message("第{row}行有职务或单位，但没有姓名。")
+    String member_without_name(int row);
+
+    @Message("领导小组未保存：{problem}")
+    String leadership_not_saved(String problem);
+
+    @Message("领导小组和办公室")
+    String leadership_link();
 }

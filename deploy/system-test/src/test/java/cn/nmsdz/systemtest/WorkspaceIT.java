@@ -217,10 +217,12 @@ class WorkspaceIT {
                 w.driver.findElements(By.cssSelector("#menu a")).stream().map(WebElement::getText).toList());
         assertEquals("中文", w.text("#language"));
         assertTrue(w.text("#confirmed-total").endsWith(" pts"), w.text("#confirmed-total"));
-        for (String part : List.of("#page-title", "#year-form", "#reasons", "#first-level thead", "#downloads")) {
+        for (String part : List.of("#page-title", "#year-form", "#first-level thead", "#downloads", "#application")) {
             String text = w.text(part).replace("永川区", "");
             assertFalse(HAN.matcher(text).find(), part + " in English: " + text);
         }
+        // the verdict's reasons as the API writes them in English (the first-level indicators keep their names)
+        assertTrue(w.text("#reasons").startsWith("total ") && w.text("#reasons").contains("< 85"), w.text("#reasons"));
 
         // the choice holds on the next pages: an indicator's explanation, an error page and a refusal
         w.open("/web/indicators?year=" + year + "&indicator=1#i1", "");
@@ -457,6 +459,41 @@ class WorkspaceIT {
                 w.text("#stages"));
         assertEquals(List.of("push", "stage-1"), given().auth().oauth2(office).get(API + "/regions/" + YC + "/stages")
                 .then().statusCode(200).extract().jsonPath().getList("code"));
+        // a plan task's target: one that is no number is refused, naming the task and the field, and stores nothing;
+        // then saved, and shown with where it stands (the persons the task had stay)
+        String task = w.driver.findElement(By.cssSelector("#tasks tbody tr")).getDomAttribute("data-task");
+        String number = task.substring(task.indexOf('-') + 1);
+        JsonPath stored = plan(office, task);
+        saveTask(w, task, "2", "很多", "家");
+        w.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertEquals("任务" + number + "的目标值须为数字，例如 5 或 2.5。", w.text("#error"));
+        assertEquals(stored.getString("targetValue"), plan(office, task).getString("targetValue"), "nothing stored");
+        saveTask(w, task, "2", "5", "家");
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已保存任务" + number + "的时间节点和目标。"));
+        assertEquals("2 / 5 家", w.text("#task-" + task + " .target"));
+        w.shot("campaign-task");
+        JsonPath after = plan(office, task);
+        assertEquals(5.0, after.getDouble("targetValue"));
+        assertEquals(2.0, after.getDouble("currentValue"));
+        assertEquals(stored.getList("persons"), after.getList("persons"), "its responsible persons stay");
+
+        // the leadership group: a row with a position but no name is refused, naming the row, and stores nothing;
+        // a deputy head added in the first blank row is listed, and reaches the API
+        w.driver.findElement(By.id("leadership-link")).click();
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), "领导小组"));
+        List<?> members = leadership(office);
+        int blank = members.size();
+        fillMember(w, blank, "", "区商务委副主任");
+        w.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertEquals("第" + (blank + 1) + "行有职务或单位，但没有姓名。", w.text("#error"));
+        assertEquals(members, leadership(office), "nothing stored");
+        fillMember(w, blank, "吴刚", "区商务委副主任");
+        w.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已保存领导小组。"));
+        assertTrue(w.text("#members").contains("副组长 吴刚 区商务委副主任"), w.text("#members"));
+        w.shot("campaign-leadership");
+        assertEquals(blank + 1, leadership(office).size());
+        w.open("/web/campaign?year=" + YEAR, "创建进度");
+
         // a department's page: what it must still deliver, and a liaison added in its form
         WebElement first = w.driver.findElement(By.cssSelector("#departments tbody tr"));
         String department = first.getDomAttribute("data-department");
@@ -500,6 +537,46 @@ class WorkspaceIT {
      * finds the application in 申报审核 and returns it; the office applies again; the city and 山西省 recommend it and
      * the nation names it. The office then sees each decision, who took it and why in 办理经过.
      */
+    /** A task of 永川区's plan as indicator-service holds it (TASK-1, MEASURE-2). */
+    static JsonPath plan(String token, String task) {
+        String kind = task.substring(0, task.indexOf('-'));
+        int number = Integer.parseInt(task.substring(task.indexOf('-') + 1));
+        JsonPath campaign = given().auth().oauth2(token).get(API + "/regions/" + YC + "/campaign").then().statusCode(200)
+                .extract().jsonPath();
+        return new JsonPath(campaign.prettify()).setRootPath("tasks.find { it.kind == '" + kind + "' && it.number == "
+                + number + " }");
+    }
+
+    /** The members of 永川区's leadership group (none while it has no group). */
+    static List<?> leadership(String token) {
+        Response group = given().auth().oauth2(token).get(API + "/regions/" + YC + "/leadership-group");
+        assertTrue(group.statusCode() == 200 || group.statusCode() == 404, group.asString());
+        return group.statusCode() == 404 ? List.of() : group.jsonPath().getList("members");
+    }
+
+    /** 领导小组's form: a 副组长 with this name and position in row {@code row}, the list titled if it has no title; saved. */
+    static void fillMember(Workspace w, int row, String person, String position) {
+        w.driver.executeScript("document.getElementById('leadership-edit').open = true;"
+                + "const title = document.getElementById('group-title-input');"
+                + "if (!title.value) title.value = '永川区创建工作领导小组名单';"
+                + "document.querySelectorAll('#leadership-form select[name=role]')[arguments[0]].value = '副组长';"
+                + "document.querySelectorAll('#leadership-form input[name=person]')[arguments[0]].value = arguments[1];"
+                + "document.querySelectorAll('#leadership-form input[name=position]')[arguments[0]].value = arguments[2];",
+                row, person, position);
+        w.driver.findElement(By.id("save-leadership")).click();
+    }
+
+    /** 实施方案任务's form of one task: its current value, target and unit, saved. */
+    static void saveTask(Workspace w, String task, String current, String target, String unit) {
+        WebElement row = w.driver.findElement(By.id("task-" + task));
+        row.findElement(By.tagName("summary")).click();
+        w.driver.executeScript("arguments[0].value = arguments[3]; arguments[1].value = arguments[4]; "
+                + "arguments[2].value = arguments[5]",
+                row.findElement(By.name("currentValue")), row.findElement(By.name("targetValue")),
+                row.findElement(By.name("targetUnit")), current, target, unit);
+        row.findElement(By.cssSelector("form.task-form button")).click();
+    }
+
     @Test
     void anApplicationGoesFromTheCountyThroughTheCityAndTheProvinceToTheNation() throws IOException {
         int year = 2001;
