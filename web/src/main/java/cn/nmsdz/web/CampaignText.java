@@ -548,8 +548,8 @@ public interface CampaignText {
     @Message("联络人")
     String office_liaison();
 
-    @Message("领导小组办公室{#if unit}设在{unit}{/if}{#if director}，主任：{director}{/if}{#if liaison}，联络人：{liaison}{/if}{#if text}。{text}{/if}")
-    String office_line(String text, String unit, String director, String liaison);
+    @Message("领导小组办公室{#if unit}设在{unit}{/if}{#if director}，主任：{director}{/if}{#if liaison}，联络人：{liaison}{/if}")
+    String office_line(String unit, String director, String liaison);
 
     @Message("保存领导小组")
     String save_leadership();
