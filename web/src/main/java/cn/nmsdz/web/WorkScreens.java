@@ -98,7 +98,8 @@ public class WorkScreens extends Screen {
         if (mine.ok()) {
             departmentName = mine.body().path("department").path("name").asText(department);
             for (JsonNode i : mine.body().path("indicators")) {
-                boolean delivered = i.path("submitted").asInt() + i.path("accepted").asInt() > 0;
+                // the board's one rule of delivered (evidence submitted or accepted, or the region's own figures read)
+                boolean delivered = !"NO_EVIDENCE".equals(i.path("status").asText());
                 toDeliver.add(row("code", i.path("code").asText(), "name", i.path("name").asText(),
                         "points", i.path("points").isNumber() ? Words.points(i.path("points").asDouble()) : "—",
                         "max", Words.points(i.path("maxPoints").asDouble()),
