@@ -238,7 +238,12 @@ class WorkspaceIT {
         w.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
         assertEquals("Your role may not use this function.", w.text("#problem"));
 
-        w.open("/web/review", "");
+        // the reviewer's other screens say their own words in English too
+        for (String screen : List.of("/web/messages", "/web/review")) {
+            w.open(screen, "");
+            assertEquals("en", w.lang(), screen);
+            assertFalse(HAN.matcher(w.text("#page-title")).find(), screen + " in English: " + w.text("#page-title"));
+        }
         w.driver.findElement(By.id("language")).click();
         w.wait.until(d -> "zh-CN".equals(w.lang()));
         assertEquals(Suite.GATEWAY + "/web/review", w.driver.getCurrentUrl());
