@@ -56,12 +56,17 @@ public class Lang {
     public Language language() {
         if (language == null) {
             RoutingContext rc = request.getCurrent();
-            Language asked = rc == null ? null : Language.of(rc.request().getParam(PARAMETER));
-            Cookie cookie = rc == null ? null : rc.request().getCookie(COOKIE);
-            Language remembered = cookie == null ? null : Language.of(cookie.getValue());
-            language = asked != null ? asked : remembered != null ? remembered : Language.ZH;
+            language = rc == null ? Language.ZH : of(rc.request());
         }
         return language;
+    }
+
+    /** The one rule: a request's {@code ?lang=}, else its {@value #COOKIE} cookie, else Chinese. */
+    static Language of(io.vertx.core.http.HttpServerRequest request) {
+        Language asked = Language.of(request.getParam(PARAMETER));
+        Cookie cookie = request.getCookie(COOKIE);
+        Language remembered = cookie == null ? null : Language.of(cookie.getValue());
+        return asked != null ? asked : remembered != null ? remembered : Language.ZH;
     }
 
     /** The language a {@code ?lang=} of this request chose, to be remembered; null when it chose none. */

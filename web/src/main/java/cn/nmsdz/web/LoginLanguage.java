@@ -2,8 +2,6 @@ package cn.nmsdz.web;
 
 import io.quarkus.oidc.OidcRedirectFilter;
 import io.quarkus.oidc.Redirect;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -17,10 +15,7 @@ public class LoginLanguage implements OidcRedirectFilter {
 
     @Override
     public void filter(OidcRedirectContext context) {
-        HttpServerRequest request = context.routingContext().request();
-        Lang.Language asked = Lang.Language.of(request.getParam(Lang.PARAMETER));
-        Cookie cookie = request.getCookie(Lang.COOKIE);
-        Lang.Language language = asked != null ? asked : cookie == null ? null : Lang.Language.of(cookie.getValue());
+        Lang.Language language = Lang.of(context.routingContext().request());
         context.additionalQueryParams().set("ui_locales", language == Lang.Language.EN ? "en" : "zh-CN");
     }
 }
